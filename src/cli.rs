@@ -1,0 +1,118 @@
+//! The command line: clap's raw flags, turned into validated settings.
+
+use crate::render::{Format, StatisticsBy};
+use crate::source::EncodingChoice;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// A data-quality linter for transcribed Chinese news text.
+#[derive(Debug, Parser)]
+#[command(name = "newslint", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint files and directories (default: the current directory).
+    Check(CheckArgs),
+    /// List every rule with its category, default state and fix.
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+    /// Print a rule's documentation.
+    Rule {
+        /// The rule's name, as in `newslint rules`.
+        name: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
+    /// The table of the README.
+    Markdown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum FailOn {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and directories to lint; `-` reads standard input.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format [default: full on a terminal, concise when piped].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Rules or categories to run instead of the default set (`ALL` for every rule).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+
+    /// Rules or categories to run besides the selected ones.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+
+    /// Rules or categories not to run.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+
+    /// The configuration file [default: newslint.toml here or above].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
+
+    /// The name standard input is reported under (its extension decides Markdown).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+
+    /// The encoding of the files [default: auto: BOM, else UTF-8, else GB18030].
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingChoice>,
+
+    /// File extensions linted when walking directories [default: txt,md].
+    #[arg(long = "extension", value_delimiter = ',', value_name = "EXT")]
+    pub extensions: Option<Vec<String>>,
+
+    /// Follow symbolic links when walking directories.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+
+    /// Number of threads [default: the number of cores].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Print counts instead of diagnostics: per rule, or per file with `=files`.
+    #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "rules", require_equals = true)]
+    pub statistics: Option<StatisticsBy>,
+
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+
+    /// Exit 0 even when there are diagnostics (errors reading files still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// When to color the full format.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}

@@ -1,0 +1,252 @@
+//! `newslint.toml`: which rules run, at what severity, on which files, with which options.
+
+use crate::diagnostic::Severity;
+use crate::rule::{Category, RuleEntry};
+use crate::rules::RULES;
+use crate::source::EncodingChoice;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const CONFIG_FILE: &str = "newslint.toml";
+
+/// The file as written. Unknown keys are errors that name the key.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    /// Rules or categories to run instead of the default set (`ALL` for every rule).
+    pub select: Option<Vec<String>>,
+    /// Rules or categories to run besides those selected.
+    #[serde(default)]
+    pub extend_select: Vec<String>,
+    /// Rules or categories not to run.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// A severity per rule: `error`, `warning` or `info`.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+    /// Glob → rules or categories ignored in the files it matches.
+    #[serde(default)]
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
+    /// Each rule's options, under `[rules.NAME]`.
+    #[serde(default)]
+    pub rules: BTreeMap<String, toml::Value>,
+    /// File extensions linted when walking directories (default: txt, md).
+    pub extensions: Option<Vec<String>>,
+    /// The encoding of the files (default: auto).
+    pub encoding: Option<EncodingChoice>,
+}
+
+#[derive(Debug)]
+pub struct LoadedConfig {
+    pub file: ConfigFile,
+    /// The directory `per-file-ignores` globs are relative to.
+    pub root: PathBuf,
+    pub path: Option<PathBuf>,
+}
+
+/// Finds `newslint.toml` in `start` or above it.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|dir| dir.join(CONFIG_FILE))
+        .find(|candidate| candidate.is_file())
+}
+
+pub fn load(explicit: Option<&Path>, isolated: bool) -> Result<LoadedConfig, String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None if isolated => None,
+        None => discover(&cwd),
+    };
+    let Some(path) = path else {
+        return Ok(LoadedConfig {
+            file: ConfigFile::default(),
+            root: cwd,
+            path: None,
+        });
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let file = parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let root = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or(cwd, Path::to_path_buf);
+    Ok(LoadedConfig {
+        file,
+        root,
+        path: Some(path),
+    })
+}
+
+pub fn parse(text: &str) -> Result<ConfigFile, String> {
+    let file: ConfigFile = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_owned())?;
+    for name in file.severity.keys().chain(file.rules.keys()) {
+        if crate::rules::find(name).is_none() {
+            return Err(format!("unknown rule `{name}`"));
+        }
+    }
+    Ok(file)
+}
+
+/// The rules a selector names: `ALL`, a category, or one rule.
+pub fn resolve_selector(selector: &str) -> Result<Vec<&'static RuleEntry>, String> {
+    if selector.eq_ignore_ascii_case("ALL") {
+        return Ok(RULES.iter().collect());
+    }
+    if let Some(category) = Category::ALL.iter().find(|c| c.as_str() == selector) {
+        return Ok(RULES.iter().filter(|r| r.meta.category == *category).collect());
+    }
+    crate::rules::find(selector)
+        .map(|r| vec![r])
+        .ok_or_else(|| format!("unknown rule or category `{selector}` (see `newslint rules`)"))
+}
+
+/// Which rules run: `select` (or the default set), plus `extend-select`, minus `ignore`.
+pub fn selected_rules(
+    select: Option<&[String]>,
+    extend_select: &[String],
+    ignore: &[String],
+) -> Result<Vec<&'static RuleEntry>, String> {
+    let mut chosen: Vec<&'static str> = match select {
+        Some(selectors) => {
+            let mut names = Vec::new();
+            for s in selectors {
+                names.extend(resolve_selector(s)?.iter().map(|r| r.meta.name));
+            }
+            names
+        }
+        None => RULES
+            .iter()
+            .filter(|r| r.meta.default_enabled)
+            .map(|r| r.meta.name)
+            .collect(),
+    };
+    for s in extend_select {
+        chosen.extend(resolve_selector(s)?.iter().map(|r| r.meta.name));
+    }
+    let mut dropped = Vec::new();
+    for s in ignore {
+        dropped.extend(resolve_selector(s)?.iter().map(|r| r.meta.name));
+    }
+    Ok(RULES
+        .iter()
+        .filter(|r| chosen.contains(&r.meta.name) && !dropped.contains(&r.meta.name))
+        .collect())
+}
+
+/// `per-file-ignores`, compiled.
+#[derive(Debug, Default)]
+pub struct PerFileIgnores {
+    globs: GlobSet,
+    /// For each glob, the rule names it ignores.
+    rules: Vec<Vec<&'static str>>,
+    root: PathBuf,
+}
+
+impl PerFileIgnores {
+    pub fn new(table: &BTreeMap<String, Vec<String>>, root: &Path) -> Result<Self, String> {
+        let mut builder = GlobSetBuilder::new();
+        let mut rules = Vec::new();
+        for (pattern, selectors) in table {
+            // A pattern without a slash matches a file name anywhere, as in .gitignore.
+            let full = if pattern.contains('/') {
+                pattern.clone()
+            } else {
+                format!("**/{pattern}")
+            };
+            let glob = Glob::new(&full).map_err(|e| format!("per-file-ignores: {e}"))?;
+            builder.add(glob);
+            let mut names = Vec::new();
+            for s in selectors {
+                names.extend(resolve_selector(s)?.iter().map(|r| r.meta.name));
+            }
+            rules.push(names);
+        }
+        Ok(PerFileIgnores {
+            globs: builder.build().map_err(|e| format!("per-file-ignores: {e}"))?,
+            rules,
+            root: root.to_path_buf(),
+        })
+    }
+
+    /// The rules ignored for `path`.
+    pub fn ignored(&self, path: &Path) -> Vec<&'static str> {
+        if self.rules.is_empty() {
+            return Vec::new();
+        }
+        let absolute;
+        let path = if path.is_absolute() {
+            path
+        } else {
+            absolute = std::env::current_dir().map(|d| d.join(path)).unwrap_or_default();
+            &absolute
+        };
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        let relative = relative.strip_prefix("./").unwrap_or(relative);
+        self.globs
+            .matches(relative)
+            .into_iter()
+            .flat_map(|i| self.rules[i].iter().copied())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_and_rules_are_errors_that_name_them() {
+        let err = parse("selekt = []").unwrap_err();
+        assert!(err.contains("selekt"), "{err}");
+        let err = parse("[severity]\nstray-latn = \"error\"").unwrap_err();
+        assert!(err.contains("stray-latn"), "{err}");
+        // Rule options are checked when the rule is built, which names the key too.
+        let parsed = parse("[rules.whitespace]\nname-pading = true").unwrap();
+        let err = (crate::rules::find("whitespace").unwrap().build)(parsed.rules.get("whitespace"))
+            .err()
+            .unwrap();
+        assert!(err.contains("name-pading"), "{err}");
+    }
+
+    #[test]
+    fn selection_layers() {
+        let names = |rules: Vec<&RuleEntry>| rules.iter().map(|r| r.meta.name).collect::<Vec<_>>();
+        let default = selected_rules(None, &[], &[]).unwrap();
+        assert!(!names(default).contains(&"ascii-range-dash"));
+        let more = selected_rules(None, &["pedantic".into()], &["stray-latin".into()]).unwrap();
+        let more = names(more);
+        assert!(more.contains(&"ascii-range-dash") && !more.contains(&"stray-latin"));
+        assert_eq!(
+            names(selected_rules(Some(&["residue".into()]), &[], &[]).unwrap()),
+            ["boilerplate", "markup-residue"]
+        );
+        assert!(
+            selected_rules(Some(&["nope".into()]), &[], &[])
+                .err()
+                .unwrap()
+                .contains("nope")
+        );
+    }
+
+    #[test]
+    fn per_file_ignores_match_relative_paths_and_names() {
+        let mut table = BTreeMap::new();
+        table.insert("archive/**".to_owned(), vec!["boilerplate".to_owned()]);
+        table.insert("*.md".to_owned(), vec!["residue".to_owned()]);
+        let root = Path::new("/corpus");
+        let ignores = PerFileIgnores::new(&table, root).unwrap();
+        assert_eq!(
+            ignores.ignored(Path::new("/corpus/archive/a.txt")),
+            ["boilerplate"]
+        );
+        assert_eq!(
+            ignores.ignored(Path::new("/corpus/x/b.md")),
+            ["boilerplate", "markup-residue"]
+        );
+        assert!(ignores.ignored(Path::new("/corpus/x/b.txt")).is_empty());
+    }
+}

@@ -1,0 +1,252 @@
+//! newslint: finds what transcription did to Chinese news text.
+//!
+//! paths → decode → `Document` → rules → sorted diagnostics → render. See `runner` for the
+//! pipeline and `rules` for the registry.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod fix;
+pub mod render;
+pub mod rule;
+pub mod rules;
+pub mod runner;
+pub mod source;
+
+use clap::Parser;
+use cli::{CheckArgs, Cli, Color, Command, FailOn, RulesFormat};
+use diagnostic::Severity;
+use render::Format;
+use runner::{ActiveRule, Settings};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+/// Exit codes: a pipeline can trust them.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules { format } => {
+            print(&rules_listing(format));
+            EXIT_CLEAN
+        }
+        Command::Rule { name } => match rules::find(&name) {
+            Some(entry) => {
+                print(&rule_page(entry.meta));
+                EXIT_CLEAN
+            }
+            None => {
+                eprintln!("newslint: unknown rule `{name}` (see `newslint rules`)");
+                EXIT_ERROR
+            }
+        },
+    };
+    ExitCode::from(code)
+}
+
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`newslint … | head`) is not an error worth a panic.
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+/// Turns the flags and the configuration file into settings.
+pub fn settings(args: &CheckArgs) -> Result<Settings, String> {
+    let loaded = config::load(args.config.as_deref(), args.isolated)?;
+    let file = &loaded.file;
+    let select = args.select.as_deref().or(file.select.as_deref());
+    let extend: Vec<String> = file
+        .extend_select
+        .iter()
+        .chain(&args.extend_select)
+        .cloned()
+        .collect();
+    let ignore: Vec<String> = file.ignore.iter().chain(&args.ignore).cloned().collect();
+    let selected = config::selected_rules(select, &extend, &ignore)?;
+    // Every rule's options are checked, selected or not: a typo should not wait to bite.
+    let mut active = Vec::new();
+    for entry in rules::RULES {
+        let check = (entry.build)(file.rules.get(entry.meta.name))
+            .map_err(|e| format!("[rules.{}]: {e}", entry.meta.name))?;
+        if selected.iter().any(|s| s.meta.name == entry.meta.name) {
+            let severity = file
+                .severity
+                .get(entry.meta.name)
+                .copied()
+                .unwrap_or(entry.meta.severity);
+            active.push(ActiveRule {
+                meta: entry.meta,
+                check,
+                severity,
+            });
+        }
+    }
+    let per_file_ignores = config::PerFileIgnores::new(&file.per_file_ignores, &loaded.root)?;
+    let extensions = args
+        .extensions
+        .clone()
+        .or_else(|| file.extensions.clone())
+        .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned()])
+        .into_iter()
+        .map(|e| e.trim_start_matches('.').to_owned())
+        .collect();
+    Ok(Settings {
+        paths: args.paths.clone(),
+        stdin_filename: args.stdin_filename.clone(),
+        encoding: args.encoding.or(file.encoding).unwrap_or_default(),
+        extensions,
+        follow_links: args.follow,
+        threads: args.threads.unwrap_or(0),
+        rules: active,
+        per_file_ignores,
+        keep_source: false,
+    })
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let mut settings = match settings(&args) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("newslint: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let terminal = std::io::stdout().is_terminal();
+    let format = args
+        .format
+        .unwrap_or(if terminal { Format::Full } else { Format::Concise });
+    settings.keep_source = format == Format::Full && args.statistics.is_none();
+    let outcome = runner::run(&settings);
+
+    let as_json = matches!(format, Format::Json | Format::Jsonl);
+    match args.statistics {
+        Some(by) => print(&render::statistics(&outcome.files, by, as_json)),
+        None => match format {
+            Format::Full => {
+                let color = match args.color {
+                    Color::Always => true,
+                    Color::Never => false,
+                    Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+                };
+                let bytes = render::full(&outcome.files, color);
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(&bytes).and_then(|()| out.flush());
+            }
+            Format::Concise => print(&render::concise(&outcome.files)),
+            Format::Json => print(&render::json(&outcome.files)),
+            Format::Jsonl => print(&render::jsonl(&outcome.files)),
+        },
+    }
+    for error in &outcome.errors {
+        eprintln!("newslint: {}: {}", error.path, error.message);
+    }
+
+    let total: usize = outcome.files.iter().map(|f| f.diagnostics.len()).sum();
+    if format == Format::Full && args.statistics.is_none() && terminal {
+        let fixable = outcome
+            .files
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .filter(|d| d.diagnostic.fix.is_some())
+            .count();
+        eprintln!(
+            "{total} diagnostic{} in {} file{} ({fixable} with a fix)",
+            if total == 1 { "" } else { "s" },
+            outcome.files.len(),
+            if outcome.files.len() == 1 { "" } else { "s" }
+        );
+    }
+    if !outcome.errors.is_empty() {
+        return EXIT_ERROR;
+    }
+    let threshold = match args.fail_on {
+        FailOn::Info => Severity::Info,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Error => Severity::Error,
+    };
+    let failing = outcome
+        .files
+        .iter()
+        .flat_map(|f| &f.diagnostics)
+        .any(|d| d.diagnostic.severity >= threshold);
+    if failing && !args.exit_zero {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+/// `newslint rules`, in text, JSON or the README's Markdown table.
+pub fn rules_listing(format: RulesFormat) -> String {
+    match format {
+        RulesFormat::Text => {
+            let mut out = String::new();
+            for r in rules::RULES {
+                let m = r.meta;
+                out.push_str(&format!(
+                    "{:<24} {:<11} {:<8} {:<7} fix: {}\n",
+                    m.name,
+                    m.category.as_str(),
+                    if m.default_enabled { "on" } else { "off" },
+                    m.severity.as_str(),
+                    m.fix.as_str()
+                ));
+            }
+            out
+        }
+        RulesFormat::Json => {
+            let list: Vec<_> = rules::RULES
+                .iter()
+                .map(|r| {
+                    let m = r.meta;
+                    serde_json::json!({
+                        "name": m.name,
+                        "category": m.category.as_str(),
+                        "default": m.default_enabled,
+                        "severity": m.severity.as_str(),
+                        "fix": m.fix.as_str(),
+                        "summary": m.summary(),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&list).expect("rules serialize") + "\n"
+        }
+        RulesFormat::Markdown => {
+            let mut out =
+                String::from("| rule | category | default | fix | what it finds |\n|---|---|---|---|---|\n");
+            for r in rules::RULES {
+                let m = r.meta;
+                out.push_str(&format!(
+                    "| `{}` | {} | {} | {} | {} |\n",
+                    m.name,
+                    m.category.as_str(),
+                    if m.default_enabled {
+                        m.severity.as_str()
+                    } else {
+                        "off"
+                    },
+                    m.fix.as_str(),
+                    m.summary().replace('|', "\\|")
+                ));
+            }
+            out
+        }
+    }
+}
+
+/// `newslint rule NAME`.
+pub fn rule_page(meta: &rule::RuleMeta) -> String {
+    format!(
+        "# {}\n\ncategory: {} · default: {} · severity: {} · fix: {}\n\n{}",
+        meta.name,
+        meta.category.as_str(),
+        if meta.default_enabled { "on" } else { "off" },
+        meta.severity.as_str(),
+        meta.fix.as_str(),
+        meta.documentation()
+    )
+}

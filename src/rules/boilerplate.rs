@@ -1,0 +1,143 @@
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Check, declare_rule, options};
+use crate::source::Document;
+use crate::source::chars::is_sentence_end;
+use regex::{Regex, RegexSet};
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds lines of the web page or print page that are not part of the article: 责任编辑
+    /// and 来源/作者 lines, a web header with date, author and source, share, print and return
+    /// links, copyright and registration lines, page numbers, and the site name heading a
+    /// scraped page.
+    ///
+    /// ## Why is this bad
+    /// It is not the article: it pollutes a corpus, repeats across thousands of files, and
+    /// teaches a model that news ends with 责任编辑.
+    ///
+    /// ## Example
+    /// ```text
+    /// 2023-12-29 07:01:33    作者:夏元 佘振芳      来源:重庆日报
+    /// 责任编辑:梁荣
+    /// ```
+    ///
+    /// Only short lines that do not end a sentence are looked at, so an article that speaks of
+    /// 来源 or 版权 in its sentences is not flagged; nor are bylines, datelines (`本报讯`,
+    /// `央视网消息`) and photo credits, which belong to the article.
+    ///
+    /// ## Fix safety
+    /// No fix: deleting lines is for a cleanup script that a person has reviewed.
+    ///
+    /// ## Data
+    /// `rules/boilerplate.txt`: one regular expression per line. Add more with
+    /// `extend-patterns` under `[rules.boilerplate]`.
+    name: "boilerplate",
+    category: Residue,
+    severity: Warning,
+    default: true,
+    fix: None,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    /// More regular expressions of boilerplate lines.
+    #[serde(default)]
+    extend_patterns: Vec<String>,
+}
+
+pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
+    let options: Options = options(value)?;
+    let patterns: Vec<String> = include_str!("../../rules/boilerplate.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .chain(options.extend_patterns)
+        .collect();
+    let set = RegexSet::new(&patterns).map_err(|e| format!("extend-patterns: {e}"))?;
+    Ok(Box::new(Boilerplate { set }))
+}
+
+struct Boilerplate {
+    set: RegexSet,
+}
+
+/// Longest line (in characters) looked at: boilerplate lines are short.
+const MAX_LINE_CHARS: usize = 120;
+
+/// A site name alone on the first line of a scraped page: 成渝经济网, 中国新闻网.
+static SITE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{Han}A-Za-z]{2,12}(?:网|在线|新闻网|门户网站)$").expect("valid regex"));
+
+impl Check for Boilerplate {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for (n, line) in doc.text_lines().enumerate() {
+            let text = doc.slice(&line.content);
+            if text.chars().count() > MAX_LINE_CHARS || text.chars().next_back().is_some_and(is_sentence_end)
+            {
+                continue;
+            }
+            let message = if self.set.is_match(text) {
+                "web or print page boilerplate, not article text"
+            } else if n == 0 && SITE_NAME.is_match(text) {
+                "site name heading a scraped page"
+            } else {
+                continue;
+            };
+            out.push(
+                Diagnostic::new(META.name, line.content.clone(), message)
+                    .with_help("remove the line, or exclude it when the text is extracted"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{check, diagnostics_with};
+
+    const RULE: &str = "boilerplate";
+
+    #[test]
+    fn flags_page_residue() {
+        for text in [
+            "责任编辑:梁荣",
+            "2023-12-29 07:01:33    作者:夏元 佘振芳      来源:重庆日报",
+            "来源：新华社",
+            "【打印】【关闭窗口】",
+            "分享到：",
+            "版权所有 重庆日报报业集团",
+            "上一篇：重庆发布新规",
+            "第3版：要闻",
+        ] {
+            assert_eq!(check(RULE, text).len(), 1, "{text}");
+        }
+        assert_eq!(check(RULE, "成渝经济网\n\n标题").len(), 1);
+    }
+
+    #[test]
+    fn article_text_is_clean() {
+        for text in [
+            "资金来源：中央财政补助和地方配套。",
+            "央视网消息（新闻联播）：今天，全国两会开幕。",
+            "□本报记者 吴刚 周光",
+            "记者 张锦辉 摄/视觉重庆",
+            "本报讯 近日，南宁高新区有8个项目开竣工。",
+            "重庆日报:今年4月数字重庆建设大会启动以来，数字化建设取得了哪些亮点？",
+            "标题\n\n工业互联网",
+            "扫一扫，看看这个新应用。",
+        ] {
+            assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn patterns_extend_from_config() {
+        let options: toml::Value = toml::from_str("extend-patterns = ['^（完）$']").unwrap();
+        assert_eq!(diagnostics_with(RULE, "（完）", Some(&options)).len(), 1);
+        let bad: toml::Value = toml::from_str("extend-patterns = ['(']").unwrap();
+        assert!((crate::rules::find(RULE).unwrap().build)(Some(&bad)).is_err());
+    }
+}

@@ -1,0 +1,219 @@
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Check, declare_rule, options};
+use crate::source::Document;
+use crate::source::chars::{is_chinese, is_han};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds text that decoding or OCR destroyed: the replacement character U+FFFD, mojibake
+    /// (UTF-8 read as GBK: `鍙戝睍`; UTF-8 read as Latin-1: `å‘å±•`; the classic `锟斤拷`,
+    /// `烫烫烫`, `屯屯屯`), private-use characters, control characters, and □ or ■ standing in
+    /// for lost characters in the middle of a sentence.
+    ///
+    /// ## Why is this bad
+    /// The words are gone: no reader and no model can use them, and only the original can
+    /// restore them.
+    ///
+    /// ## Example
+    /// ```text
+    /// 推动经济高质量�展，鍙戝睍新动能，重庆□□发展。
+    /// ```
+    ///
+    /// Not flagged: □ or ■ at the start of a paragraph (the byline and bullet marks of Chinese
+    /// newspapers: `□本报记者`, `■我市将…`), a lone uncommon character, 烫 or 烫烫 (hot).
+    ///
+    /// ## Fix safety
+    /// No fix: the lost text has to come from the original.
+    ///
+    /// ## Data
+    /// `rules/mojibake-markers.txt`: characters that UTF-8 text becomes when read as GBK.
+    name: "garbled-text",
+    category: Characters,
+    severity: Error,
+    default: true,
+    fix: None,
+}
+
+pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
+    let _: super::NoOptions = options(value)?;
+    let markers = super::word_list(include_str!("../../rules/mojibake-markers.txt"))
+        .flat_map(str::chars)
+        .collect();
+    Ok(Box::new(GarbledText { markers }))
+}
+
+struct GarbledText {
+    markers: HashSet<char>,
+}
+
+/// Sequences of UTF-8 lead and continuation bytes shown as Windows-1252 or Latin-1 letters:
+/// `ä¸­` is 中, `â€œ` is “. Two in a row are needed.
+static LATIN1_MOJIBAKE: LazyLock<Regex> = LazyLock::new(|| {
+    let cont = "[\u{80}-\u{BF}\u{152}\u{153}\u{160}\u{161}\u{178}\u{17D}\u{17E}\u{192}\u{2C6}\u{2DC}\u{2013}\u{2014}\u{2018}-\u{201E}\u{2020}-\u{2022}\u{2026}\u{2030}\u{2039}\u{203A}\u{20AC}\u{2122}]";
+    Regex::new(&format!(
+        "(?:[\u{E0}-\u{EF}]{cont}{{2}}|[\u{C2}-\u{DF}]{cont}){{2,}}"
+    ))
+    .expect("valid regex")
+});
+
+static DEBUG_FILL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("(?:锟斤拷)+|烫{3,}|屯{3,}").expect("valid regex"));
+
+/// Within how many characters two mojibake markers must stand to make a candidate.
+const MARKER_WINDOW: usize = 6;
+
+fn is_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || matches!(c as u32, 0x80..=0x9F)
+}
+
+fn is_private_use(c: char) -> bool {
+    matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD)
+}
+
+impl Check for GarbledText {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for line in doc.text_lines() {
+            let base = line.content.start;
+            let text = doc.slice(&line.content);
+            let mut spans: Vec<(usize, usize, &str)> = Vec::new();
+            for m in LATIN1_MOJIBAKE.find_iter(text) {
+                spans.push((m.start(), m.end(), "mojibake: UTF-8 text read as Latin-1"));
+            }
+            for m in DEBUG_FILL.find_iter(text) {
+                spans.push((
+                    m.start(),
+                    m.end(),
+                    "garbled text: the filler of a failed decoding",
+                ));
+            }
+            self.markers_in(text, &mut spans);
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let mut k = 0;
+            while k < chars.len() {
+                let (i, c) = chars[k];
+                let kind = if c == '\u{FFFD}' {
+                    Some("replacement character: bytes lost in decoding")
+                } else if is_private_use(c) {
+                    Some("private-use character: a glyph the source font had and Unicode has not")
+                } else if is_control(c) {
+                    Some("control character")
+                } else if matches!(c, '□' | '■') && k > 0 {
+                    // Mid-sentence: the character before is text, not a line start or space.
+                    let prev = chars[k - 1].1;
+                    let run_end = chars[k..].iter().take_while(|&&(_, d)| d == c).count() + k;
+                    let next = chars.get(run_end).map_or('\n', |&(_, d)| d);
+                    (is_chinese(prev) && (is_han(next) || is_chinese(next)))
+                        .then_some("placeholder for a lost character")
+                } else {
+                    None
+                };
+                if let Some(kind) = kind {
+                    let run = chars[k..].iter().take_while(|&&(_, d)| d == c).count();
+                    let end = chars.get(k + run).map_or(text.len(), |&(o, _)| o);
+                    spans.push((i, end, kind));
+                    k += run;
+                } else {
+                    k += 1;
+                }
+            }
+            spans.sort();
+            let mut last_end = 0;
+            for (s, e, message) in spans {
+                if s < last_end {
+                    continue;
+                }
+                last_end = e;
+                out.push(Diagnostic::new(META.name, base + s..base + e, message).with_help(
+                    "the original text is lost here: restore it from the source, or re-decode the file",
+                ));
+            }
+        }
+    }
+}
+
+impl GarbledText {
+    /// Stretches that are UTF-8 text read as GBK. Marker characters point at a candidate
+    /// stretch; it is confirmed when its GBK bytes decode as UTF-8 into Chinese text.
+    fn markers_in(&self, text: &str, spans: &mut Vec<(usize, usize, &'static str)>) {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let hits: Vec<usize> = (0..chars.len())
+            .filter(|&k| self.markers.contains(&chars[k].1))
+            .collect();
+        let mut covered_until = 0;
+        for pair in hits.windows(2) {
+            if pair[1] - pair[0] > MARKER_WINDOW || chars[pair[0]].0 < covered_until {
+                continue;
+            }
+            // The run of non-ASCII text around the two markers.
+            let in_run = |c: char| !c.is_ascii() && !c.is_whitespace();
+            let mut from = pair[0];
+            while from > 0 && in_run(chars[from - 1].1) && pair[0] - from < MAX_RUN {
+                from -= 1;
+            }
+            let mut to = pair[1] + 1;
+            while to < chars.len() && in_run(chars[to].1) && to - pair[1] < MAX_RUN {
+                to += 1;
+            }
+            let start = chars[from].0;
+            let end = chars.get(to).map_or(text.len(), |&(o, _)| o);
+            if reads_as_utf8(&text[start..end]) {
+                spans.push((start, end, "mojibake: UTF-8 text read as GBK"));
+                covered_until = end;
+            }
+        }
+    }
+}
+
+/// How far a candidate stretch extends around its markers, in characters.
+const MAX_RUN: usize = 100;
+
+/// The GBK bytes of `run` are mostly valid UTF-8 Chinese: it was UTF-8 decoded as GBK.
+fn reads_as_utf8(run: &str) -> bool {
+    let (bytes, _, _) = encoding_rs::GB18030.encode(run);
+    let decoded = String::from_utf8_lossy(&bytes);
+    let good = decoded.chars().filter(|&c| is_chinese(c)).count();
+    let bad = decoded.chars().filter(|&c| c == '\u{FFFD}').count();
+    good >= 2 && good >= 2 * bad
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::check;
+
+    const RULE: &str = "garbled-text";
+
+    #[test]
+    fn flags_destroyed_text() {
+        assert_eq!(
+            check(RULE, "推动经济高质量\u{FFFD}\u{FFFD}展。"),
+            ["\u{FFFD}\u{FFFD}"]
+        );
+        assert_eq!(
+            check(RULE, "鎴愭笣缁忔祹缃戦噸搴嗭紝重庆"),
+            ["鎴愭笣缁忔祹缃戦噸搴嗭紝重庆"]
+        );
+        assert_eq!(check(RULE, "标题ä¸\u{AD}å›½新闻"), ["ä¸\u{AD}å›½"]);
+        assert_eq!(check(RULE, "文件锟斤拷锟斤拷结束"), ["锟斤拷锟斤拷"]);
+        assert_eq!(check(RULE, "内存烫烫烫烫"), ["烫烫烫烫"]);
+        assert_eq!(check(RULE, "重庆□□发展。"), ["□□"]);
+        assert_eq!(check(RULE, "私用\u{E000}字"), ["\u{E000}"]);
+        assert_eq!(check(RULE, "控制\u{7}字符"), ["\u{7}"]);
+    }
+
+    #[test]
+    fn conventions_and_rare_characters_are_clean() {
+        for text in [
+            "□本报记者 吴刚 周光",
+            "■我市将按照“止损、瘦身”思路",
+            "汤很烫，烫烫的。",
+            "café résumé naïve",
+            "他姓鍾，住在銆山。",
+            "表格\t对齐",
+        ] {
+            assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! The registry: every rule newslint knows, in the order of the fault catalog.
+
+use crate::rule::RuleEntry;
+use serde::Deserialize;
+
+mod ascii_range_dash;
+mod boilerplate;
+mod confusable_char;
+mod garbled_text;
+mod halfwidth_punctuation;
+mod invisible_char;
+mod markup_residue;
+mod repeated_token;
+mod stray_latin;
+mod unbalanced_pair;
+mod whitespace;
+
+macro_rules! entry {
+    ($module:ident) => {
+        RuleEntry {
+            meta: &$module::META,
+            build: $module::build,
+        }
+    };
+}
+
+pub static RULES: &[RuleEntry] = &[
+    entry!(halfwidth_punctuation),
+    entry!(unbalanced_pair),
+    entry!(repeated_token),
+    entry!(stray_latin),
+    entry!(confusable_char),
+    entry!(garbled_text),
+    entry!(invisible_char),
+    entry!(whitespace),
+    entry!(boilerplate),
+    entry!(markup_residue),
+    entry!(ascii_range_dash),
+];
+
+pub fn find(name: &str) -> Option<&'static RuleEntry> {
+    RULES.iter().find(|r| r.meta.name == name)
+}
+
+/// The options table of a rule that has none: any key in it is an error.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NoOptions {}
+
+/// Reads a word list from `rules/`: one entry per line, `#` starts a comment.
+pub(crate) fn word_list(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Runs one rule, with default options, on a snippet.
+
+    use crate::diagnostic::Diagnostic;
+    use crate::fix::{Applicability, apply_fixes};
+    use crate::source::Document;
+
+    pub fn diagnostics_with(rule: &str, text: &str, options: Option<&toml::Value>) -> Vec<Diagnostic> {
+        let entry = super::find(rule).expect("rule exists");
+        let check = (entry.build)(options).expect("options are valid");
+        let doc = Document::parse(text, false);
+        let mut out = Vec::new();
+        check.check(&doc, &mut out);
+        for d in &out {
+            assert_eq!(d.rule, rule);
+            assert!(
+                text.is_char_boundary(d.span.start as usize) && text.is_char_boundary(d.span.end as usize)
+            );
+            assert!(d.span.start <= d.span.end && d.span.end as usize <= text.len());
+        }
+        out.sort_by_key(|d| (d.span, d.message.clone()));
+        out
+    }
+
+    pub fn diagnostics(rule: &str, text: &str) -> Vec<Diagnostic> {
+        diagnostics_with(rule, text, None)
+    }
+
+    /// The flagged text of each diagnostic.
+    pub fn check(rule: &str, text: &str) -> Vec<String> {
+        diagnostics(rule, text)
+            .iter()
+            .map(|d| text[d.span.range()].to_owned())
+            .collect()
+    }
+
+    /// The text after applying every safe and unsafe fix once.
+    pub fn fixed(rule: &str, text: &str) -> String {
+        let found = diagnostics(rule, text);
+        apply_fixes(
+            text,
+            found
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .filter(|f| f.applicability >= Applicability::Unsafe),
+        )
+        .0
+    }
+}

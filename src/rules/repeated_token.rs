@@ -1,0 +1,244 @@
+use crate::diagnostic::Diagnostic;
+use crate::fix::{Edit, Fix};
+use crate::rule::{Check, declare_rule, options};
+use crate::source::Document;
+use crate::source::chars::is_han;
+use jieba_rs::Jieba;
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a word or a list item written twice in a row by mistake: `惠民惠民`,
+    /// `监督员、监督员、宣传员`.
+    ///
+    /// ## Why is this bad
+    /// A doubled word is a transcription or editing slip that a reader stumbles over.
+    ///
+    /// ## Example
+    /// ```text
+    /// 构建为民惠民惠民高效精准服务体系
+    /// 发挥监督员、监督员、宣传员作用
+    /// ```
+    /// Fixed:
+    /// ```text
+    /// 构建为民惠民高效精准服务体系
+    /// 发挥监督员、宣传员作用
+    /// ```
+    ///
+    /// A candidate (a run of two to four Han characters written twice, or a list item equal
+    /// to the one before it) is confirmed by word segmentation: both copies must be whole
+    /// words, so a character doubled where one word ends and the next begins (专题组组长,
+    /// 智算算力, 黑龙江龙江县) is not flagged. Single characters are never flagged (天天, 看看),
+    /// nor the reduplication Chinese grammar uses (研究研究, 一步一步, 扫一扫, 一个个), nor a
+    /// word repeated across other words on purpose (市带区县、区县带镇街).
+    ///
+    /// ## Fix safety
+    /// Safe: the second copy (and its `、`) is deleted.
+    ///
+    /// ## Data
+    /// `rules/reduplication.txt`: words Chinese repeats on purpose. Add more with
+    /// `extend-allowed` under `[rules.repeated-token]`.
+    name: "repeated-token",
+    category: Characters,
+    severity: Warning,
+    default: true,
+    fix: Always,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    /// More words that may be written twice on purpose.
+    #[serde(default)]
+    extend_allowed: Vec<String>,
+}
+
+pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
+    let options: Options = options(value)?;
+    let mut allowed: HashSet<String> = super::word_list(include_str!("../../rules/reduplication.txt"))
+        .map(str::to_owned)
+        .collect();
+    allowed.extend(options.extend_allowed);
+    Ok(Box::new(RepeatedToken { allowed }))
+}
+
+struct RepeatedToken {
+    allowed: HashSet<String>,
+}
+
+/// The segmenter is loaded only when a candidate needs confirming (~150 ms, once).
+static SEGMENTER: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+
+/// The longest unit looked for: longer repeats are caught by `duplicated-block`.
+const MAX_UNIT: usize = 4;
+
+/// A repeat found by the pattern, before segmentation confirms it.
+struct Candidate {
+    /// Byte range of the first copy.
+    first: std::ops::Range<usize>,
+    /// Byte range of the second copy.
+    second: std::ops::Range<usize>,
+    /// Bytes between the copies (empty, or `、`).
+    separated: bool,
+}
+
+impl Check for RepeatedToken {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for block in doc.text_blocks() {
+            let base = block.content.start;
+            let text = doc.block_text(block);
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let mut taken_until = 0;
+            for cand in candidates(&chars, text) {
+                if cand.first.start < taken_until {
+                    continue;
+                }
+                let unit = &text[cand.first.clone()];
+                if self.allowed.contains(unit) || unit.starts_with('一') {
+                    continue;
+                }
+                if !whole_words(text, &cand) {
+                    continue;
+                }
+                let removed = if cand.separated {
+                    cand.first.end..cand.second.end
+                } else {
+                    cand.second.clone()
+                };
+                taken_until = cand.second.end;
+                let what = if cand.separated { "list item" } else { "word" };
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        base + cand.second.start..base + cand.second.end,
+                        format!("{what} `{unit}` written twice in a row"),
+                    )
+                    .with_related(base + cand.first.start..base + cand.first.end, "first copy")
+                    .with_fix(Fix::safe(
+                        format!("Delete the second `{unit}`"),
+                        vec![Edit::delete(base + removed.start..base + removed.end)],
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Runs of Han written twice (`XYXY`), and list items equal to the item before them.
+fn candidates(chars: &[(usize, char)], text: &str) -> Vec<Candidate> {
+    let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(o, _)| o);
+    let han = |k: usize| chars.get(k).is_some_and(|&(_, c)| is_han(c));
+    let mut found = Vec::new();
+    // Every position and length: a false start (民惠民惠 in 为民惠民惠民) must not hide the
+    // real repeat that overlaps it; segmentation decides between them.
+    for k in 0..chars.len() {
+        for len in 2..=MAX_UNIT {
+            if !(0..2 * len).all(|d| han(k + d)) {
+                break;
+            }
+            if (0..len).all(|d| chars[k + d].1 == chars[k + len + d].1) {
+                found.push(Candidate {
+                    first: chars[k].0..end_of(k + len),
+                    second: end_of(k + len)..end_of(k + 2 * len),
+                    separated: false,
+                });
+            }
+        }
+    }
+    // List items: `…A、A、…` where the second item is whole (a `、` follows it) and the text
+    // before the first `、` ends with it.
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if c != '、' {
+            continue;
+        }
+        let item_len = chars[k + 1..].iter().take_while(|&&(_, d)| is_han(d)).count();
+        if !(2..=8).contains(&item_len) || chars.get(k + 1 + item_len).map(|&(_, d)| d) != Some('、') {
+            continue;
+        }
+        if k < item_len || !(0..item_len).all(|d| chars[k - item_len + d].1 == chars[k + 1 + d].1) {
+            continue;
+        }
+        found.push(Candidate {
+            first: chars[k - item_len].0..i,
+            second: end_of(k + 1)..end_of(k + 1 + item_len),
+            separated: true,
+        });
+    }
+    found
+}
+
+/// Both copies are whole words in the segmentation of the clause around them.
+fn whole_words(text: &str, cand: &Candidate) -> bool {
+    let is_clause_char = |c: char| is_han(c) || c == '、';
+    let start = text[..cand.first.start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_clause_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[cand.second.end..]
+        .char_indices()
+        .find(|&(_, c)| !is_clause_char(c))
+        .map_or(text.len(), |(i, _)| cand.second.end + i);
+    let clause = &text[start..end];
+    let mut boundaries = HashSet::new();
+    boundaries.insert(start);
+    for token in SEGMENTER.cut(clause, true) {
+        boundaries.insert(start + token.byte_end);
+    }
+    [
+        cand.first.start,
+        cand.first.end,
+        cand.second.start,
+        cand.second.end,
+    ]
+    .iter()
+    .all(|b| boundaries.contains(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{check, diagnostics_with, fixed};
+
+    const RULE: &str = "repeated-token";
+
+    #[test]
+    fn flags_doubled_words_and_list_items() {
+        assert_eq!(
+            check(RULE, "构建数字社会为民惠民惠民高效精准服务体系。"),
+            ["惠民"]
+        );
+        assert_eq!(
+            fixed(RULE, "构建为民惠民惠民高效精准服务体系。"),
+            "构建为民惠民高效精准服务体系。"
+        );
+        assert_eq!(
+            fixed(RULE, "观察员发挥监督员、监督员、宣传员作用。"),
+            "观察员发挥监督员、宣传员作用。"
+        );
+        assert_eq!(check(RULE, "我们要发展发展经济。"), ["发展"]);
+    }
+
+    #[test]
+    fn grammar_and_word_boundaries_are_clean() {
+        for text in [
+            "扫一扫，一个个，天天，常常，看看，研究研究。",
+            "市发展改革委副主任、数字社会专题组组长李坚平。",
+            "智算算力，党工委委员，邮政政务，现在在镇街。",
+            "坚持市带区县、区县带镇街。",
+            "在陕西三原、黑龙江龙江县，都有迎春舞龙。",
+            "各地因地因苗开展精准精细管理。",
+            "一个阶段一个阶段扎实推进，一步一步走。",
+            "大家高喊加油加油。",
+        ] {
+            assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn extra_allowed_words_come_from_config() {
+        let options: toml::Value = toml::from_str("extend-allowed = [\"惠民\"]").unwrap();
+        assert!(diagnostics_with(RULE, "为民惠民惠民服务。", Some(&options)).is_empty());
+    }
+}

@@ -1,0 +1,201 @@
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Check, declare_rule, options};
+use crate::source::chars::is_sentence_end;
+use crate::source::{BlockKind, Document};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds an opening quote or bracket without its closing one in the same paragraph, or a
+    /// closing one without its opening one: “” ‘’ 《》 （） 【】 「」 『』 〈〉 and the ASCII
+    /// look-alikes `( )` and `"`.
+    ///
+    /// ## Why is this bad
+    /// A lost mark usually means lost text: a paragraph cut by a page break, a head that went
+    /// elsewhere. It also breaks every tool that extracts quotations or titles.
+    ///
+    /// ## Example
+    /// ```text
+    /// 打造融合式养老服务新模式。“同时，上线“渝悦·救助”和“精神卫生”2个应用。
+    /// ```
+    /// The first “ is never closed.
+    ///
+    /// Not flagged: the convention of a quotation running over several paragraphs (each opens
+    /// with “ and only the last closes), a paragraph whose sentence carries on in the next one
+    /// and closes there, and the apostrophe in English words (China’s).
+    ///
+    /// ## Fix safety
+    /// No fix: where the missing mark belongs is for a person to decide.
+    name: "unbalanced-pair",
+    category: Characters,
+    severity: Warning,
+    default: true,
+    fix: None,
+}
+
+pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
+    let _: super::NoOptions = options(value)?;
+    Ok(Box::new(UnbalancedPair))
+}
+
+struct UnbalancedPair;
+
+/// Pair families: ASCII look-alikes belong to the family of their full-width form.
+const FAMILIES: &[(&[char], &[char])] = &[
+    (&['“'], &['”']),
+    (&['‘'], &['’']),
+    (&['《'], &['》']),
+    (&['（', '('], &['）', ')']),
+    (&['【'], &['】']),
+    (&['「'], &['」']),
+    (&['『'], &['』']),
+    (&['〈'], &['〉']),
+];
+
+#[derive(Clone, Copy)]
+enum Mark {
+    Open(usize),
+    Close(usize),
+}
+
+fn classify(c: char) -> Option<Mark> {
+    FAMILIES.iter().enumerate().find_map(|(f, (opens, closes))| {
+        if opens.contains(&c) {
+            Some(Mark::Open(f))
+        } else if closes.contains(&c) {
+            Some(Mark::Close(f))
+        } else {
+            None
+        }
+    })
+}
+
+/// Unmatched marks of one paragraph: (byte offset, char, is_open).
+fn unmatched(text: &str, base: usize) -> Vec<(usize, char, bool)> {
+    let mut stacks: Vec<Vec<(usize, char)>> = vec![Vec::new(); FAMILIES.len()];
+    let mut lone = Vec::new();
+    let mut straight = Vec::new();
+    let mut prev = '\n';
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map_or('\n', |&(_, n)| n);
+        if c == '"' {
+            straight.push((base + i, c));
+        } else if c == '’' && prev.is_alphabetic() && next.is_ascii_alphabetic() {
+            // An apostrophe: China’s.
+        } else {
+            match classify(c) {
+                Some(Mark::Open(f)) => stacks[f].push((base + i, c)),
+                Some(Mark::Close(f)) if stacks[f].pop().is_none() => lone.push((base + i, c, false)),
+                Some(Mark::Close(_)) | None => {}
+            }
+        }
+        prev = c;
+    }
+    lone.extend(stacks.into_iter().flatten().map(|(i, c)| (i, c, true)));
+    if !straight.len().is_multiple_of(2) {
+        let (i, c) = straight[straight.len() - 1];
+        lone.push((i, c, true));
+    }
+    lone
+}
+
+impl Check for UnbalancedPair {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let blocks: Vec<_> = doc.text_blocks().collect();
+        for (n, block) in blocks.iter().enumerate() {
+            let text = doc.block_text(block);
+            let lone = unmatched(text, block.content.start);
+            if lone.is_empty() {
+                continue;
+            }
+            let next = blocks.get(n + 1).map(|b| doc.block_text(b)).unwrap_or("");
+            let prev = n.checked_sub(1).map(|p| doc.block_text(blocks[p])).unwrap_or("");
+            let ends_mid_sentence = !text
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_sentence_end(c) || crate::source::chars::is_closing_mark(c));
+            let is_prose = |k: BlockKind| matches!(k, BlockKind::Paragraph | BlockKind::Quote);
+            for (i, c, open) in lone {
+                let excused = if open {
+                    // A quotation running on: the next paragraph opens again with the same mark.
+                    let runs_on = next.starts_with(c) && is_prose(block.kind);
+                    // A paragraph broken mid-sentence whose other half closes the mark.
+                    let closed_later =
+                        ends_mid_sentence && closing_of(c).is_some_and(|close| next.contains(close));
+                    runs_on || closed_later
+                } else {
+                    let starts_mid = !prev.trim_end().chars().next_back().is_some_and(is_sentence_end);
+                    n > 0 && starts_mid && opening_of(c).is_some_and(|open| prev.contains(open))
+                };
+                if excused {
+                    continue;
+                }
+                let message = if open {
+                    format!("`{c}` is opened and never closed in this paragraph")
+                } else {
+                    format!("`{c}` closes a mark that was never opened in this paragraph")
+                };
+                out.push(
+                    Diagnostic::new(META.name, i..i + c.len_utf8(), message)
+                        .with_help("a mark was lost, or the paragraph was cut: look for the missing text"),
+                );
+            }
+        }
+    }
+}
+
+fn closing_of(c: char) -> Option<char> {
+    if c == '"' {
+        return Some('"');
+    }
+    FAMILIES
+        .iter()
+        .find(|(opens, _)| opens.contains(&c))
+        .map(|(_, closes)| closes[0])
+}
+
+fn opening_of(c: char) -> Option<char> {
+    FAMILIES
+        .iter()
+        .find(|(_, closes)| closes.contains(&c))
+        .map(|(opens, _)| opens[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::check;
+
+    const RULE: &str = "unbalanced-pair";
+
+    #[test]
+    fn flags_unclosed_and_unopened_marks() {
+        let text = "打造新模式。“同时，上线“渝悦·救助”和“精神卫生”2个应用。";
+        assert_eq!(check(RULE, text), ["“"]);
+        assert_eq!(check(RULE, "他说：好。”然后走了。"), ["”"]);
+        assert_eq!(check(RULE, "见《人民日报。"), ["《"]);
+        assert_eq!(check(RULE, "西部(重庆科学城。"), ["("]);
+        assert_eq!(check(RULE, "他说\"好。"), ["\""]);
+    }
+
+    #[test]
+    fn balanced_text_and_conventions_are_clean() {
+        for text in [
+            "“一老一小一弱”基本公共服务，《关于加强数字政府建设的指导意见》（试行）。",
+            "“第一段引文。\n\n“第二段引文。\n\n“最后一段。”他说。",
+            "他说：“我们将继续\n\n努力。”",
+            "China’s economy grew.",
+            "西部(重庆)科学城，“‘急难愁盼’问题”。",
+        ] {
+            assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn near_misses() {
+        // The next paragraph opens a different mark: the quote is still unclosed.
+        assert_eq!(check(RULE, "“第一段。\n\n《第二段》。"), ["“"]);
+        // A paragraph that ended its sentence does not borrow the next one's closer.
+        assert_eq!(check(RULE, "“第一段。\n\n第二段。”"), ["“", "”"]);
+    }
+}

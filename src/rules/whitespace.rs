@@ -1,0 +1,305 @@
+use crate::diagnostic::Diagnostic;
+use crate::fix::{Edit, Fix};
+use crate::rule::{Check, declare_rule, options};
+use crate::source::chars::{is_chinese, is_han, is_sentence_end};
+use crate::source::{BlockKind, Document, LineKind};
+use serde::Deserialize;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds white space where Chinese text has none: a space between two Chinese characters in
+    /// the middle of a sentence, trailing spaces, tabs and runs of spaces inside a line, and
+    /// CRLF line endings mixed with LF in one file. With `name-padding = true` (pedantic) it
+    /// also finds the space newspapers put inside two-character names to line them up (`陈 玮`).
+    ///
+    /// ## Why is this bad
+    /// Chinese is written without spaces; a space inside a sentence splits a word for search,
+    /// segmentation and deduplication. Trailing spaces and mixed line endings make noisy diffs.
+    ///
+    /// ## Example
+    /// ```text
+    /// 重庆高新区不断优化 营商环境。␠
+    /// ```
+    /// Fixed:
+    /// ```text
+    /// 重庆高新区不断优化营商环境。
+    /// ```
+    ///
+    /// Not flagged: Markdown's two-space line break, indentation at a line start, spaces in
+    /// headings, captions, bylines and lines of names (`市国资委主任 曾菁华`), after a dateline
+    /// (`本报讯 近日`), inside quotes and titles (`《奋进新征程 建功新时代》`), and between
+    /// Chinese and Latin or digits (`聘任 35名`).
+    ///
+    /// ## Fix safety
+    /// Safe for trailing spaces, tabs, runs of spaces and line endings. Unsafe for a space
+    /// inside a sentence and for name padding: a person should confirm it is not a separator.
+    name: "whitespace",
+    category: Characters,
+    severity: Warning,
+    default: true,
+    fix: Always,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    /// Also flag the padding space inside two-character names (`陈 玮`).
+    #[serde(default)]
+    name_padding: bool,
+}
+
+pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
+    let options: Options = options(value)?;
+    Ok(Box::new(Whitespace {
+        name_padding: options.name_padding,
+    }))
+}
+
+struct Whitespace {
+    name_padding: bool,
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}')
+}
+
+impl Check for Whitespace {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        trailing_and_inline(doc, out);
+        mixed_line_endings(doc, out);
+        for block in doc.text_blocks() {
+            inside_sentences(doc, block, out);
+        }
+        if self.name_padding {
+            name_padding(doc, out);
+        }
+    }
+}
+
+fn trailing_and_inline(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for (n, line) in doc.lines.iter().enumerate() {
+        if line.kind == LineKind::Code {
+            continue;
+        }
+        let text = doc.slice(&line.range);
+        let kept = text.trim_end_matches(char::is_whitespace).len();
+        let trailing = &text[kept..];
+        if !trailing.is_empty() && line.kind != LineKind::Blank {
+            let next_in_block = doc.lines.get(n + 1).is_some_and(|l| l.kind != LineKind::Blank);
+            let hard_break = trailing == "  " && next_in_block;
+            if !hard_break {
+                let span = line.range.start + kept..line.range.end;
+                out.push(
+                    Diagnostic::new(META.name, span.clone(), "trailing white space")
+                        .with_fix(Fix::safe("Remove trailing white space", vec![Edit::delete(span)])),
+                );
+            }
+        } else if !trailing.is_empty() {
+            let span = line.range.clone();
+            out.push(
+                Diagnostic::new(META.name, span.clone(), "white space on a blank line")
+                    .with_fix(Fix::safe("Remove it", vec![Edit::delete(span)])),
+            );
+        }
+        // Tabs and runs of spaces between words, after the indentation.
+        let body_start = text.len() - text.trim_start_matches(is_space).len();
+        let body = &text[body_start..kept];
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (i, c) = chars[k];
+            if !(c == '\t' || c == ' ') {
+                k += 1;
+                continue;
+            }
+            let run = chars[k..]
+                .iter()
+                .take_while(|&&(_, d)| d == ' ' || d == '\t')
+                .count();
+            let tab = chars[k..k + run].iter().any(|&(_, d)| d == '\t');
+            if tab || run >= 2 {
+                let prev = chars[k - 1].1;
+                let next = chars.get(k + run).map_or('\n', |&(_, d)| d);
+                let end = chars.get(k + run).map_or(body.len(), |&(o, _)| o);
+                let replacement = if is_chinese(prev) && is_chinese(next) {
+                    ""
+                } else {
+                    " "
+                };
+                let span = line.range.start + body_start + i..line.range.start + body_start + end;
+                let message = if tab { "tab inside a line" } else { "run of spaces" };
+                out.push(
+                    Diagnostic::new(META.name, span.clone(), message).with_fix(Fix::safe(
+                        "Replace with one space",
+                        vec![Edit::replace(span, replacement)],
+                    )),
+                );
+            }
+            k += run;
+        }
+    }
+}
+
+fn mixed_line_endings(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let ended: Vec<_> = doc.lines.iter().filter(|l| l.terminated).collect();
+    let crlf = ended.iter().filter(|l| l.crlf).count();
+    let lf = ended.len() - crlf;
+    if crlf == 0 || lf == 0 {
+        return;
+    }
+    let minority_crlf = crlf < lf;
+    let odd: Vec<_> = ended.iter().filter(|l| l.crlf == minority_crlf).collect();
+    let ending = |l: &crate::source::Line| l.range.end..l.range.end + if l.crlf { 2 } else { 1 };
+    let edits = odd
+        .iter()
+        .map(|l| Edit::replace(ending(l), if minority_crlf { "\n" } else { "\r\n" }))
+        .collect();
+    let (name, other) = if minority_crlf {
+        ("CRLF", "LF")
+    } else {
+        ("LF", "CRLF")
+    };
+    out.push(
+        Diagnostic::new(
+            META.name,
+            ending(odd[0]),
+            format!(
+                "{} lines end with {name} while {} end with {other}",
+                odd.len(),
+                ended.len() - odd.len()
+            ),
+        )
+        .with_fix(Fix::safe(format!("End every line with {other}"), edits)),
+    );
+}
+
+/// A space between two Han characters in the middle of a prose sentence.
+fn inside_sentences(doc: &Document, block: &crate::source::Block, out: &mut Vec<Diagnostic>) {
+    if !matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote
+    ) {
+        return;
+    }
+    let text = doc.block_text(block);
+    // Prose only: captions, bylines and name lines end without a full stop.
+    if !text
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_sentence_end(c) || crate::source::chars::is_closing_mark(c))
+    {
+        return;
+    }
+    let base = block.content.start;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut depth = 0i32;
+    let mut seen_punct = false;
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k].1;
+        match c {
+            '“' | '‘' | '《' | '（' | '(' | '【' | '「' | '『' | '〈' => depth += 1,
+            '”' | '’' | '》' | '）' | ')' | '】' | '」' | '』' | '〉' => depth = (depth - 1).max(0),
+            '\n' => {}
+            _ if crate::source::chars::is_cjk_punct(c) => seen_punct = true,
+            _ => {}
+        }
+        if c != ' ' && c != '\u{3000}' {
+            k += 1;
+            continue;
+        }
+        let run = chars[k..]
+            .iter()
+            .take_while(|&&(_, d)| d == ' ' || d == '\u{3000}')
+            .count();
+        let prev = k.checked_sub(1).map_or('\n', |p| chars[p].1);
+        let next = chars.get(k + run).map_or('\n', |&(_, d)| d);
+        // Before the first punctuation mark is a dateline or lead-in (本报讯 近日).
+        if is_han(prev) && is_han(next) && depth == 0 && seen_punct && run < 2 {
+            let start = base + chars[k].0;
+            let end = base + chars[k + run].0;
+            out.push(
+                Diagnostic::new(META.name, start..end, "space inside a Chinese sentence")
+                    .with_fix(Fix::unsafe_("Remove the space", vec![Edit::delete(start..end)])),
+            );
+        }
+        k += run;
+    }
+}
+
+/// `陈 玮`: a two-character name padded to the width of three.
+fn name_padding(doc: &Document, out: &mut Vec<Diagnostic>) {
+    for line in doc.text_lines() {
+        let text = doc.slice(&line.content);
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for k in 1..chars.len().saturating_sub(1) {
+            if chars[k].1 != ' ' || !is_han(chars[k - 1].1) || !is_han(chars[k + 1].1) {
+                continue;
+            }
+            let before = k.checked_sub(2).map_or('\n', |p| chars[p].1);
+            let after = chars.get(k + 2).map_or('\n', |&(_, d)| d);
+            let boundary = |c: char| c == '\n' || is_space(c) || "（()）：:，、".contains(c);
+            if boundary(before) && boundary(after) {
+                let at = line.content.start + chars[k].0;
+                out.push(
+                    Diagnostic::new(META.name, at..at + 1, "padding space inside a name")
+                        .with_fix(Fix::unsafe_("Remove the padding", vec![Edit::delete(at..at + 1)])),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{check, diagnostics, diagnostics_with, fixed};
+
+    const RULE: &str = "whitespace";
+
+    #[test]
+    fn flags_trailing_tabs_runs_and_mid_sentence_spaces() {
+        assert_eq!(check(RULE, "发展。 \n下一段。"), [" "]);
+        assert_eq!(fixed(RULE, "甲\t乙，丙  丁。"), "甲乙，丙丁。");
+        assert_eq!(fixed(RULE, "AI\tmodel"), "AI model");
+        assert_eq!(check(RULE, "据悉，重庆高新区不断优化 营商环境。"), [" "]);
+        assert_eq!(
+            fixed(RULE, "据悉，重庆高新区不断优化 营商环境。"),
+            "据悉，重庆高新区不断优化营商环境。"
+        );
+    }
+
+    #[test]
+    fn mixed_line_endings_are_one_diagnostic_with_one_fix() {
+        let text = "甲\r\n乙\n丙\n";
+        let found = diagnostics(RULE, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(fixed(RULE, text), "甲\n乙\n丙\n");
+        assert!(diagnostics(RULE, "甲\r\n乙\r\n").is_empty());
+    }
+
+    #[test]
+    fn layout_spaces_are_clean() {
+        for text in [
+            "重庆日报记者 申晓佳 夏元  \n重庆日报首席记者 张亦筑",
+            "市国资委主任 曾菁华",
+            "本报讯 近日，南宁高新区有8个项目开竣工。",
+            "系列报道《奋进新征程 建功新时代·大美边疆行》，今天我们走进内蒙古。",
+            "活动以“缅怀先烈忆峥嵘 共富奋进看今朝”为主题。",
+            "聘任 35名营商环境观察员。",
+            "# 奋进新征程 建功新时代",
+            "    缩进的段落。",
+            "重庆市新型智慧城市运行管理中心。(本报资料图片) 记者 罗斌 摄/视觉重庆",
+        ] {
+            assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn name_padding_is_opt_in() {
+        let text = "陈 玮 全国人大代表，市工商联副主席";
+        assert!(diagnostics(RULE, text).is_empty());
+        let options: toml::Value = toml::from_str("name-padding = true").unwrap();
+        assert_eq!(diagnostics_with(RULE, text, Some(&options)).len(), 1);
+    }
+}

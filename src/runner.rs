@@ -1,0 +1,290 @@
+//! Collects the files, lints them in parallel, and returns sorted results.
+//!
+//! Each file is read, decoded, parsed once and checked by every selected rule on a rayon
+//! worker; a panic in one file is caught and reported as that file's error. Results come
+//! back in path order, so the output is the same whatever the number of threads.
+
+use crate::config::PerFileIgnores;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rule::{Check, RuleMeta};
+use crate::source::decode::{self, DecodeError};
+use crate::source::{Document, EncodingChoice, LineIndex, Position, SourceEncoding};
+use rayon::prelude::*;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// A selected rule, built with its options, at its configured severity.
+pub struct ActiveRule {
+    pub meta: &'static RuleMeta,
+    pub check: Box<dyn Check>,
+    pub severity: Severity,
+}
+
+pub struct Settings {
+    /// Files and directories; `-` is standard input.
+    pub paths: Vec<PathBuf>,
+    pub stdin_filename: Option<String>,
+    pub encoding: EncodingChoice,
+    /// Extensions linted when walking directories, without the dot.
+    pub extensions: Vec<String>,
+    pub follow_links: bool,
+    /// 0: as many as there are cores.
+    pub threads: usize,
+    pub rules: Vec<ActiveRule>,
+    pub per_file_ignores: PerFileIgnores,
+    /// Keep each file's text for renderers that quote it.
+    pub keep_source: bool,
+}
+
+/// A diagnostic with its positions resolved.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub diagnostic: Diagnostic,
+    pub start: Position,
+    pub end: Position,
+    /// (start, end) of each related span, in the same order.
+    pub related: Vec<(Position, Position)>,
+}
+
+#[derive(Debug)]
+pub struct FileReport {
+    pub path: String,
+    pub diagnostics: Vec<Located>,
+    /// Characters in the file, for rates per 10,000 characters.
+    pub chars: usize,
+    pub encoding: SourceEncoding,
+    /// The decoded text, when `keep_source` is set and there is something to show.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub files: Vec<FileReport>,
+    pub errors: Vec<FileError>,
+}
+
+/// A file to lint: where its bytes come from and how to name it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Input {
+    /// Named on the command line: binary is an error.
+    Named(PathBuf),
+    /// Met while walking: binary is skipped.
+    Walked(PathBuf),
+    Stdin,
+}
+
+pub fn run(settings: &Settings) -> Outcome {
+    let (inputs, mut errors) = collect_inputs(settings);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(settings.threads)
+        .build()
+        .expect("a thread pool can be built");
+    let results: Vec<Result<Option<FileReport>, FileError>> = pool.install(|| {
+        inputs
+            .par_iter()
+            .map(|input| lint_input(input, settings))
+            .collect()
+    });
+    let mut files = Vec::new();
+    for result in results {
+        match result {
+            Ok(Some(report)) => files.push(report),
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    errors.sort();
+    Outcome { files, errors }
+}
+
+/// Display form of a path: as given, without a leading `./`.
+fn display(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).to_owned()
+}
+
+fn collect_inputs(settings: &Settings) -> (Vec<Input>, Vec<FileError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    let default_paths = [PathBuf::from(".")];
+    let paths = if settings.paths.is_empty() {
+        &default_paths[..]
+    } else {
+        &settings.paths
+    };
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(e) => errors.push(FileError {
+                path: display(path),
+                message: io_message(&e),
+            }),
+            Ok(meta) if meta.is_dir() => walk(path, settings, &mut inputs, &mut errors),
+            Ok(_) => inputs.push(Input::Named(path.clone())),
+        }
+    }
+    inputs.sort();
+    inputs.dedup();
+    (inputs, errors)
+}
+
+fn walk(root: &Path, settings: &Settings, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
+    let walker = ignore::WalkBuilder::new(root)
+        .follow_links(settings.follow_links)
+        .require_git(false)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                let path = entry.into_path();
+                let wanted = path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| settings.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
+                if is_file && wanted {
+                    inputs.push(Input::Walked(path));
+                }
+            }
+            Err(e) => errors.push(FileError {
+                path: display(root),
+                message: walk_message(&e),
+            }),
+        }
+    }
+}
+
+fn walk_message(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { path, err } => format!("{}: {}", display(path), walk_message(err)),
+        ignore::Error::WithDepth { err, .. } => walk_message(err),
+        ignore::Error::Loop { ancestor, child } => format!(
+            "symbolic link loop: {} points back to {}",
+            display(child),
+            display(ancestor)
+        ),
+        ignore::Error::Io(io) => io_message(io),
+        other => other.to_string(),
+    }
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, FileError> {
+    let (path, name) = match input {
+        Input::Named(p) | Input::Walked(p) => (Some(p.as_path()), display(p)),
+        Input::Stdin => (
+            None,
+            settings.stdin_filename.clone().unwrap_or_else(|| "-".to_owned()),
+        ),
+    };
+    let error = |message: String| FileError {
+        path: name.clone(),
+        message,
+    };
+    let bytes = match path {
+        Some(p) => std::fs::read(p).map_err(|e| error(io_message(&e)))?,
+        None => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| error(format!("cannot read standard input: {e}")))?;
+            buf
+        }
+    };
+    let decoded = match decode::decode(&bytes, settings.encoding) {
+        Ok(d) => d,
+        Err(DecodeError::Binary) if matches!(input, Input::Walked(_)) => return Ok(None),
+        Err(e) => return Err(error(e.to_string())),
+    };
+    drop(bytes);
+    let markdown = Path::new(&name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    let ignored = path
+        .map(|p| settings.per_file_ignores.ignored(p))
+        .unwrap_or_default();
+    let text = decoded.text;
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        check_text(&text, markdown, &settings.rules, &ignored)
+    }));
+    let (diagnostics, index) = checked.map_err(|_| {
+        error("internal error while linting this file (a bug in newslint: please report it)".to_owned())
+    })?;
+    let located = locate(&text, &index, diagnostics);
+    let chars = index.char_count(&text);
+    let source = (settings.keep_source && !located.is_empty()).then_some(text);
+    Ok(Some(FileReport {
+        path: name,
+        diagnostics: located,
+        chars,
+        encoding: decoded.encoding,
+        source,
+    }))
+}
+
+/// Runs the rules over one text: the core of newslint, also used by tests and benchmarks.
+pub fn check_text(
+    text: &str,
+    markdown: bool,
+    rules: &[ActiveRule],
+    ignored: &[&str],
+) -> (Vec<Diagnostic>, LineIndex) {
+    let doc = Document::parse(text, markdown);
+    let mut all = Vec::new();
+    let mut found = Vec::new();
+    for rule in rules.iter().filter(|r| !ignored.contains(&r.meta.name)) {
+        rule.check.check(&doc, &mut found);
+        for mut d in found.drain(..) {
+            d.severity = rule.severity;
+            all.push(d);
+        }
+    }
+    all.sort_by(|a, b| {
+        (a.span.start, a.rule, a.span.end, &a.message).cmp(&(b.span.start, b.rule, b.span.end, &b.message))
+    });
+    all.dedup();
+    (all, doc.index)
+}
+
+fn locate(text: &str, index: &LineIndex, diagnostics: Vec<Diagnostic>) -> Vec<Located> {
+    diagnostics
+        .into_iter()
+        .map(|d| {
+            let start = index.position(text, d.span.start as usize);
+            let end = index.position(text, d.span.end as usize);
+            let related = d
+                .related
+                .iter()
+                .map(|r| {
+                    (
+                        index.position(text, r.span.start as usize),
+                        index.position(text, r.span.end as usize),
+                    )
+                })
+                .collect();
+            Located {
+                diagnostic: d,
+                start,
+                end,
+                related,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,273 @@
+//! Turning a file's bytes into text, and remembering how they were encoded so that a fix
+//! can write the file back the way it came.
+
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+use std::fmt;
+
+/// The encodings newslint reads. `Auto` sniffs a BOM, then tries UTF-8, then GB18030.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EncodingChoice {
+    #[default]
+    Auto,
+    #[value(name = "utf-8", alias = "utf8")]
+    #[serde(rename = "utf-8", alias = "utf8")]
+    Utf8,
+    /// GB18030, a superset of GBK and GB2312.
+    #[value(name = "gb18030", alias = "gbk", alias = "gb2312")]
+    #[serde(rename = "gb18030", alias = "gbk", alias = "gb2312")]
+    Gb18030,
+    #[value(name = "utf-16le")]
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    #[value(name = "utf-16be")]
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
+}
+
+/// How a file's bytes were encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceEncoding {
+    Utf8,
+    Gb18030,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl SourceEncoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceEncoding::Utf8 => "UTF-8",
+            SourceEncoding::Gb18030 => "GB18030",
+            SourceEncoding::Utf16Le => "UTF-16LE",
+            SourceEncoding::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+/// Decoded text, without its byte-order mark. Offsets in diagnostics index into `text`.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: SourceEncoding,
+    pub had_bom: bool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// A NUL byte in the first bytes and no UTF-16 byte-order mark.
+    Binary,
+    /// Neither UTF-8 nor GB18030 (or not the forced encoding).
+    Undecodable { tried: &'static str, offset: usize },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Binary => write!(f, "binary file (NUL byte), not text"),
+            DecodeError::Undecodable { tried, offset } => write!(
+                f,
+                "cannot decode as {tried}: invalid byte sequence at byte {offset} (use --encoding to name the encoding)"
+            ),
+        }
+    }
+}
+
+/// How many leading bytes are looked at for a NUL, as git and ripgrep do.
+const BINARY_SNIFF_LEN: usize = 8192;
+
+pub fn is_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(BINARY_SNIFF_LEN)].contains(&0)
+}
+
+pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded, DecodeError> {
+    let bom = Encoding::for_bom(bytes);
+    match choice {
+        EncodingChoice::Auto => match bom {
+            Some((enc, len)) if enc == UTF_16LE => decode_utf16(&bytes[len..], SourceEncoding::Utf16Le, true),
+            Some((enc, len)) if enc == UTF_16BE => decode_utf16(&bytes[len..], SourceEncoding::Utf16Be, true),
+            Some((_, len)) => decode_utf8(&bytes[len..], true),
+            None => {
+                if is_binary(bytes) {
+                    return Err(DecodeError::Binary);
+                }
+                decode_utf8(bytes, false).or_else(|utf8_error| {
+                    decode_gb18030(bytes).map_err(|_| match utf8_error {
+                        DecodeError::Undecodable { offset, .. } => DecodeError::Undecodable {
+                            tried: "UTF-8 or GB18030",
+                            offset,
+                        },
+                        other => other,
+                    })
+                })
+            }
+        },
+        EncodingChoice::Utf8 => match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => decode_utf8(rest, true),
+            None => decode_utf8(bytes, false),
+        },
+        EncodingChoice::Gb18030 => decode_gb18030(bytes),
+        EncodingChoice::Utf16Le => match bytes.strip_prefix(b"\xFF\xFE") {
+            Some(rest) => decode_utf16(rest, SourceEncoding::Utf16Le, true),
+            None => decode_utf16(bytes, SourceEncoding::Utf16Le, false),
+        },
+        EncodingChoice::Utf16Be => match bytes.strip_prefix(b"\xFE\xFF") {
+            Some(rest) => decode_utf16(rest, SourceEncoding::Utf16Be, true),
+            None => decode_utf16(bytes, SourceEncoding::Utf16Be, false),
+        },
+    }
+}
+
+fn decode_utf8(bytes: &[u8], had_bom: bool) -> Result<Decoded, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_owned(),
+            encoding: SourceEncoding::Utf8,
+            had_bom,
+        }),
+        Err(e) => Err(DecodeError::Undecodable {
+            tried: "UTF-8",
+            offset: e.valid_up_to() + usize::from(had_bom) * 3,
+        }),
+    }
+}
+
+fn decode_gb18030(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => Ok(Decoded {
+            text: text.into_owned(),
+            encoding: SourceEncoding::Gb18030,
+            had_bom: false,
+        }),
+        None => Err(DecodeError::Undecodable {
+            tried: "GB18030",
+            offset: first_error_offset(GB18030, bytes),
+        }),
+    }
+}
+
+fn decode_utf16(bytes: &[u8], encoding: SourceEncoding, had_bom: bool) -> Result<Decoded, DecodeError> {
+    let enc = if encoding == SourceEncoding::Utf16Le {
+        UTF_16LE
+    } else {
+        UTF_16BE
+    };
+    match enc.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => Ok(Decoded {
+            text: text.into_owned(),
+            encoding,
+            had_bom,
+        }),
+        None => Err(DecodeError::Undecodable {
+            tried: encoding.name(),
+            offset: first_error_offset(enc, bytes) + usize::from(had_bom) * 2,
+        }),
+    }
+}
+
+/// Where decoding first fails, for the error message.
+fn first_error_offset(enc: &'static Encoding, bytes: &[u8]) -> usize {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() * 3 + 16);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::Malformed(bad, _) => read.saturating_sub(bad as usize),
+        _ => read,
+    }
+}
+
+/// Encodes text back into the bytes of `encoding`, restoring the BOM when there was one.
+/// Returns `None` when a character has no representation in that encoding.
+pub fn encode(text: &str, encoding: SourceEncoding, bom: bool) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() + 3);
+    match encoding {
+        SourceEncoding::Utf8 => {
+            if bom {
+                out.extend_from_slice(b"\xEF\xBB\xBF");
+            }
+            out.extend_from_slice(text.as_bytes());
+        }
+        SourceEncoding::Gb18030 => {
+            let (bytes, _, unmappable) = GB18030.encode(text);
+            if unmappable {
+                return None;
+            }
+            out.extend_from_slice(&bytes);
+        }
+        SourceEncoding::Utf16Le | SourceEncoding::Utf16Be => {
+            let le = encoding == SourceEncoding::Utf16Le;
+            let units = (bom.then_some(0xFEFF_u16)).into_iter().chain(text.encode_utf16());
+            for unit in units {
+                out.extend_from_slice(&if le {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                });
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("新闻".as_bytes(), EncodingChoice::Auto).unwrap();
+        assert_eq!((d.text.as_str(), d.had_bom), ("新闻", false));
+        let d = decode(b"\xEF\xBB\xBF\xE6\x96\xB0", EncodingChoice::Auto).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.had_bom, d.encoding),
+            ("新", true, SourceEncoding::Utf8)
+        );
+    }
+
+    #[test]
+    fn gbk_is_detected_when_not_utf8() {
+        let (bytes, _, _) = GB18030.encode("重庆日报，记者");
+        let d = decode(&bytes, EncodingChoice::Auto).unwrap();
+        assert_eq!(d.text, "重庆日报，记者");
+        assert_eq!(d.encoding, SourceEncoding::Gb18030);
+    }
+
+    #[test]
+    fn utf16_with_bom_round_trips() {
+        let bytes = encode("两会\r\n𠀀", SourceEncoding::Utf16Le, true).unwrap();
+        let d = decode(&bytes, EncodingChoice::Auto).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.had_bom),
+            ("两会\r\n𠀀", SourceEncoding::Utf16Le, true)
+        );
+        let bytes = encode("两会", SourceEncoding::Utf16Be, true).unwrap();
+        assert_eq!(decode(&bytes, EncodingChoice::Auto).unwrap().text, "两会");
+    }
+
+    #[test]
+    fn binary_and_garbage_are_errors() {
+        assert_eq!(
+            decode(b"PK\x03\x04\0\0", EncodingChoice::Auto).unwrap_err(),
+            DecodeError::Binary
+        );
+        let err = decode(b"abc\xFF\xFFdef", EncodingChoice::Auto).unwrap_err();
+        assert!(
+            matches!(err, DecodeError::Undecodable { offset: 3, .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn forced_encoding_is_obeyed() {
+        let err = decode("新".as_bytes(), EncodingChoice::Utf16Le);
+        assert!(err.is_err() || err.unwrap().text != "新");
+        let (bytes, _, _) = GB18030.encode("新闻");
+        assert!(decode(&bytes, EncodingChoice::Utf8).is_err());
+        assert_eq!(decode(&bytes, EncodingChoice::Gb18030).unwrap().text, "新闻");
+    }
+
+    #[test]
+    fn empty_is_fine() {
+        assert_eq!(decode(b"", EncodingChoice::Auto).unwrap().text, "");
+    }
+}

@@ -1,0 +1,313 @@
+//! The document model every rule reads: lines, blocks (paragraphs, headings, list items,
+//! block quotes) and sentences, parsed once per file.
+//!
+//! Transcriptions come as plain text (paragraphs separated by blank lines) or light Markdown.
+//! Markdown markers are structure, not text: a block's `content` starts after them, so rules
+//! look at the words inside. A file with no blank line at all is taken to hold one paragraph
+//! per line, which is how many scrapes are laid out.
+
+use super::LineIndex;
+use super::chars::{is_closing_mark, is_sentence_end};
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    Text,
+    /// `#` to `######` followed by a space.
+    Heading(u8),
+    /// `- `, `* `, `+ ` or `1. `, `1、` is not one (it is ordinary Chinese numbering).
+    ListItem,
+    /// `> `.
+    Quote,
+    /// Inside a ``` fence; rules leave it alone.
+    Code,
+}
+
+#[derive(Clone, Debug)]
+pub struct Line {
+    /// The line without its line ending.
+    pub range: Range<usize>,
+    /// After any Markdown marker and leading white space, before trailing white space.
+    pub content: Range<usize>,
+    pub kind: LineKind,
+    /// Ends with `\r\n` rather than `\n` (false for the last line when it has no ending).
+    pub crlf: bool,
+    /// Has a line ending at all.
+    pub terminated: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading(u8),
+    ListItem,
+    Quote,
+    Code,
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// 0-based indices into `Document::lines`.
+    pub lines: Range<usize>,
+    /// From the content start of the first line to the content end of the last.
+    pub content: Range<usize>,
+}
+
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub lines: Vec<Line>,
+    pub blocks: Vec<Block>,
+    pub index: LineIndex,
+    /// The file is Markdown by name (`.md`); `.txt` files may still use Markdown structure.
+    pub markdown_file: bool,
+}
+
+impl<'a> Document<'a> {
+    pub fn parse(text: &'a str, markdown_file: bool) -> Self {
+        let index = LineIndex::new(text);
+        let mut lines = Vec::with_capacity(index.line_count());
+        let mut in_fence = false;
+        for n in 0..index.line_count() {
+            let range = index.line_range(text, n);
+            let terminated = n + 1 < index.line_count();
+            let crlf = terminated && text.as_bytes().get(range.end) == Some(&b'\r');
+            let raw = &text[range.clone()];
+            let trimmed = raw.trim_start_matches([' ', '\t', '\u{3000}']);
+            let fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");
+            let (kind, marker_len) = if fence || in_fence {
+                in_fence ^= fence;
+                (LineKind::Code, 0)
+            } else {
+                classify(raw)
+            };
+            let content_start = range.start + marker_len;
+            let content_text = &text[content_start..range.end];
+            let lead =
+                content_text.len() - content_text.trim_start_matches(|c: char| c.is_whitespace()).len();
+            let content_end =
+                range.start + marker_len + content_text.trim_end_matches(|c: char| c.is_whitespace()).len();
+            let content = (content_start + lead).min(content_end)..content_end;
+            lines.push(Line {
+                range,
+                content,
+                kind,
+                crlf,
+                terminated,
+            });
+        }
+        let blocks = group_blocks(&lines);
+        Document {
+            text,
+            lines,
+            blocks,
+            index,
+            markdown_file,
+        }
+    }
+
+    pub fn slice(&self, range: &Range<usize>) -> &'a str {
+        &self.text[range.clone()]
+    }
+
+    /// The block's content, as text (lines joined as they stand in the file).
+    pub fn block_text(&self, block: &Block) -> &'a str {
+        self.slice(&block.content)
+    }
+
+    /// Blocks that hold prose or headings, not code.
+    pub fn text_blocks(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.kind != BlockKind::Code)
+    }
+
+    /// Lines that are not code and not blank.
+    pub fn text_lines(&self) -> impl Iterator<Item = &Line> {
+        self.lines
+            .iter()
+            .filter(|l| !matches!(l.kind, LineKind::Code | LineKind::Blank))
+    }
+
+    /// Sentences of a block: byte ranges ending after a sentence mark and any closing
+    /// quotes or brackets that follow it; the last one may have no mark.
+    pub fn sentences(&self, block: &Block) -> Vec<Range<usize>> {
+        sentence_ranges(self.block_text(block), block.content.start)
+    }
+}
+
+/// Splits `text` (which starts at byte `base`) into sentences.
+pub fn sentence_ranges(text: &str, base: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !is_sentence_end(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if is_sentence_end(d) || is_closing_mark(d) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        out.push(base + start..base + end);
+        start = end;
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push(base + start..base + text.len());
+    }
+    out
+}
+
+/// Recognises a Markdown line marker; returns the kind and the marker's length in bytes.
+fn classify(raw: &str) -> (LineKind, usize) {
+    if raw.trim().is_empty() {
+        return (LineKind::Blank, 0);
+    }
+    let indent = raw.len() - raw.trim_start_matches(' ').len();
+    if indent > 3 {
+        return (LineKind::Text, 0);
+    }
+    let rest = &raw[indent..];
+    let hashes = rest.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) {
+        let after = &rest[hashes..];
+        if after.is_empty() || after.starts_with(' ') || after.starts_with('\t') {
+            return (LineKind::Heading(hashes as u8), indent + hashes);
+        }
+    }
+    for marker in ["- ", "* ", "+ "] {
+        if rest.starts_with(marker) && !rest.starts_with("* *") && !rest.starts_with("- -") {
+            return (LineKind::ListItem, indent + 2);
+        }
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) && rest[digits..].starts_with(". ") {
+        return (LineKind::ListItem, indent + digits + 2);
+    }
+    if let Some(after) = rest.strip_prefix('>') {
+        let space = usize::from(after.starts_with(' '));
+        return (LineKind::Quote, indent + 1 + space);
+    }
+    (LineKind::Text, 0)
+}
+
+fn group_blocks(lines: &[Line]) -> Vec<Block> {
+    let one_per_line = lines.len() > 1
+        && !lines
+            .iter()
+            .enumerate()
+            .any(|(n, l)| l.kind == LineKind::Blank && n + 1 < lines.len());
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open: Option<Block> = None;
+    for (n, line) in lines.iter().enumerate() {
+        let kind = match line.kind {
+            LineKind::Blank => {
+                blocks.extend(open.take());
+                continue;
+            }
+            LineKind::Text => BlockKind::Paragraph,
+            LineKind::Heading(level) => BlockKind::Heading(level),
+            LineKind::ListItem => BlockKind::ListItem,
+            LineKind::Quote => BlockKind::Quote,
+            LineKind::Code => BlockKind::Code,
+        };
+        // A paragraph or quote continues on the next non-blank line; headings and list
+        // items are one line each (a lazily continued list item reads as its own paragraph
+        // in these files), and a file without blank lines has one paragraph per line.
+        let continues = match &open {
+            Some(b) => {
+                !one_per_line
+                    && matches!(
+                        (b.kind, kind),
+                        (BlockKind::Paragraph, BlockKind::Paragraph)
+                            | (BlockKind::Quote, BlockKind::Quote)
+                            | (BlockKind::Code, BlockKind::Code)
+                    )
+            }
+            None => false,
+        };
+        if continues {
+            let b = open.as_mut().expect("checked above");
+            b.lines.end = n + 1;
+            if !line.content.is_empty() {
+                b.content.end = line.content.end;
+            }
+        } else {
+            blocks.extend(open.take());
+            open = Some(Block {
+                kind,
+                lines: n..n + 1,
+                content: line.content.clone(),
+            });
+        }
+    }
+    blocks.extend(open);
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_headings_and_list_items() {
+        let text = "# 标题\n\n第一段，\n续行。\n\n- 列表一\n- 列表二\n\n> 引文\n";
+        let doc = Document::parse(text, true);
+        let kinds: Vec<_> = doc.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading(1),
+                BlockKind::Paragraph,
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::Quote
+            ]
+        );
+        assert_eq!(doc.block_text(&doc.blocks[0]), "标题");
+        assert_eq!(doc.block_text(&doc.blocks[1]), "第一段，\n续行。");
+        assert_eq!(doc.block_text(&doc.blocks[3]), "列表二");
+    }
+
+    #[test]
+    fn crlf_lines_and_content() {
+        let doc = Document::parse("甲  \r\n乙\r\n", false);
+        assert!(doc.lines[0].crlf);
+        assert_eq!(doc.slice(&doc.lines[0].content), "甲");
+        assert_eq!(doc.slice(&doc.lines[0].range), "甲  ");
+        let doc = Document::parse("甲\r\n乙\r\n\r\n丙\r\n", false);
+        assert_eq!(doc.blocks.len(), 2);
+        assert_eq!(doc.block_text(&doc.blocks[0]), "甲\r\n乙");
+    }
+
+    #[test]
+    fn a_file_without_blank_lines_has_a_paragraph_per_line() {
+        let doc = Document::parse("第一段。\n第二段。\n第三段。", false);
+        assert_eq!(doc.blocks.len(), 3);
+    }
+
+    #[test]
+    fn chinese_numbering_and_hashtags_are_text() {
+        let doc = Document::parse("1、第一条\n\n#话题#内容\n\n2.5亿元\n", false);
+        assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn sentences_keep_closing_quotes() {
+        let text = "他说：“好。”然后走了！最后";
+        let s: Vec<_> = sentence_ranges(text, 0).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(s, ["他说：“好。”", "然后走了！", "最后"]);
+    }
+
+    #[test]
+    fn code_fences_are_code() {
+        let doc = Document::parse("```\n<br>\n```\n\n正文。", true);
+        assert_eq!(doc.blocks[0].kind, BlockKind::Code);
+        assert_eq!(doc.text_blocks().count(), 1);
+    }
+}

@@ -1,0 +1,175 @@
+//! Byte offset → line and column, computed only when a diagnostic is rendered.
+//!
+//! Lines end at `\n`; a `\r` before it belongs to the line ending, so CRLF files give the same
+//! lines and columns as LF files. Columns count Unicode scalar values (and, for editors, UTF-16
+//! code units), 1-based. Counting from the line start would be quadratic on a 50 MB line full
+//! of findings, so cumulative counts are kept every few kilobytes.
+
+use serde::Serialize;
+
+/// How many bytes apart the cumulative character counts are kept.
+const CHECKPOINT_BYTES: usize = 4096;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column in characters (Unicode scalar values).
+    pub column: u32,
+    /// Byte offset into the decoded text.
+    pub offset: u32,
+}
+
+#[derive(Debug)]
+pub struct LineIndex {
+    line_starts: Vec<u32>,
+    /// (byte offset, characters before it, UTF-16 units before it), every ~4 KiB.
+    checkpoints: Vec<(u32, u32, u32)>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_newlines(text).map(|i| i as u32 + 1));
+        let mut checkpoints = vec![(0, 0, 0)];
+        let (mut chars, mut units, mut last) = (0u32, 0u32, 0usize);
+        let mut next = CHECKPOINT_BYTES;
+        while next < text.len() {
+            let mut at = next;
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            for c in text[last..at].chars() {
+                chars += 1;
+                units += c.len_utf16() as u32;
+            }
+            checkpoints.push((at as u32, chars, units));
+            last = at;
+            next = at + CHECKPOINT_BYTES;
+        }
+        LineIndex {
+            line_starts,
+            checkpoints,
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 0-based line holding `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s as usize <= offset) - 1
+    }
+
+    /// Byte offset where 0-based line `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line] as usize
+    }
+
+    /// Byte range of 0-based line `line`, without its line ending.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.line_starts[line] as usize;
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next as usize - 1);
+        if text.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\r') && end > start {
+            end -= 1;
+        }
+        start..end
+    }
+
+    fn counts_before(&self, text: &str, offset: usize) -> (u32, u32) {
+        let k = self
+            .checkpoints
+            .partition_point(|&(b, _, _)| b as usize <= offset)
+            - 1;
+        let (from, mut chars, mut units) = self.checkpoints[k];
+        for c in text[from as usize..offset].chars() {
+            chars += 1;
+            units += c.len_utf16() as u32;
+        }
+        (chars, units)
+    }
+
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let line = self.line_of(offset);
+        let start = self.line_starts[line] as usize;
+        let column = self.counts_before(text, offset).0 - self.counts_before(text, start).0 + 1;
+        Position {
+            line: line as u32 + 1,
+            column,
+            offset: offset as u32,
+        }
+    }
+
+    /// Characters (Unicode scalar values) in the whole text.
+    pub fn char_count(&self, text: &str) -> usize {
+        self.counts_before(text, text.len()).0 as usize
+    }
+
+    /// 1-based UTF-16 column, for editors whose positions count UTF-16 code units.
+    pub fn utf16_column(&self, text: &str, offset: usize) -> u32 {
+        let start = self.line_starts[self.line_of(offset)] as usize;
+        self.counts_before(text, offset).1 - self.counts_before(text, start).1 + 1
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_count_characters() {
+        let text = "第一行\n第二行，𠀀字";
+        let index = LineIndex::new(text);
+        let at = text.find('𠀀').unwrap();
+        assert_eq!(
+            index.position(text, at),
+            Position {
+                line: 2,
+                column: 5,
+                offset: at as u32
+            }
+        );
+        assert_eq!(index.utf16_column(text, at), 5);
+        let after = at + '𠀀'.len_utf8();
+        assert_eq!(index.position(text, after).column, 6);
+        assert_eq!(index.utf16_column(text, after), 7);
+    }
+
+    #[test]
+    fn crlf_does_not_shift_positions() {
+        let lf = "甲乙\n丙丁\n";
+        let crlf = "甲乙\r\n丙丁\r\n";
+        let (a, b) = (LineIndex::new(lf), LineIndex::new(crlf));
+        let pa = a.position(lf, lf.find('丁').unwrap());
+        let pb = b.position(crlf, crlf.find('丁').unwrap());
+        assert_eq!((pa.line, pa.column), (pb.line, pb.column));
+        assert_eq!(b.line_range(crlf, 0), 0..6);
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints_correctly() {
+        let text = "新".repeat(10_000) + "a\n" + &"闻".repeat(3000);
+        let index = LineIndex::new(&text);
+        let at = text.find('a').unwrap();
+        assert_eq!(index.position(&text, at).column, 10_001);
+        let end = text.len();
+        assert_eq!(
+            index.position(&text, end),
+            Position {
+                line: 2,
+                column: 3001,
+                offset: end as u32
+            }
+        );
+    }
+}

@@ -1,0 +1,10 @@
+//! A file as the rules see it: decoded text, its line index and its document model.
+
+pub mod chars;
+pub mod decode;
+mod document;
+mod line_index;
+
+pub use decode::{DecodeError, Decoded, EncodingChoice, SourceEncoding};
+pub use document::{Block, BlockKind, Document, Line, LineKind, sentence_ranges};
+pub use line_index::{LineIndex, Position};

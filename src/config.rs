@@ -104,37 +104,40 @@ pub fn resolve_selector(selector: &str) -> Result<Vec<&'static RuleEntry>, Strin
         .ok_or_else(|| format!("unknown rule or category `{selector}` (see `newslint rules`)"))
 }
 
-/// Which rules run: `select` (or the default set), plus `extend-select`, minus `ignore`.
-pub fn selected_rules(
-    select: Option<&[String]>,
-    extend_select: &[String],
-    ignore: &[String],
-) -> Result<Vec<&'static RuleEntry>, String> {
-    let mut chosen: Vec<&'static str> = match select {
-        Some(selectors) => {
-            let mut names = Vec::new();
-            for s in selectors {
-                names.extend(resolve_selector(s)?.iter().map(|r| r.meta.name));
-            }
-            names
-        }
-        None => RULES
-            .iter()
-            .filter(|r| r.meta.default_enabled)
-            .map(|r| r.meta.name)
-            .collect(),
-    };
-    for s in extend_select {
-        chosen.extend(resolve_selector(s)?.iter().map(|r| r.meta.name));
+/// One layer of rule selection: the configuration file, then the command line.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Selection<'a> {
+    pub select: Option<&'a [String]>,
+    pub extend_select: &'a [String],
+    pub ignore: &'a [String],
+}
+
+fn names(selectors: &[String]) -> Result<Vec<&'static str>, String> {
+    let mut out = Vec::new();
+    for s in selectors {
+        out.extend(resolve_selector(s)?.iter().map(|r| r.meta.name));
     }
-    let mut dropped = Vec::new();
-    for s in ignore {
-        dropped.extend(resolve_selector(s)?.iter().map(|r| r.meta.name));
-    }
-    Ok(RULES
+    Ok(out)
+}
+
+/// Which rules run. Starting from the default set, each layer in turn: its `select` replaces
+/// what came before, `extend-select` adds, `ignore` removes. So `--select X` on the command
+/// line runs X even where the configuration file ignores it.
+pub fn selected_rules(layers: &[Selection]) -> Result<Vec<&'static RuleEntry>, String> {
+    let mut chosen: Vec<&'static str> = RULES
         .iter()
-        .filter(|r| chosen.contains(&r.meta.name) && !dropped.contains(&r.meta.name))
-        .collect())
+        .filter(|r| r.meta.default_enabled)
+        .map(|r| r.meta.name)
+        .collect();
+    for layer in layers {
+        if let Some(select) = layer.select {
+            chosen = names(select)?;
+        }
+        chosen.extend(names(layer.extend_select)?);
+        let dropped = names(layer.ignore)?;
+        chosen.retain(|name| !dropped.contains(name));
+    }
+    Ok(RULES.iter().filter(|r| chosen.contains(&r.meta.name)).collect())
 }
 
 /// `per-file-ignores`, compiled.
@@ -215,20 +218,35 @@ mod tests {
     #[test]
     fn selection_layers() {
         let names = |rules: Vec<&RuleEntry>| rules.iter().map(|r| r.meta.name).collect::<Vec<_>>();
-        let default = selected_rules(None, &[], &[]).unwrap();
+        let default = selected_rules(&[]).unwrap();
         assert!(!names(default).contains(&"ascii-range-dash"));
-        let more = selected_rules(None, &["pedantic".into()], &["stray-latin".into()]).unwrap();
+        let (pedantic, latin) = (["pedantic".to_owned()], ["stray-latin".to_owned()]);
+        let file = Selection {
+            select: None,
+            extend_select: &pedantic,
+            ignore: &latin,
+        };
+        let more = selected_rules(&[file]).unwrap();
         let more = names(more);
         assert!(more.contains(&"ascii-range-dash") && !more.contains(&"stray-latin"));
         assert_eq!(
-            names(selected_rules(Some(&["residue".into()]), &[], &[]).unwrap()),
+            names(
+                selected_rules(&[Selection {
+                    select: Some(&["residue".to_owned()]),
+                    ..Selection::default()
+                }])
+                .unwrap()
+            ),
             ["boilerplate", "markup-residue"]
         );
         assert!(
-            selected_rules(Some(&["nope".into()]), &[], &[])
-                .err()
-                .unwrap()
-                .contains("nope")
+            selected_rules(&[Selection {
+                select: Some(&["nope".to_owned()]),
+                ..Selection::default()
+            }])
+            .err()
+            .unwrap()
+            .contains("nope")
         );
     }
 

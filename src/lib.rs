@@ -58,15 +58,18 @@ fn print(text: &str) {
 pub fn settings(args: &CheckArgs) -> Result<Settings, String> {
     let loaded = config::load(args.config.as_deref(), args.isolated)?;
     let file = &loaded.file;
-    let select = args.select.as_deref().or(file.select.as_deref());
-    let extend: Vec<String> = file
-        .extend_select
-        .iter()
-        .chain(&args.extend_select)
-        .cloned()
-        .collect();
-    let ignore: Vec<String> = file.ignore.iter().chain(&args.ignore).cloned().collect();
-    let selected = config::selected_rules(select, &extend, &ignore)?;
+    let selected = config::selected_rules(&[
+        config::Selection {
+            select: file.select.as_deref(),
+            extend_select: &file.extend_select,
+            ignore: &file.ignore,
+        },
+        config::Selection {
+            select: args.select.as_deref(),
+            extend_select: &args.extend_select,
+            ignore: &args.ignore,
+        },
+    ])?;
     // Every rule's options are checked, selected or not: a typo should not wait to bite.
     let mut active = Vec::new();
     for entry in rules::RULES {

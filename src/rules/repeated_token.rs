@@ -169,18 +169,24 @@ fn candidates(chars: &[(usize, char)], text: &str) -> Vec<Candidate> {
     found
 }
 
+/// How many bytes of context around a candidate are segmented (about 30 characters a side):
+/// enough for the words that touch it, and bounded, so a huge line stays linear.
+const CONTEXT_BYTES: usize = 90;
+
 /// Both copies are whole words in the segmentation of the clause around them.
 fn whole_words(text: &str, cand: &Candidate) -> bool {
     let is_clause_char = |c: char| is_han(c) || c == '、';
-    let start = text[..cand.first.start]
+    let floor = floor_boundary(text, cand.first.start.saturating_sub(CONTEXT_BYTES));
+    let ceiling = ceil_boundary(text, cand.second.end + CONTEXT_BYTES);
+    let start = text[floor..cand.first.start]
         .char_indices()
         .rev()
         .find(|&(_, c)| !is_clause_char(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[cand.second.end..]
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8());
+    let end = text[cand.second.end..ceiling]
         .char_indices()
         .find(|&(_, c)| !is_clause_char(c))
-        .map_or(text.len(), |(i, _)| cand.second.end + i);
+        .map_or(ceiling, |(i, _)| cand.second.end + i);
     let clause = &text[start..end];
     let mut boundaries = HashSet::new();
     boundaries.insert(start);
@@ -195,6 +201,21 @@ fn whole_words(text: &str, cand: &Candidate) -> bool {
     ]
     .iter()
     .all(|b| boundaries.contains(b))
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 #[cfg(test)]

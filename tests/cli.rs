@@ -1,0 +1,505 @@
+//! End-to-end tests of the `newslint` binary: outputs, exit codes, spans, bad inputs, config.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use tempfile::TempDir;
+
+fn newslint(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newslint"))
+        .args(args)
+        .current_dir(cwd)
+        .stdin(Stdio::null())
+        .output()
+        .expect("newslint runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn jsonl(o: &Output) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn seeds_give_findings_and_exit_1() {
+    let out = newslint(&["check", "--isolated", "--format", "jsonl", "seeds"], repo());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let diags = jsonl(&out);
+    assert!(diags.len() > 50);
+    for d in &diags {
+        for key in [
+            "path", "rule", "severity", "message", "start", "end", "related", "help", "fix",
+        ] {
+            assert!(d.get(key).is_some(), "missing {key} in {d}");
+        }
+    }
+    let exit_zero = newslint(
+        &[
+            "check",
+            "--isolated",
+            "--exit-zero",
+            "--format",
+            "concise",
+            "seeds",
+        ],
+        repo(),
+    );
+    assert_eq!(exit_zero.status.code(), Some(0));
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let one = newslint(
+        &["check", "--isolated", "--format", "json", "-j", "1", "seeds"],
+        repo(),
+    );
+    let many = newslint(
+        &["check", "--isolated", "--format", "json", "-j", "8", "seeds"],
+        repo(),
+    );
+    assert_eq!(one.stdout, many.stdout);
+    let json: Value = serde_json::from_slice(&one.stdout).unwrap();
+    let keys: Vec<(String, u64)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_owned(),
+                d["start"]["offset"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "sorted by path, then position");
+}
+
+/// The JSON positions of the first diagnostic of `rule` in `bytes`.
+fn first_position(bytes: &[u8], rule: &str) -> (Value, Value) {
+    let dir = dir_with(&[("a.txt", bytes)]);
+    let out = newslint(
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "jsonl",
+            "--select",
+            rule,
+            "a.txt",
+        ],
+        dir.path(),
+    );
+    let diags = jsonl(&out);
+    assert!(
+        !diags.is_empty(),
+        "no {rule} in {:?}: {}",
+        String::from_utf8_lossy(bytes),
+        stderr(&out)
+    );
+    (diags[0]["start"].clone(), diags[0]["end"].clone())
+}
+
+#[test]
+fn spans_are_exact_with_bom_crlf_and_extension_b() {
+    // 𠀀 is a 4-byte character of CJK Extension B: one column, four bytes.
+    let text = "第一段。\n\n𠀀𠀀发展,他们";
+    let (start, end) = first_position(text.as_bytes(), "halfwidth-punctuation");
+    let offset = text.find(',').unwrap() as u64;
+    assert_eq!(
+        start,
+        serde_json::json!({"line": 3, "column": 5, "offset": offset})
+    );
+    assert_eq!(
+        end,
+        serde_json::json!({"line": 3, "column": 6, "offset": offset + 1})
+    );
+
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    assert_eq!(
+        first_position(&with_bom, "halfwidth-punctuation").0,
+        start,
+        "offsets are after the BOM"
+    );
+
+    let crlf = text.replace('\n', "\r\n");
+    let (s, _) = first_position(crlf.as_bytes(), "halfwidth-punctuation");
+    assert_eq!(
+        (s["line"].clone(), s["column"].clone()),
+        (start["line"].clone(), start["column"].clone())
+    );
+    assert_eq!(s["offset"].as_u64().unwrap(), crlf.find(',').unwrap() as u64);
+}
+
+#[test]
+fn concise_format_is_path_line_column() {
+    let dir = dir_with(&[("a.txt", "第一段。\n\n发展,他们".as_bytes())]);
+    let out = newslint(
+        &["check", "--isolated", "--format", "concise", "a.txt"],
+        dir.path(),
+    );
+    assert_eq!(
+        stdout(&out),
+        "a.txt:3:3: warning[halfwidth-punctuation] ASCII `,` in Chinese text\n"
+    );
+}
+
+#[test]
+fn full_format_underlines_double_width_characters() {
+    let dir = dir_with(&[("a.txt", "推动经济\u{FFFD}\u{FFFD}发展。\n".as_bytes())]);
+    let out = newslint(
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "full",
+            "--color",
+            "never",
+            "a.txt",
+        ],
+        dir.path(),
+    );
+    let text = stdout(&out);
+    assert!(text.contains("error[garbled-text]"), "{text}");
+    assert!(text.contains("┌─ a.txt:1:5"), "{text}");
+    // Two replacement characters are one column each; the caret line starts after the
+    // four double-width characters before them (eight columns).
+    let caret_line = text.lines().find(|l| l.contains('^')).expect("a caret line");
+    let after_bar = caret_line.split('│').nth(1).unwrap();
+    assert_eq!(after_bar.find('^'), Some(1 + 8), "{text}");
+}
+
+#[test]
+fn standard_input_is_named_by_stdin_filename() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newslint"))
+        .args([
+            "check",
+            "--isolated",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "稿件.txt",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("话语体系 and 理论。".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).starts_with("稿件.txt:1:6: warning[stray-latin]"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn encodings_are_detected() {
+    let (gbk, _, _) = encoding_rs::GB18030.encode("重庆日报,记者报道。");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("重庆日报,记者。".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let dir = dir_with(&[("gbk.txt", &gbk), ("utf16.txt", &utf16)]);
+    let out = newslint(&["check", "--isolated", "--format", "concise", "."], dir.path());
+    assert_eq!(
+        stdout(&out),
+        "gbk.txt:1:5: warning[halfwidth-punctuation] ASCII `,` in Chinese text\n\
+         utf16.txt:1:5: warning[halfwidth-punctuation] ASCII `,` in Chinese text\n"
+    );
+    let forced = newslint(
+        &["check", "--isolated", "--encoding", "utf-8", "gbk.txt"],
+        dir.path(),
+    );
+    assert_eq!(forced.status.code(), Some(2));
+    assert!(
+        stderr(&forced).contains("gbk.txt: cannot decode as UTF-8"),
+        "{}",
+        stderr(&forced)
+    );
+}
+
+#[test]
+fn bad_inputs_are_reported_per_file_and_the_rest_is_linted() {
+    let dir = dir_with(&[
+        ("bad.txt", b"\xFF\xFE\xFD\x80\x80abc\xFF"),
+        ("binary.txt", b"PK\x03\x04\x00\x00\x00"),
+        ("empty.txt", b""),
+        ("good.txt", "发展,他们".as_bytes()),
+    ]);
+    let out = newslint(&["check", "--isolated", "--format", "concise", "."], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    // The binary file met while walking is skipped quietly; bad.txt is UTF-16 by its BOM
+    // and decodes to garbage, or fails: either way nothing panics and good.txt is linted.
+    assert!(!err.contains("binary.txt"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(stdout(&out).contains("good.txt:1:3"));
+
+    let named = newslint(
+        &["check", "--isolated", "binary.txt", "good.txt", "missing.txt"],
+        dir.path(),
+    );
+    assert_eq!(named.status.code(), Some(2));
+    let err = stderr(&named);
+    assert!(err.contains("newslint: binary.txt: binary file"), "{err}");
+    assert!(
+        err.contains("newslint: missing.txt: no such file or directory"),
+        "{err}"
+    );
+
+    let undecodable = dir_with(&[("latin.txt", b"caf\xE9 \xFF\xFF")]);
+    let out = newslint(&["check", "--isolated", "latin.txt"], undecodable.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("latin.txt: cannot decode as UTF-8 or GB18030"),
+        "{}",
+        stderr(&out)
+    );
+
+    let empty = newslint(&["check", "--isolated", "empty.txt"], dir.path());
+    assert_eq!(empty.status.code(), Some(0), "{}", stderr(&empty));
+}
+
+#[test]
+fn unreadable_files_are_errors() {
+    let dir = dir_with(&[("good.txt", "好。".as_bytes())]);
+    std::os::unix::fs::symlink("nowhere.txt", dir.path().join("dangling.txt")).unwrap();
+    let out = newslint(&["check", "--isolated", "dangling.txt", "good.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("dangling.txt: no such file or directory"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A directory where a file is expected is read as a directory (walked), and a file
+    // without read permission is an error (unless running as root, which can read it).
+    let locked = dir.path().join("locked.txt");
+    std::fs::write(&locked, "好。").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&locked).is_err() {
+        let out = newslint(&["check", "--isolated", "locked.txt"], dir.path());
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("locked.txt: permission denied"));
+    }
+}
+
+#[test]
+fn a_fifty_megabyte_line_is_linted() {
+    // 50 MB of Han characters that never repeat side by side, then one fault at the end.
+    let mut text: String = (0..50 * 1024 * 1024 / 3)
+        .map(|i: u32| char::from_u32(0x4E00 + (i * 7919) % 20000).unwrap())
+        .collect();
+    text.push_str("结束,好");
+    let dir = dir_with(&[("long.txt", text.as_bytes())]);
+    let out = newslint(
+        &["check", "--isolated", "--format", "jsonl", "long.txt"],
+        dir.path(),
+    );
+    let diags = jsonl(&out);
+    assert_eq!(diags.len(), 1, "{}", stderr(&out));
+    let chars = text.chars().count() as u64;
+    assert_eq!(diags[0]["start"]["column"].as_u64(), Some(chars - 1));
+    let full = newslint(
+        &["check", "--isolated", "--format", "full", "long.txt"],
+        dir.path(),
+    );
+    assert!(stdout(&full).len() < 10_000, "a huge line is not quoted whole");
+}
+
+#[test]
+fn symlink_loops_do_not_hang() {
+    let dir = dir_with(&[("corpus/a.txt", "发展,他们".as_bytes())]);
+    std::os::unix::fs::symlink("..", dir.path().join("corpus/loop")).unwrap();
+    let plain = newslint(
+        &["check", "--isolated", "--format", "concise", "corpus"],
+        dir.path(),
+    );
+    assert_eq!(plain.status.code(), Some(1), "{}", stderr(&plain));
+    assert_eq!(stdout(&plain).lines().count(), 1);
+    let followed = newslint(
+        &["check", "--isolated", "--follow", "--format", "concise", "corpus"],
+        dir.path(),
+    );
+    assert_eq!(followed.status.code(), Some(2));
+    assert!(
+        stderr(&followed).contains("symbolic link loop"),
+        "{}",
+        stderr(&followed)
+    );
+    assert!(stdout(&followed).contains("corpus/a.txt:1:3"));
+}
+
+#[test]
+fn gitignore_and_extensions_are_respected() {
+    let dir = dir_with(&[
+        (".gitignore", b"skipped/\n"),
+        ("skipped/a.txt", "发展,他们".as_bytes()),
+        ("kept/b.md", "发展,他们".as_bytes()),
+        ("kept/c.html", "发展,他们".as_bytes()),
+    ]);
+    let out = newslint(&["check", "--isolated", "--format", "concise", "."], dir.path());
+    assert_eq!(
+        stdout(&out),
+        "kept/b.md:1:3: warning[halfwidth-punctuation] ASCII `,` in Chinese text\n"
+    );
+    let html = newslint(
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "concise",
+            "--extension",
+            "html",
+            ".",
+        ],
+        dir.path(),
+    );
+    assert!(stdout(&html).starts_with("kept/c.html:1:3"));
+}
+
+#[test]
+fn configuration_selects_ignores_and_sets_severity() {
+    let config = br#"
+select = ["characters"]
+ignore = ["stray-latin"]
+extend-select = ["ascii-range-dash"]
+
+[severity]
+halfwidth-punctuation = "error"
+
+[per-file-ignores]
+"archive/**" = ["halfwidth-punctuation"]
+"#;
+    let text = "今年1-8月,话语体系 and 理论。".as_bytes();
+    let dir = dir_with(&[
+        ("newslint.toml", config),
+        ("a.txt", text),
+        ("archive/b.txt", text),
+    ]);
+    let out = newslint(&["check", "--format", "concise", "."], dir.path());
+    assert_eq!(
+        stdout(&out),
+        "a.txt:1:4: warning[ascii-range-dash] ASCII hyphen used for a range\n\
+         a.txt:1:7: error[halfwidth-punctuation] ASCII `,` in Chinese text\n\
+         archive/b.txt:1:4: warning[ascii-range-dash] ASCII hyphen used for a range\n"
+    );
+    let fail_on_error = newslint(&["check", "--fail-on", "error", "archive"], dir.path());
+    assert_eq!(fail_on_error.status.code(), Some(0));
+    let cli_select = newslint(
+        &["check", "--format", "concise", "--select", "stray-latin", "a.txt"],
+        dir.path(),
+    );
+    assert_eq!(
+        stdout(&cli_select),
+        "a.txt:1:13: warning[stray-latin] English word `and` in Chinese text\n"
+    );
+}
+
+#[test]
+fn configuration_errors_name_the_key() {
+    for (config, expected) in [
+        ("selct = []", "selct"),
+        ("[severity]\nstray-latn = \"error\"", "stray-latn"),
+        ("select = [\"nothing\"]", "nothing"),
+        ("[rules.stray-latin]\nextend-alowed = []", "extend-alowed"),
+    ] {
+        let dir = dir_with(&[("newslint.toml", config.as_bytes()), ("a.txt", "好。".as_bytes())]);
+        let out = newslint(&["check", "a.txt"], dir.path());
+        assert_eq!(out.status.code(), Some(2), "{config}");
+        assert!(stderr(&out).contains(expected), "{config}: {}", stderr(&out));
+    }
+    let out = newslint(&["check", "--select", "nope", "."], repo());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn statistics_count_per_rule_and_per_file() {
+    let out = newslint(&["check", "--isolated", "--statistics", "seeds"], repo());
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("halfwidth-punctuation (characters) [*]"),
+        "{text}"
+    );
+    let files = newslint(
+        &[
+            "check",
+            "--isolated",
+            "--statistics=files",
+            "--format",
+            "json",
+            "seeds",
+        ],
+        repo(),
+    );
+    let json: Value = serde_json::from_slice(&files.stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 5);
+    assert!(json[0]["path"].as_str().unwrap().starts_with("seeds/"));
+}
+
+#[test]
+fn rules_and_rule_documentation() {
+    let out = newslint(&["rules"], repo());
+    let text = stdout(&out);
+    assert!(text.contains("ascii-range-dash") && text.contains("pedantic"));
+    let page = newslint(&["rule", "repeated-token"], repo());
+    let page = stdout(&page);
+    for section in [
+        "## What it does",
+        "## Why is this bad",
+        "## Example",
+        "## Fix safety",
+    ] {
+        assert!(page.contains(section), "{page}");
+    }
+    assert_eq!(newslint(&["rule", "nope"], repo()).status.code(), Some(2));
+}
+
+#[test]
+fn readme_rule_table_is_generated_from_the_rules() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let start = readme.find("<!-- rules-table:start -->\n").expect("start marker") + 27;
+    let end = readme.find("<!-- rules-table:end -->").expect("end marker");
+    let table = stdout(&newslint(&["rules", "--format", "markdown"], repo()));
+    assert_eq!(
+        &readme[start..end],
+        table,
+        "README's rule table is stale: replace it with `newslint rules --format markdown`"
+    );
+}

@@ -321,7 +321,7 @@ fn unreadable_files_are_errors() {
 fn a_fifty_megabyte_line_is_linted() {
     // 50 MB of Han characters that never repeat side by side, then one fault at the end.
     let mut text: String = (0..50 * 1024 * 1024 / 3)
-        .map(|i: u32| char::from_u32(0x4E00 + (i * 7919) % 20000).unwrap())
+        .map(|i: u64| char::from_u32(0x4E00 + (i * 7919 % 20000) as u32).unwrap())
         .collect();
     text.push_str("结束,好");
     let dir = dir_with(&[("long.txt", text.as_bytes())]);

@@ -76,50 +76,64 @@ fn is_fullwidth_digit(c: char) -> bool {
     ('０'..='９').contains(&c)
 }
 
+/// A word: letters of any script and digits, ASCII or full-width; Han is not part of one.
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && !is_han(c) && c.is_alphanumeric())
+}
+
 impl Check for ConfusableChar {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let mut word: Vec<(usize, char)> = Vec::new();
         for line in doc.text_lines() {
             let base = line.content.start;
             let text = doc.slice(&line.content);
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
-            let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(o, _)| o);
-            let mut k = 0;
-            while k < chars.len() {
-                // A word: letters of any script and digits, ASCII or full-width.
-                let is_word = |c: char| c.is_alphanumeric() && !is_han(c);
-                if !is_word(chars[k].1) {
-                    k += 1;
+            // Every finding involves an ASCII letter or digit.
+            if !text.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                continue;
+            }
+            word.clear();
+            // A sentinel line break ends the last word.
+            for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+                if is_word(c) {
+                    word.push((i, c));
                     continue;
                 }
-                let start = k;
-                while k < chars.len() && is_word(chars[k].1) {
-                    k += 1;
+                if word.iter().any(|(_, w)| w.is_ascii_alphanumeric()) {
+                    self.check_word(&word, c, i, text, base, out);
                 }
-                let word = &chars[start..k];
-                let next = chars.get(k).map_or('\n', |&(_, c)| c);
-                let mut push = |message: String, edits: Vec<Edit>| {
-                    out.push(
-                        Diagnostic::new(META.name, base + word[0].0..base + end_of(k), message)
-                            .with_fix(Fix::safe("Replace the look-alikes", edits)),
-                    );
-                };
-                if let Some(edits) = letters_in_number(word, next) {
-                    let shown = text[word[0].0..end_of(k)].to_owned();
-                    push(format!("letter among digits in `{shown}`"), shift(edits, base));
-                } else if let Some(edits) = self.script_mix(word) {
-                    let shown = text[word[0].0..end_of(k)].to_owned();
-                    push(
-                        format!("Latin word `{shown}` holds letters of another script"),
-                        shift(edits, base),
-                    );
-                } else if let Some(edits) = mixed_digits(word) {
-                    let shown = text[word[0].0..end_of(k)].to_owned();
-                    push(
-                        format!("full-width and ASCII digits mixed in `{shown}`"),
-                        shift(edits, base),
-                    );
-                }
+                word.clear();
             }
+        }
+    }
+}
+
+impl ConfusableChar {
+    /// `word` ends at byte `end`, before the character `next`.
+    fn check_word(
+        &self,
+        word: &[(usize, char)],
+        next: char,
+        end: usize,
+        text: &str,
+        base: usize,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let shown = &text[word[0].0..end];
+        let found = if let Some(edits) = letters_in_number(word, next) {
+            Some((format!("letter among digits in `{shown}`"), edits))
+        } else if let Some(edits) = self.script_mix(word) {
+            Some((
+                format!("Latin word `{shown}` holds letters of another script"),
+                edits,
+            ))
+        } else {
+            mixed_digits(word).map(|edits| (format!("full-width and ASCII digits mixed in `{shown}`"), edits))
+        };
+        if let Some((message, edits)) = found {
+            out.push(
+                Diagnostic::new(META.name, base + word[0].0..base + end, message)
+                    .with_fix(Fix::safe("Replace the look-alikes", shift(edits, base))),
+            );
         }
     }
 }

@@ -3,7 +3,6 @@ use crate::rule::{Check, declare_rule, options};
 use crate::source::Document;
 use crate::source::chars::{is_chinese, is_han};
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 declare_rule! {
@@ -39,14 +38,19 @@ declare_rule! {
 
 pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
     let _: super::NoOptions = options(value)?;
-    let markers = super::word_list(include_str!("../../rules/mojibake-markers.txt"))
-        .flat_map(str::chars)
-        .collect();
+    let mut markers = vec![0u64; 0x10000 / 64];
+    for c in super::word_list(include_str!("../../rules/mojibake-markers.txt")).flat_map(str::chars) {
+        let code = c as usize;
+        if code < 0x10000 {
+            markers[code / 64] |= 1 << (code % 64);
+        }
+    }
     Ok(Box::new(GarbledText { markers }))
 }
 
 struct GarbledText {
-    markers: HashSet<char>,
+    /// Bitset over the Basic Multilingual Plane: is this character a mojibake marker?
+    markers: Vec<u64>,
 }
 
 /// Sequences of UTF-8 lead and continuation bytes shown as Windows-1252 or Latin-1 letters:
@@ -79,7 +83,9 @@ impl Check for GarbledText {
             let base = line.content.start;
             let text = doc.slice(&line.content);
             let mut spans: Vec<(usize, usize, &str)> = Vec::new();
-            for m in LATIN1_MOJIBAKE.find_iter(text) {
+            // Latin-1 mojibake starts with a character of U+00C2..U+00EF, encoded 0xC3 0x..
+            let latin1 = text.as_bytes().contains(&0xC3);
+            for m in LATIN1_MOJIBAKE.find_iter(text).filter(|_| latin1) {
                 spans.push((m.start(), m.end(), "mojibake: UTF-8 text read as Latin-1"));
             }
             for m in DEBUG_FILL.find_iter(text) {
@@ -89,8 +95,12 @@ impl Check for GarbledText {
                     "garbled text: the filler of a failed decoding",
                 ));
             }
-            self.markers_in(text, &mut spans);
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let suspect = self.markers_in(text, &mut spans);
+            let chars: Vec<(usize, char)> = if suspect {
+                text.char_indices().collect()
+            } else {
+                Vec::new()
+            };
             let mut k = 0;
             while k < chars.len() {
                 let (i, c) = chars[k];
@@ -137,33 +147,53 @@ impl Check for GarbledText {
 impl GarbledText {
     /// Stretches that are UTF-8 text read as GBK. Marker characters point at a candidate
     /// stretch; it is confirmed when its GBK bytes decode as UTF-8 into Chinese text.
-    fn markers_in(&self, text: &str, spans: &mut Vec<(usize, usize, &'static str)>) {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let hits: Vec<usize> = (0..chars.len())
-            .filter(|&k| self.markers.contains(&chars[k].1))
-            .collect();
+    fn is_marker(&self, c: char) -> bool {
+        let code = c as usize;
+        code < 0x10000 && self.markers[code / 64] & (1 << (code % 64)) != 0
+    }
+
+    /// Also tells whether the text holds any character the per-character checks look at,
+    /// so that one pass serves both.
+    fn markers_in(&self, text: &str, spans: &mut Vec<(usize, usize, &'static str)>) -> bool {
+        // (character index, byte offset) of each marker.
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        let mut suspect = false;
+        for (k, (i, c)) in text.char_indices().enumerate() {
+            if self.is_marker(c) {
+                hits.push((k, i));
+            } else if c == '\u{FFFD}' || c == '□' || c == '■' || is_private_use(c) || is_control(c) {
+                suspect = true;
+            }
+        }
         let mut covered_until = 0;
         for pair in hits.windows(2) {
-            if pair[1] - pair[0] > MARKER_WINDOW || chars[pair[0]].0 < covered_until {
+            let ((k0, i0), (k1, i1)) = (pair[0], pair[1]);
+            if k1 - k0 > MARKER_WINDOW || i0 < covered_until {
                 continue;
             }
             // The run of non-ASCII text around the two markers.
-            let in_run = |c: char| !c.is_ascii() && !c.is_whitespace();
-            let mut from = pair[0];
-            while from > 0 && in_run(chars[from - 1].1) && pair[0] - from < MAX_RUN {
-                from -= 1;
-            }
-            let mut to = pair[1] + 1;
-            while to < chars.len() && in_run(chars[to].1) && to - pair[1] < MAX_RUN {
-                to += 1;
-            }
-            let start = chars[from].0;
-            let end = chars.get(to).map_or(text.len(), |&(o, _)| o);
+            let in_run = |c: &char| !c.is_ascii() && !c.is_whitespace();
+            let before: usize = text[..i0]
+                .chars()
+                .rev()
+                .take_while(in_run)
+                .take(MAX_RUN)
+                .map(char::len_utf8)
+                .sum();
+            let after_start = i1 + text[i1..].chars().next().map_or(0, char::len_utf8);
+            let after: usize = text[after_start..]
+                .chars()
+                .take_while(in_run)
+                .take(MAX_RUN)
+                .map(char::len_utf8)
+                .sum();
+            let (start, end) = (i0 - before, after_start + after);
             if reads_as_utf8(&text[start..end]) {
                 spans.push((start, end, "mojibake: UTF-8 text read as GBK"));
                 covered_until = end;
             }
         }
+        suspect
     }
 }
 

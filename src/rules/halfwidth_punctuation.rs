@@ -61,86 +61,81 @@ impl Check for HalfwidthPunctuation {
         for block in doc.text_blocks() {
             let base = block.content.start;
             let text = doc.block_text(block);
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
-            check_marks(&chars, text, base, out);
-            check_parentheses(&chars, base, out);
-            check_quotes(&chars, base, out);
+            // Only the ASCII marks are visited, by byte position; their neighbours are
+            // decoded on demand, so the cost follows the marks, not the text.
+            let marks: Vec<usize> = text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| matches!(b, b',' | b'.' | b':' | b';' | b'?' | b'!' | b'(' | b')' | b'"' | b'\''))
+                .map(|(i, _)| i)
+                .collect();
+            if marks.is_empty() {
+                continue;
+            }
+            check_marks(&marks, text, base, out);
+            check_parentheses(&marks, text, base, out);
+            check_quotes(&marks, text, base, out);
         }
     }
 }
 
-fn at(chars: &[(usize, char)], k: usize) -> char {
-    chars.get(k).map_or('\n', |&(_, c)| c)
+/// The character before byte `i` (a line break at the start).
+fn before(text: &str, i: usize) -> char {
+    text[..i].chars().next_back().unwrap_or('\n')
 }
 
-fn before(chars: &[(usize, char)], k: usize) -> char {
-    if k == 0 { '\n' } else { chars[k - 1].1 }
+/// The character at byte `i` (a line break at the end).
+fn at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\n')
 }
 
 /// Previous character that is not an ASCII space.
-fn before_non_space(chars: &[(usize, char)], k: usize) -> char {
-    chars[..k]
-        .iter()
-        .rev()
-        .map(|&(_, c)| c)
-        .find(|&c| c != ' ')
-        .unwrap_or('\n')
+fn before_non_space(text: &str, i: usize) -> char {
+    before(text, text[..i].trim_end_matches(' ').len())
 }
 
-/// Next character that is not an ASCII space.
-fn next_non_space(chars: &[(usize, char)], k: usize) -> (usize, char) {
-    let mut j = k + 1;
-    while at(chars, j) == ' ' {
-        j += 1;
-    }
-    (j, at(chars, j))
+/// Offset and character of the first non-space at or after byte `i`.
+fn next_non_space(text: &str, i: usize) -> (usize, char) {
+    let j = text.len() - text[i..].trim_start_matches(' ').len();
+    (j, at(text, j))
 }
 
-fn check_marks(chars: &[(usize, char)], text: &str, base: usize, out: &mut Vec<Diagnostic>) {
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        let p = before(chars, k);
-        let n = at(chars, k + 1);
+fn check_marks(marks: &[usize], text: &str, base: usize, out: &mut Vec<Diagnostic>) {
+    let bytes = text.as_bytes();
+    let mut skip_until = 0;
+    for &i in marks {
+        if i < skip_until {
+            continue;
+        }
+        let c = char::from(bytes[i]);
+        let p = before(text, i);
+        let n = at(text, i + 1);
         match c {
             '.' => {
-                let run = chars[k..].iter().take_while(|&&(_, d)| d == '.').count();
-                if run >= 3 && (is_chinese(p) || is_chinese(at(chars, k + run))) {
-                    let end = chars.get(k + run).map_or(text.len(), |&(j, _)| j);
+                let run = bytes[i..].iter().take_while(|&&b| b == b'.').count();
+                skip_until = i + run;
+                if run >= 3 && (is_chinese(p) || is_chinese(at(text, i + run))) {
+                    let span = base + i..base + i + run;
                     out.push(
-                        Diagnostic::new(
-                            META.name,
-                            base + i..base + end,
-                            "ASCII dots used as a Chinese ellipsis",
-                        )
-                        .with_fix(Fix::safe(
-                            "Replace with `……`",
-                            vec![Edit::replace(base + i..base + end, "……")],
-                        )),
+                        Diagnostic::new(META.name, span.clone(), "ASCII dots used as a Chinese ellipsis")
+                            .with_fix(Fix::safe("Replace with `……`", vec![Edit::replace(span, "……")])),
                     );
                 } else if run == 1 && is_chinese(p) && !n.is_ascii_alphanumeric() {
                     push_mark(out, base, i, c, i + 1, "。");
                 }
-                k += run;
-                continue;
             }
             ',' | ';' | ':' | '?' | '!' => {
-                let (j, after) = next_non_space(chars, k);
+                let (j, after) = next_non_space(text, i + 1);
                 let numeric = p.is_ascii_digit() && n.is_ascii_digit();
                 let url = c == ':' && text[i..].starts_with("://");
                 if !numeric && !url && (is_chinese(p) || is_chinese(after)) {
                     // Swallow the spaces an English keyboard puts after the mark.
-                    let end = if is_chinese(after) {
-                        chars.get(j).map_or(text.len(), |&(o, _)| o)
-                    } else {
-                        i + 1
-                    };
+                    let end = if is_chinese(after) { j } else { i + 1 };
                     push_mark(out, base, i, c, end, &full_width(c).to_string());
                 }
             }
             _ => {}
         }
-        k += 1;
     }
 }
 
@@ -158,54 +153,58 @@ fn push_mark(out: &mut Vec<Diagnostic>, base: usize, i: usize, c: char, end: usi
     );
 }
 
+/// Replaces the two ASCII marks at `open` and `close` with full-width ones.
+fn push_pair(out: &mut Vec<Diagnostic>, base: usize, open: usize, close: usize, pair: [&str; 2], what: &str) {
+    out.push(
+        Diagnostic::new(
+            META.name,
+            base + open..base + close + 1,
+            format!("ASCII {what} in Chinese text"),
+        )
+        .with_fix(Fix::safe(
+            format!("Replace with `{}{}`", pair[0], pair[1]),
+            vec![
+                Edit::replace(base + open..base + open + 1, pair[0]),
+                Edit::replace(base + close..base + close + 1, pair[1]),
+            ],
+        )),
+    );
+}
+
 /// ASCII brackets around Chinese text or standing next to it. Pairs are matched within the
 /// paragraph; an unmatched one is reported alone when a neighbour is Chinese.
-fn check_parentheses(chars: &[(usize, char)], base: usize, out: &mut Vec<Diagnostic>) {
+fn check_parentheses(marks: &[usize], text: &str, base: usize, out: &mut Vec<Diagnostic>) {
+    let bytes = text.as_bytes();
     let mut stack: Vec<usize> = Vec::new();
-    for k in 0..chars.len() {
-        let c = chars[k].1;
-        if c == '(' {
+    for &k in marks {
+        if bytes[k] == b'(' {
             stack.push(k);
-        } else if c == ')' {
+        } else if bytes[k] == b')' {
             match stack.pop() {
                 Some(o) => {
-                    let inner_han = chars[o + 1..k].iter().any(|&(_, d)| is_han(d));
-                    let outer = is_chinese(before(chars, o)) || is_chinese(at(chars, k + 1));
+                    let inner_han = text[o + 1..k].chars().any(is_han);
+                    let outer = is_chinese(before(text, o)) || is_chinese(at(text, k + 1));
                     // A Chinese term in an English sentence keeps English parentheses.
                     let english =
-                        !is_chinese(before_non_space(chars, o)) && !is_chinese(next_non_space(chars, k).1);
+                        !is_chinese(before_non_space(text, o)) && !is_chinese(next_non_space(text, k + 1).1);
                     // f(x), A(1): notation glued to a Latin letter or digit.
-                    let notation = !inner_han && before(chars, o).is_ascii_alphanumeric();
+                    let notation = !inner_han && before(text, o).is_ascii_alphanumeric();
                     if (outer && !notation) || (inner_han && !english) {
-                        let (s, e) = (chars[o].0, chars[k].0);
-                        out.push(
-                            Diagnostic::new(
-                                META.name,
-                                base + s..base + e + 1,
-                                "ASCII parentheses in Chinese text",
-                            )
-                            .with_fix(Fix::safe(
-                                "Replace with `（）`",
-                                vec![
-                                    Edit::replace(base + s..base + s + 1, "（"),
-                                    Edit::replace(base + e..base + e + 1, "）"),
-                                ],
-                            )),
-                        );
+                        push_pair(out, base, o, k, ["（", "）"], "parentheses");
                     }
                 }
-                None => lone(chars, k, base, "）", out),
+                None => lone(text, k, base, "）", out),
             }
         }
     }
     for k in stack {
-        lone(chars, k, base, "（", out);
+        lone(text, k, base, "（", out);
     }
 }
 
-fn lone(chars: &[(usize, char)], k: usize, base: usize, full: &str, out: &mut Vec<Diagnostic>) {
-    let (i, c) = chars[k];
-    if is_chinese(before(chars, k)) || is_chinese(at(chars, k + 1)) {
+fn lone(text: &str, i: usize, base: usize, full: &str, out: &mut Vec<Diagnostic>) {
+    if is_chinese(before(text, i)) || is_chinese(at(text, i + 1)) {
+        let c = char::from(text.as_bytes()[i]);
         out.push(
             Diagnostic::new(
                 META.name,
@@ -221,15 +220,14 @@ fn lone(chars: &[(usize, char)], k: usize, base: usize, full: &str, out: &mut Ve
 }
 
 /// Straight quotes: `"` pairs in order; `'` only around Chinese text (it is also the apostrophe).
-fn check_quotes(chars: &[(usize, char)], base: usize, out: &mut Vec<Diagnostic>) {
-    let doubles: Vec<usize> = (0..chars.len()).filter(|&k| chars[k].1 == '"').collect();
+fn check_quotes(marks: &[usize], text: &str, base: usize, out: &mut Vec<Diagnostic>) {
+    let bytes = text.as_bytes();
+    let doubles: Vec<usize> = marks.iter().copied().filter(|&i| bytes[i] == b'"').collect();
     let paired = doubles.len().is_multiple_of(2);
-    for (n, &k) in doubles.iter().enumerate() {
-        let near = is_chinese(before(chars, k)) || is_chinese(at(chars, k + 1));
-        if !near {
+    for (n, &i) in doubles.iter().enumerate() {
+        if !(is_chinese(before(text, i)) || is_chinese(at(text, i + 1))) {
             continue;
         }
-        let i = chars[k].0;
         let mut d = Diagnostic::new(META.name, base + i..base + i + 1, "ASCII `\"` in Chinese text");
         if paired {
             let replacement = if n % 2 == 0 { "“" } else { "”" };
@@ -243,35 +241,17 @@ fn check_quotes(chars: &[(usize, char)], base: usize, out: &mut Vec<Diagnostic>)
         out.push(d);
     }
     let mut open: Option<usize> = None;
-    for k in 0..chars.len() {
-        if chars[k].1 != '\'' {
-            continue;
-        }
+    for &k in marks.iter().filter(|&&i| bytes[i] == b'\'') {
         // An apostrophe between letters (China's) is English, not a quote.
-        if before(chars, k).is_ascii_alphabetic() && at(chars, k + 1).is_ascii_alphabetic() {
+        if before(text, k).is_ascii_alphabetic() && at(text, k + 1).is_ascii_alphabetic() {
             continue;
         }
         match open.take() {
             None => open = Some(k),
-            Some(o) => {
-                if chars[o + 1..k].iter().any(|&(_, d)| is_han(d)) {
-                    let (s, e) = (chars[o].0, chars[k].0);
-                    out.push(
-                        Diagnostic::new(
-                            META.name,
-                            base + s..base + e + 1,
-                            "ASCII single quotes in Chinese text",
-                        )
-                        .with_fix(Fix::safe(
-                            "Replace with `‘’`",
-                            vec![
-                                Edit::replace(base + s..base + s + 1, "‘"),
-                                Edit::replace(base + e..base + e + 1, "’"),
-                            ],
-                        )),
-                    );
-                }
+            Some(o) if text[o + 1..k].chars().any(is_han) => {
+                push_pair(out, base, o, k, ["‘", "’"], "single quotes");
             }
+            Some(_) => {}
         }
     }
 }

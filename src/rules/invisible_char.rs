@@ -40,6 +40,10 @@ struct InvisibleChar;
 
 /// The name shown for an invisible character, and whether it stands for a space.
 fn classify(c: char) -> Option<(&'static str, bool)> {
+    // Fast exit for ASCII and the CJK blocks, where nearly all text lives.
+    if c < '\u{A0}' || (('\u{3400}'..='\u{FEFE}').contains(&c) && c != '\u{3164}') {
+        return None;
+    }
     Some(match c {
         '\u{00A0}' => ("no-break space", true),
         '\u{202F}' => ("narrow no-break space", true),
@@ -70,6 +74,9 @@ impl Check for InvisibleChar {
         for line in doc.lines.iter().filter(|l| l.kind != LineKind::Code) {
             let base = line.range.start;
             let text = doc.slice(&line.range);
+            if !text.chars().any(|c| classify(c).is_some()) {
+                continue;
+            }
             // Space-like characters in trailing white space are the `whitespace` rule's.
             let trailing_from = text.trim_end_matches(char::is_whitespace).len();
             let chars: Vec<(usize, char)> = text.char_indices().collect();

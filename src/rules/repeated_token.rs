@@ -89,9 +89,8 @@ impl Check for RepeatedToken {
         for block in doc.text_blocks() {
             let base = block.content.start;
             let text = doc.block_text(block);
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
             let mut taken_until = 0;
-            for cand in candidates(&chars, text) {
+            for cand in candidates(text) {
                 if cand.first.start < taken_until {
                     continue;
                 }
@@ -127,21 +126,31 @@ impl Check for RepeatedToken {
 }
 
 /// Runs of Han written twice (`XYXY`), and list items equal to the item before them.
-fn candidates(chars: &[(usize, char)], text: &str) -> Vec<Candidate> {
-    let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(o, _)| o);
-    let han = |k: usize| chars.get(k).is_some_and(|&(_, c)| is_han(c));
+fn candidates(text: &str) -> Vec<Candidate> {
     let mut found = Vec::new();
-    // Every position and length: a false start (民惠民惠 in 为民惠民惠民) must not hide the
-    // real repeat that overlaps it; segmentation decides between them.
-    for k in 0..chars.len() {
+    // The last 2 × MAX_UNIT characters of the current run of Han, as (offset, char), in a
+    // ring: `run` counts the run's characters so far.
+    const RING: usize = 2 * MAX_UNIT;
+    let mut ring = [(0usize, '\0'); RING];
+    let mut run = 0usize;
+    for (i, c) in text.char_indices() {
+        if !is_han(c) {
+            run = 0;
+            continue;
+        }
+        ring[run % RING] = (i, c);
+        run += 1;
+        let at = |back: usize| ring[(run - 1 - back) % RING];
+        // Every length: a false start (民惠民惠 in 为民惠民惠民) must not hide the real
+        // repeat that overlaps it; segmentation decides between them.
         for len in 2..=MAX_UNIT {
-            if !(0..2 * len).all(|d| han(k + d)) {
+            if run < 2 * len {
                 break;
             }
-            if (0..len).all(|d| chars[k + d].1 == chars[k + len + d].1) {
+            if (0..len).all(|d| at(d).1 == at(d + len).1) {
                 found.push(Candidate {
-                    first: chars[k].0..end_of(k + len),
-                    second: end_of(k + len)..end_of(k + 2 * len),
+                    first: at(2 * len - 1).0..at(len - 1).0,
+                    second: at(len - 1).0..i + c.len_utf8(),
                     separated: false,
                 });
             }
@@ -149,23 +158,21 @@ fn candidates(chars: &[(usize, char)], text: &str) -> Vec<Candidate> {
     }
     // List items: `…A、A、…` where the second item is whole (a `、` follows it) and the text
     // before the first `、` ends with it.
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if c != '、' {
-            continue;
+    for (i, _) in text.match_indices('、') {
+        let after = &text[i + '、'.len_utf8()..];
+        let item_end = after.find(|c: char| !is_han(c)).unwrap_or(after.len());
+        let item = &after[..item_end];
+        let count = item.chars().count();
+        if (2..=8).contains(&count) && after[item_end..].starts_with('、') && text[..i].ends_with(item) {
+            let start = i + '、'.len_utf8();
+            found.push(Candidate {
+                first: i - item.len()..i,
+                second: start..start + item.len(),
+                separated: true,
+            });
         }
-        let item_len = chars[k + 1..].iter().take_while(|&&(_, d)| is_han(d)).count();
-        if !(2..=8).contains(&item_len) || chars.get(k + 1 + item_len).map(|&(_, d)| d) != Some('、') {
-            continue;
-        }
-        if k < item_len || !(0..item_len).all(|d| chars[k - item_len + d].1 == chars[k + 1 + d].1) {
-            continue;
-        }
-        found.push(Candidate {
-            first: chars[k - item_len].0..i,
-            second: end_of(k + 1)..end_of(k + 1 + item_len),
-            separated: true,
-        });
     }
+    found.sort_by_key(|c| (c.first.start, c.second.end));
     found
 }
 

@@ -104,6 +104,9 @@ fn trailing_and_inline(doc: &Document, out: &mut Vec<Diagnostic>) {
         // Tabs and runs of spaces between words, after the indentation.
         let body_start = text.len() - text.trim_start_matches(is_space).len();
         let body = &text[body_start..kept];
+        if !body.contains('\t') && !body.contains("  ") {
+            continue;
+        }
         let chars: Vec<(usize, char)> = body.char_indices().collect();
         let mut k = 0;
         while k < chars.len() {
@@ -191,6 +194,9 @@ fn inside_sentences(doc: &Document, block: &crate::source::Block, out: &mut Vec<
     {
         return;
     }
+    if !text.contains([' ', '\u{3000}']) {
+        return;
+    }
     let base = block.content.start;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut depth = 0i32;
@@ -232,6 +238,9 @@ fn inside_sentences(doc: &Document, block: &crate::source::Block, out: &mut Vec<
 fn name_padding(doc: &Document, out: &mut Vec<Diagnostic>) {
     for line in doc.text_lines() {
         let text = doc.slice(&line.content);
+        if !text.contains(' ') {
+            continue;
+        }
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         for k in 1..chars.len().saturating_sub(1) {
             if chars[k].1 != ' ' || !is_han(chars[k - 1].1) || !is_han(chars[k + 1].1) {

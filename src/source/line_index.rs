@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 /// How many bytes apart the cumulative character counts are kept.
-const CHECKPOINT_BYTES: usize = 4096;
+const CHECKPOINT_BYTES: usize = 512;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Position {
@@ -39,10 +39,9 @@ impl LineIndex {
             while !text.is_char_boundary(at) {
                 at += 1;
             }
-            for c in text[last..at].chars() {
-                chars += 1;
-                units += c.len_utf16() as u32;
-            }
+            let (c, u) = count(&text[last..at]);
+            chars += c;
+            units += u;
             checkpoints.push((at as u32, chars, units));
             last = at;
             next = at + CHECKPOINT_BYTES;
@@ -85,12 +84,9 @@ impl LineIndex {
             .checkpoints
             .partition_point(|&(b, _, _)| b as usize <= offset)
             - 1;
-        let (from, mut chars, mut units) = self.checkpoints[k];
-        for c in text[from as usize..offset].chars() {
-            chars += 1;
-            units += c.len_utf16() as u32;
-        }
-        (chars, units)
+        let (from, chars, units) = self.checkpoints[k];
+        let (c, u) = count(&text[from as usize..offset]);
+        (chars + c, units + u)
     }
 
     pub fn position(&self, text: &str, offset: usize) -> Position {
@@ -117,9 +113,15 @@ impl LineIndex {
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+    text.match_indices('\n').map(|(i, _)| i)
+}
+
+/// Characters and UTF-16 code units in `text`: a character outside the BMP (a four-byte
+/// sequence, lead byte 0xF0..) takes two units.
+fn count(text: &str) -> (u32, u32) {
+    let chars = text.chars().count() as u32;
+    let astral = text.bytes().filter(|&b| b >= 0xF0).count() as u32;
+    (chars, chars + astral)
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::rule::{Check, declare_rule, options};
-use crate::source::Document;
 use crate::source::chars::is_han;
+use crate::source::{Classes, Document};
 use std::collections::HashMap;
 
 declare_rule! {
@@ -88,7 +88,7 @@ impl Check for ConfusableChar {
             let base = line.content.start;
             let text = doc.slice(&line.content);
             // Every finding involves an ASCII letter or digit.
-            if !text.bytes().any(|b| b.is_ascii_alphanumeric()) {
+            if !line.classes.has(Classes::ASCII_LETTER | Classes::ASCII_DIGIT) {
                 continue;
             }
             word.clear();

@@ -1,8 +1,8 @@
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::rule::{Check, declare_rule, options};
-use crate::source::Document;
 use crate::source::chars::{is_chinese, is_han};
+use crate::source::{Classes, Document};
 
 declare_rule! {
     /// ## What it does
@@ -59,6 +59,9 @@ fn full_width(c: char) -> char {
 impl Check for HalfwidthPunctuation {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         for block in doc.text_blocks() {
+            if !block.classes.has(Classes::ASCII_PUNCT) {
+                continue;
+            }
             let base = block.content.start;
             let text = doc.block_text(block);
             // Only the ASCII marks are visited, by byte position; their neighbours are
@@ -66,7 +69,12 @@ impl Check for HalfwidthPunctuation {
             let marks: Vec<usize> = text
                 .bytes()
                 .enumerate()
-                .filter(|&(_, b)| matches!(b, b',' | b'.' | b':' | b';' | b'?' | b'!' | b'(' | b')' | b'"' | b'\''))
+                .filter(|&(_, b)| {
+                    matches!(
+                        b,
+                        b',' | b'.' | b':' | b';' | b'?' | b'!' | b'(' | b')' | b'"' | b'\''
+                    )
+                })
                 .map(|(i, _)| i)
                 .collect();
             if marks.is_empty() {

@@ -1,7 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::rule::{Check, declare_rule, options};
-use crate::source::{Document, LineKind};
+use crate::source::{Classes, Document, LineKind};
 
 declare_rule! {
     /// ## What it does
@@ -74,7 +74,12 @@ impl Check for InvisibleChar {
         for line in doc.lines.iter().filter(|l| l.kind != LineKind::Code) {
             let base = line.range.start;
             let text = doc.slice(&line.range);
-            if !text.chars().any(|c| classify(c).is_some()) {
+            // Every invisible character but the Hangul filler U+3164 has one of these leads.
+            let maybe = line
+                .classes
+                .has(Classes::TWO_BYTE | Classes::GENERAL_PUNCT | Classes::SPECIALS)
+                || text.contains('\u{3164}');
+            if !maybe || !text.chars().any(|c| classify(c).is_some()) {
                 continue;
             }
             // Space-like characters in trailing white space are the `whitespace` rule's.

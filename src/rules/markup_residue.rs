@@ -1,7 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::rule::{Check, declare_rule, options};
-use crate::source::Document;
+use crate::source::{Classes, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -99,7 +99,7 @@ impl Check for MarkupResidue {
         for line in doc.text_lines() {
             let base = line.content.start;
             let text = doc.slice(&line.content);
-            if !text.contains(['<', '&', '{', '$', '#']) {
+            if !line.classes.has(Classes::MARKUP) {
                 continue;
             }
             for m in TAG.find_iter(text) {
@@ -151,7 +151,7 @@ impl Check for MarkupResidue {
                 }
             }
         }
-        for block in doc.text_blocks() {
+        for block in doc.text_blocks().filter(|b| b.classes.has(Classes::MARKUP)) {
             let text = doc.block_text(block);
             let marks: Vec<usize> = text.match_indices("**").map(|(i, _)| i).collect();
             if marks.len() % 2 == 1 {

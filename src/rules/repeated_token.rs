@@ -126,35 +126,48 @@ impl Check for RepeatedToken {
 }
 
 /// Runs of Han written twice (`XYXY`), and list items equal to the item before them.
+/// `XYXY` repeats whose first copy starts at byte `i`, a three-byte character.
+fn repeats_at(text: &str, i: usize, found: &mut Vec<Candidate>) {
+    let bytes = text.as_bytes();
+    // Every length: a false start (民惠民惠 in 为民惠民惠民) must not hide the real repeat
+    // that overlaps it; segmentation decides between them.
+    for unit in (2..=MAX_UNIT).map(|n| 3 * n) {
+        let end = i + 2 * unit;
+        if end <= bytes.len()
+            && bytes[i..i + unit] == bytes[i + unit..end]
+            && text[i..end].chars().all(|c| is_han(c) && c.len_utf8() == 3)
+        {
+            found.push(Candidate {
+                first: i..i + unit,
+                second: i + unit..end,
+                separated: false,
+            });
+        }
+    }
+}
+
 fn candidates(text: &str) -> Vec<Candidate> {
     let mut found = Vec::new();
-    // The last 2 × MAX_UNIT characters of the current run of Han, as (offset, char), in a
-    // ring: `run` counts the run's characters so far.
-    const RING: usize = 2 * MAX_UNIT;
-    let mut ring = [(0usize, '\0'); RING];
-    let mut run = 0usize;
-    for (i, c) in text.char_indices() {
-        if !is_han(c) {
-            run = 0;
-            continue;
+    // Han in the Basic Multilingual Plane is three bytes of UTF-8, so `XYXY` with units of
+    // two to four characters is a run of 12 to 24 bytes whose halves are equal.
+    let bytes = text.as_bytes();
+    let suspicious = suspicious_chunks(bytes);
+    // Only the characters that start near a suspicious chunk are looked at.
+    let mut scanned_until = 0;
+    for chunk in (0..suspicious.len()).filter(|&c| suspicious[c]) {
+        let mut i = (chunk * CHUNK).saturating_sub(2 * CHUNK).max(scanned_until);
+        while i < bytes.len() && !text.is_char_boundary(i) {
+            i += 1;
         }
-        ring[run % RING] = (i, c);
-        run += 1;
-        let at = |back: usize| ring[(run - 1 - back) % RING];
-        // Every length: a false start (民惠民惠 in 为民惠民惠民) must not hide the real
-        // repeat that overlaps it; segmentation decides between them.
-        for len in 2..=MAX_UNIT {
-            if run < 2 * len {
-                break;
+        let stop = ((chunk + 1) * CHUNK).min(bytes.len());
+        while i < stop {
+            let lead = bytes[i];
+            if lead & 0xF0 == 0xE0 {
+                repeats_at(text, i, &mut found);
             }
-            if (0..len).all(|d| at(d).1 == at(d + len).1) {
-                found.push(Candidate {
-                    first: at(2 * len - 1).0..at(len - 1).0,
-                    second: at(len - 1).0..i + c.len_utf8(),
-                    separated: false,
-                });
-            }
+            i += utf8_width(lead);
         }
+        scanned_until = i;
     }
     // List items: `…A、A、…` where the second item is whole (a `、` follows it) and the text
     // before the first `、` ends with it.
@@ -174,6 +187,52 @@ fn candidates(text: &str) -> Vec<Candidate> {
     }
     found.sort_by_key(|c| (c.first.start, c.second.end));
     found
+}
+
+/// Bytes compared at once by the prefilter.
+const CHUNK: usize = 8;
+
+/// For each 8-byte chunk: might a repeat touch it? A repeat of unit `u` bytes (6, 9 or 12)
+/// makes `u` consecutive positions where a byte equals the byte `u` further on; split
+/// over aligned chunks, one chunk holds a run of at least 3, 5 or 6 of them. Looking for
+/// such runs eight bytes at a time keeps the per-character loop off nearly all the text.
+fn suspicious_chunks(bytes: &[u8]) -> Vec<bool> {
+    let word = |at: usize| -> Option<u64> {
+        bytes
+            .get(at..at + CHUNK)
+            .map(|b| u64::from_le_bytes(b.try_into().expect("eight bytes")))
+    };
+    let chunks = bytes.len().div_ceil(CHUNK);
+    (0..chunks)
+        .map(|c| {
+            let p = c * CHUNK;
+            let Some(here) = word(p) else { return true };
+            [(6, 3), (9, 5), (12, 6)]
+                .iter()
+                .any(|&(u, run)| match word(p + u) {
+                    Some(there) => has_zero_run(here ^ there, run),
+                    None => p + u < bytes.len(),
+                })
+        })
+        .collect()
+}
+
+/// `x` has `run` consecutive zero bytes.
+fn has_zero_run(x: u64, run: u32) -> bool {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // The high bit of each byte of `zero` is set where that byte of `x` is zero.
+    let zero = !(((x & LOW7).wrapping_add(LOW7)) | x) & !LOW7;
+    (0..run).fold(zero, |acc, k| acc & (zero >> (8 * k))) != 0
+}
+
+/// Bytes in the UTF-8 sequence that `lead` starts (1 for a stray continuation byte).
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xF7 => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
 }
 
 /// How many bytes of context around a candidate are segmented (about 30 characters a side):
@@ -262,6 +321,18 @@ mod tests {
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn repeats_are_found_wherever_they_fall_in_the_chunks() {
+        for pad in 0..12 {
+            let text = format!("{}为民惠民惠民服务。", "a".repeat(pad));
+            assert_eq!(check(RULE, &text), ["惠民"], "{pad}");
+        }
+        assert!(super::has_zero_run(0, 8));
+        assert!(super::has_zero_run(0x0100_0000_0000_00FF, 6));
+        assert!(!super::has_zero_run(0x0100_0000_0000_00FF, 7));
+        assert!(!super::has_zero_run(0x0100_0001_0000_01FF, 3));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::rule::{Check, declare_rule, options};
-use crate::source::Document;
 use crate::source::chars::{is_chinese, is_han};
+use crate::source::{Classes, Document};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
@@ -84,7 +84,7 @@ fn is_plain_case(word: &str) -> bool {
 
 impl Check for StrayLatin {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        for line in doc.text_lines() {
+        for line in doc.text_lines().filter(|l| l.classes.has(Classes::ASCII_LETTER)) {
             let base = line.content.start;
             let text = doc.slice(&line.content);
             let bytes = text.as_bytes();

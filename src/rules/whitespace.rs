@@ -2,7 +2,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::rule::{Check, declare_rule, options};
 use crate::source::chars::{is_chinese, is_han, is_sentence_end};
-use crate::source::{BlockKind, Document, LineKind};
+use crate::source::{BlockKind, Classes, Document, LineKind};
 use serde::Deserialize;
 
 declare_rule! {
@@ -104,7 +104,7 @@ fn trailing_and_inline(doc: &Document, out: &mut Vec<Diagnostic>) {
         // Tabs and runs of spaces between words, after the indentation.
         let body_start = text.len() - text.trim_start_matches(is_space).len();
         let body = &text[body_start..kept];
-        if !body.contains('\t') && !body.contains("  ") {
+        if !line.classes.has(Classes::SPACE) || (!body.contains('\t') && !body.contains("  ")) {
             continue;
         }
         let chars: Vec<(usize, char)> = body.char_indices().collect();

@@ -35,6 +35,8 @@ pub struct Line {
     pub crlf: bool,
     /// Has a line ending at all.
     pub terminated: bool,
+    /// Which kinds of bytes the line holds (`Classes`): rules skip lines that cannot matter.
+    pub classes: Classes,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +55,8 @@ pub struct Block {
     pub lines: Range<usize>,
     /// From the content start of the first line to the content end of the last.
     pub content: Range<usize>,
+    /// The union of its lines' classes.
+    pub classes: Classes,
 }
 
 #[derive(Debug)]
@@ -90,12 +94,14 @@ impl<'a> Document<'a> {
             let content_end =
                 range.start + marker_len + content_text.trim_end_matches(|c: char| c.is_whitespace()).len();
             let content = (content_start + lead).min(content_end)..content_end;
+            let classes = Classes::of(raw);
             lines.push(Line {
                 range,
                 content,
                 kind,
                 crlf,
                 terminated,
+                classes,
             });
         }
         let blocks = group_blocks(&lines);
@@ -133,6 +139,79 @@ impl<'a> Document<'a> {
     /// quotes or brackets that follow it; the last one may have no mark.
     pub fn sentences(&self, block: &Block) -> Vec<Range<usize>> {
         sentence_ranges(self.block_text(block), block.content.start)
+    }
+}
+
+/// A summary of the bytes of a line, made in the one pass that parses it: most rules look
+/// for a character that most lines do not hold, and skip those lines unread.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classes(u16);
+
+impl Classes {
+    /// `, . : ; ? ! ( ) " '`
+    pub const ASCII_PUNCT: Classes = Classes(1);
+    pub const ASCII_LETTER: Classes = Classes(1 << 1);
+    pub const ASCII_DIGIT: Classes = Classes(1 << 2);
+    /// Space or tab.
+    pub const SPACE: Classes = Classes(1 << 3);
+    /// `< & { $ # *`
+    pub const MARKUP: Classes = Classes(1 << 4);
+    /// Control bytes other than tab, line feed and carriage return.
+    pub const CONTROL: Classes = Classes(1 << 5);
+    /// Characters U+0080..U+07FF: Latin-1 (no-break space, soft hyphen), Greek, Cyrillic…
+    pub const TWO_BYTE: Classes = Classes(1 << 6);
+    /// Characters U+1000..U+2FFF: general punctuation, format characters, geometric shapes.
+    pub const GENERAL_PUNCT: Classes = Classes(1 << 7);
+    /// Characters U+E000..U+FFFF: private use, full-width forms, specials (U+FEFF, U+FFFD).
+    pub const SPECIALS: Classes = Classes(1 << 8);
+    /// Characters beyond the Basic Multilingual Plane.
+    pub const FOUR_BYTE: Classes = Classes(1 << 9);
+    /// Any other three-byte character (U+0800..U+0FFF, U+3000..U+DFFF: CJK and Han).
+    pub const OTHER_THREE_BYTE: Classes = Classes(1 << 10);
+
+    const TABLE: [u16; 256] = {
+        let mut table = [0u16; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            table[b] = match byte {
+                b',' | b'.' | b':' | b';' | b'?' | b'!' | b'(' | b')' | b'"' | b'\'' => 1,
+                b'a'..=b'z' | b'A'..=b'Z' => 1 << 1,
+                b'0'..=b'9' => 1 << 2,
+                b' ' | b'\t' => 1 << 3,
+                b'<' | b'&' | b'{' | b'$' | b'#' | b'*' => 1 << 4,
+                b'\n' | b'\r' => 0,
+                0..=0x1F | 0x7F => 1 << 5,
+                0xC2..=0xDF => 1 << 6,
+                0xE1 | 0xE2 => 1 << 7,
+                0xEE | 0xEF => 1 << 8,
+                0xF0..=0xF4 => 1 << 9,
+                0xE0 | 0xE3..=0xED => 1 << 10,
+                _ => 0,
+            };
+            b += 1;
+        }
+        table
+    };
+
+    pub fn of(text: &str) -> Classes {
+        Classes(text.bytes().fold(0, |acc, b| acc | Self::TABLE[usize::from(b)]))
+    }
+
+    pub fn union(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
+    }
+
+    /// Holds at least one of the classes in `any`.
+    pub fn has(self, any: Classes) -> bool {
+        self.0 & any.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Classes {
+    type Output = Classes;
+    fn bitor(self, other: Classes) -> Classes {
+        self.union(other)
     }
 }
 
@@ -236,6 +315,7 @@ fn group_blocks(lines: &[Line]) -> Vec<Block> {
             b.lines.end = n + 1;
             if !line.content.is_empty() {
                 b.content.end = line.content.end;
+                b.classes = b.classes.union(line.classes);
             }
         } else {
             blocks.extend(open.take());
@@ -243,6 +323,7 @@ fn group_blocks(lines: &[Line]) -> Vec<Block> {
                 kind,
                 lines: n..n + 1,
                 content: line.content.clone(),
+                classes: line.classes,
             });
         }
     }

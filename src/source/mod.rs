@@ -6,5 +6,5 @@ mod document;
 mod line_index;
 
 pub use decode::{DecodeError, Decoded, EncodingChoice, SourceEncoding};
-pub use document::{Block, BlockKind, Document, Line, LineKind, sentence_ranges};
+pub use document::{Block, BlockKind, Classes, Document, Line, LineKind, sentence_ranges};
 pub use line_index::{LineIndex, Position};

@@ -136,6 +136,10 @@ fn check_marks(marks: &[usize], text: &str, base: usize, out: &mut Vec<Diagnosti
                 let (j, after) = next_non_space(text, i + 1);
                 let numeric = p.is_ascii_digit() && n.is_ascii_digit();
                 let url = c == ':' && text[i..].starts_with("://");
+                if c == ';' && ends_entity(&text[..i]) {
+                    // `&nbsp;`: markup-residue's, not a semicolon.
+                    continue;
+                }
                 if !numeric && !url && (is_chinese(p) || is_chinese(after)) {
                     // Swallow the spaces an English keyboard puts after the mark.
                     let end = if is_chinese(after) { j } else { i + 1 };
@@ -145,6 +149,12 @@ fn check_marks(marks: &[usize], text: &str, base: usize, out: &mut Vec<Diagnosti
             _ => {}
         }
     }
+}
+
+/// `text` ends with the head of an HTML entity (`&nbsp`, `&#12290`).
+fn ends_entity(text: &str) -> bool {
+    let name = text.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '#');
+    name.ends_with('&') && name.len() < text.len()
 }
 
 fn push_mark(out: &mut Vec<Diagnostic>, base: usize, i: usize, c: char, end: usize, replacement: &str) {
@@ -297,6 +307,7 @@ mod tests {
             "f(x)函数",
             "1.加强领导",
             "broadcast stories (新闻联播 text) from CCTV",
+            "&nbsp;&nbsp;其中小学80所",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }

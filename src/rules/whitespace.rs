@@ -176,6 +176,9 @@ fn mixed_line_endings(doc: &Document, out: &mut Vec<Diagnostic>) {
     );
 }
 
+/// How the datelines of Chinese news end, before the space that follows them.
+const DATELINE_ENDS: &[&str] = &["讯", "电", "消息", "报道"];
+
 /// A space between two Han characters in the middle of a prose sentence.
 fn inside_sentences(doc: &Document, block: &crate::source::Block, out: &mut Vec<Diagnostic>) {
     if !matches!(
@@ -185,13 +188,12 @@ fn inside_sentences(doc: &Document, block: &crate::source::Block, out: &mut Vec<
         return;
     }
     let text = doc.block_text(block);
-    // Prose only: captions, bylines and name lines end without a full stop.
-    if !text
+    // Prose only: headings, captions, bylines and name lines end without a full stop (a
+    // heading may end with a closing quote: 让政务效能“快起来”).
+    let body = text
         .trim_end()
-        .chars()
-        .next_back()
-        .is_some_and(|c| is_sentence_end(c) || crate::source::chars::is_closing_mark(c))
-    {
+        .trim_end_matches(crate::source::chars::is_closing_mark);
+    if !body.chars().next_back().is_some_and(is_sentence_end) {
         return;
     }
     if !text.contains([' ', '\u{3000}']) {
@@ -221,8 +223,9 @@ fn inside_sentences(doc: &Document, block: &crate::source::Block, out: &mut Vec<
             .count();
         let prev = k.checked_sub(1).map_or('\n', |p| chars[p].1);
         let next = chars.get(k + run).map_or('\n', |&(_, d)| d);
-        // Before the first punctuation mark is a dateline or lead-in (本报讯 近日).
-        if is_han(prev) && is_han(next) && depth == 0 && seen_punct && run < 2 {
+        // A dateline ends before the first punctuation mark with 讯, 电 or 消息 (本报讯 近日).
+        let dateline = !seen_punct && DATELINE_ENDS.iter().any(|e| text[..chars[k].0].ends_with(e));
+        if is_han(prev) && is_han(next) && depth == 0 && !dateline && run < 2 {
             let start = base + chars[k].0;
             let end = base + chars[k + run].0;
             out.push(
@@ -272,6 +275,7 @@ mod tests {
         assert_eq!(fixed(RULE, "甲\t乙，丙  丁。"), "甲乙，丙丁。");
         assert_eq!(fixed(RULE, "AI\tmodel"), "AI model");
         assert_eq!(check(RULE, "据悉，重庆高新区不断优化 营商环境。"), [" "]);
+        assert_eq!(check(RULE, "会议指出 要加快推进 重点项目建设。"), [" ", " "]);
         assert_eq!(
             fixed(RULE, "据悉，重庆高新区不断优化 营商环境。"),
             "据悉，重庆高新区不断优化营商环境。"
@@ -293,10 +297,13 @@ mod tests {
             "重庆日报记者 申晓佳 夏元  \n重庆日报首席记者 张亦筑",
             "市国资委主任 曾菁华",
             "本报讯 近日，南宁高新区有8个项目开竣工。",
+            "新华社北京3月5日电 记者从会上获悉，全国两会开幕。",
             "系列报道《奋进新征程 建功新时代·大美边疆行》，今天我们走进内蒙古。",
             "活动以“缅怀先烈忆峥嵘 共富奋进看今朝”为主题。",
             "聘任 35名营商环境观察员。",
             "# 奋进新征程 建功新时代",
+            "创新改革 让政务效能“快起来”",
+            "他说：“好。”",
             "    缩进的段落。",
             "重庆市新型智慧城市运行管理中心。(本报资料图片) 记者 罗斌 摄/视觉重庆",
         ] {

@@ -222,18 +222,7 @@ fn check_parentheses(marks: &[usize], text: &str, base: usize, out: &mut Vec<Dia
 
 fn lone(text: &str, i: usize, base: usize, full: &str, out: &mut Vec<Diagnostic>) {
     if is_chinese(before(text, i)) || is_chinese(at(text, i + 1)) {
-        let c = char::from(text.as_bytes()[i]);
-        out.push(
-            Diagnostic::new(
-                META.name,
-                base + i..base + i + 1,
-                format!("ASCII `{c}` in Chinese text"),
-            )
-            .with_fix(Fix::safe(
-                format!("Replace with `{full}`"),
-                vec![Edit::replace(base + i..base + i + 1, full)],
-            )),
-        );
+        push_mark(out, base, i, char::from(text.as_bytes()[i]), i + 1, full);
     }
 }
 

@@ -104,3 +104,52 @@ pub(crate) mod test_support {
         .0
     }
 }
+
+#[cfg(test)]
+mod registry_tests {
+    use super::RULES;
+
+    #[test]
+    fn every_rule_is_documented_and_named_as_a_contract() {
+        let mut names = std::collections::HashSet::new();
+        for entry in RULES {
+            let meta = entry.meta;
+            assert!(names.insert(meta.name), "{} registered twice", meta.name);
+            assert!(
+                meta.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{} is not kebab-case",
+                meta.name
+            );
+            let doc = meta.documentation();
+            for section in [
+                "## What it does",
+                "## Why is this bad",
+                "## Example",
+                "## Fix safety",
+            ] {
+                assert!(doc.contains(section), "{} lacks `{section}`", meta.name);
+            }
+            assert!(!meta.summary().is_empty(), "{} has no summary", meta.name);
+            assert!(
+                (entry.build)(None).is_ok(),
+                "{} does not build with defaults",
+                meta.name
+            );
+            let pedantic = meta.category == crate::rule::Category::Pedantic;
+            assert_eq!(
+                meta.default_enabled, !pedantic,
+                "{}: pedantic rules are off by default",
+                meta.name
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_rejects_unknown_options() {
+        let bogus: toml::Value = toml::from_str("no-such-option = 1").unwrap();
+        for entry in RULES {
+            let err = (entry.build)(Some(&bogus)).err().unwrap_or_default();
+            assert!(err.contains("no-such-option"), "{}: {err}", entry.meta.name);
+        }
+    }
+}

@@ -84,24 +84,35 @@ fn is_word(c: char) -> bool {
 impl Check for ConfusableChar {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         let mut word: Vec<(usize, char)> = Vec::new();
-        for line in doc.text_lines() {
+        // Every finding involves an ASCII letter or digit: words are grown from those.
+        for line in doc
+            .text_lines()
+            .filter(|l| l.classes.has(Classes::ASCII_LETTER | Classes::ASCII_DIGIT))
+        {
             let base = line.content.start;
             let text = doc.slice(&line.content);
-            // Every finding involves an ASCII letter or digit.
-            if !line.classes.has(Classes::ASCII_LETTER | Classes::ASCII_DIGIT) {
-                continue;
-            }
-            word.clear();
-            // A sentinel line break ends the last word.
-            for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
-                if is_word(c) {
-                    word.push((i, c));
+            let mut scanned_until = 0;
+            for (p, b) in text.bytes().enumerate() {
+                if p < scanned_until || !b.is_ascii_alphanumeric() {
                     continue;
                 }
-                if word.iter().any(|(_, w)| w.is_ascii_alphanumeric()) {
-                    self.check_word(&word, c, i, text, base, out);
-                }
+                let start = p - text[..p]
+                    .chars()
+                    .rev()
+                    .take_while(|&c| is_word(c))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
                 word.clear();
+                word.extend(
+                    text[start..]
+                        .char_indices()
+                        .map(|(i, c)| (start + i, c))
+                        .take_while(|&(_, c)| is_word(c)),
+                );
+                let end = word.last().map_or(p, |&(i, c)| i + c.len_utf8());
+                let next = text[end..].chars().next().unwrap_or('\n');
+                self.check_word(&word, next, end, text, base, out);
+                scanned_until = end;
             }
         }
     }

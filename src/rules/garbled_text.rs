@@ -1,7 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Check, declare_rule, options};
-use crate::source::Document;
 use crate::source::chars::{is_chinese, is_han};
+use crate::source::{Classes, Document};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -100,8 +100,8 @@ impl Check for GarbledText {
                     ));
                 }
             }
-            let suspect = self.markers_in(text, &mut spans);
-            let chars: Vec<(usize, char)> = if suspect {
+            self.markers_in(text, &mut spans);
+            let chars: Vec<(usize, char)> = if line.classes.has(Classes::DAMAGE | Classes::CONTROL) {
                 text.char_indices().collect()
             } else {
                 Vec::new()
@@ -152,45 +152,28 @@ impl Check for GarbledText {
 impl GarbledText {
     /// Stretches that are UTF-8 text read as GBK. Marker characters point at a candidate
     /// stretch; it is confirmed when its GBK bytes decode as UTF-8 into Chinese text.
-    /// Also tells whether the text holds any character the per-character checks look at,
-    /// so that one pass serves both.
-    fn markers_in(&self, text: &str, spans: &mut Vec<(usize, usize, &'static str)>) -> bool {
+    fn markers_in(&self, text: &str, spans: &mut Vec<(usize, usize, &'static str)>) {
         // (character index, byte offset) of each marker. Markers are three-byte characters,
-        // so the scan decodes only those; the rest is judged by its lead byte.
+        // so the scan decodes only those.
         let bytes = text.as_bytes();
         let mut hits: Vec<(usize, usize)> = Vec::new();
-        let mut suspect = false;
         let (mut i, mut k) = (0, 0);
         while i < bytes.len() {
             let lead = bytes[i];
-            let width = match lead {
-                0xE0..=0xEF => {
-                    let code = (usize::from(lead & 0x0F) << 12)
-                        | (usize::from(bytes[i + 1] & 0x3F) << 6)
-                        | usize::from(bytes[i + 2] & 0x3F);
-                    if self.markers[code / 64] & (1 << (code % 64)) != 0 {
-                        hits.push((k, i));
-                    } else if matches!(code, 0xFFFD | 0x25A0 | 0x25A1 | 0xE000..=0xF8FF) {
-                        suspect = true;
-                    }
-                    3
+            if lead & 0xF0 == 0xE0 {
+                let code = (usize::from(lead & 0x0F) << 12)
+                    | (usize::from(bytes[i + 1] & 0x3F) << 6)
+                    | usize::from(bytes[i + 2] & 0x3F);
+                if self.markers[code / 64] & (1 << (code % 64)) != 0 {
+                    hits.push((k, i));
                 }
-                0xF0..=0xF7 => {
-                    // Planes 15 and 16 are private use.
-                    suspect |= lead >= 0xF3 && (lead > 0xF3 || bytes[i + 1] >= 0xB0);
-                    4
-                }
-                0xC0..=0xDF => {
-                    // C1 controls: U+0080..U+009F.
-                    suspect |= lead == 0xC2 && bytes[i + 1] < 0xA0;
-                    2
-                }
-                _ => {
-                    suspect |= (lead < 0x20 && !matches!(lead, b'\n' | b'\r' | b'\t')) || lead == 0x7F;
-                    1
-                }
+            }
+            i += match lead {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
             };
-            i += width;
             k += 1;
         }
         let mut covered_until = 0;
@@ -221,7 +204,6 @@ impl GarbledText {
                 covered_until = end;
             }
         }
-        suspect
     }
 }
 

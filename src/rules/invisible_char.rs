@@ -74,12 +74,7 @@ impl Check for InvisibleChar {
         for line in doc.lines.iter().filter(|l| l.kind != LineKind::Code) {
             let base = line.range.start;
             let text = doc.slice(&line.range);
-            // Every invisible character but the Hangul filler U+3164 has one of these leads.
-            let maybe = line
-                .classes
-                .has(Classes::TWO_BYTE | Classes::GENERAL_PUNCT | Classes::SPECIALS)
-                || text.contains('\u{3164}');
-            if !maybe || !text.chars().any(|c| classify(c).is_some()) {
+            if !line.classes.has(Classes::INVISIBLE) {
                 continue;
             }
             // Space-like characters in trailing white space are the `whitespace` rule's.

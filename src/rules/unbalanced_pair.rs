@@ -78,25 +78,27 @@ fn classify(c: char) -> Option<Mark> {
 
 /// Unmatched marks of one paragraph: (byte offset, char, is_open).
 fn unmatched(text: &str, base: usize) -> Vec<(usize, char, bool)> {
-    let mut stacks: Vec<Vec<(usize, char)>> = vec![Vec::new(); FAMILIES.len()];
+    let mut stacks: [Vec<(usize, char)>; FAMILIES.len()] = Default::default();
     let mut lone = Vec::new();
     let mut straight = Vec::new();
-    let mut prev = '\n';
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map_or('\n', |&(_, n)| n);
+    for (i, c) in marks(text) {
         if c == '"' {
             straight.push((base + i, c));
-        } else if c == '’' && prev.is_alphabetic() && next.is_ascii_alphabetic() {
+            continue;
+        }
+        if c == '’' {
             // An apostrophe: China’s.
-        } else {
-            match classify(c) {
-                Some(Mark::Open(f)) => stacks[f].push((base + i, c)),
-                Some(Mark::Close(f)) if stacks[f].pop().is_none() => lone.push((base + i, c, false)),
-                Some(Mark::Close(_)) | None => {}
+            let prev = text[..i].chars().next_back().unwrap_or('\n');
+            let next = text[i + c.len_utf8()..].chars().next().unwrap_or('\n');
+            if prev.is_alphabetic() && next.is_ascii_alphabetic() {
+                continue;
             }
         }
-        prev = c;
+        match classify(c) {
+            Some(Mark::Open(f)) => stacks[f].push((base + i, c)),
+            Some(Mark::Close(f)) if stacks[f].pop().is_none() => lone.push((base + i, c, false)),
+            Some(Mark::Close(_)) | None => {}
+        }
     }
     lone.extend(stacks.into_iter().flatten().map(|(i, c)| (i, c, true)));
     if !straight.len().is_multiple_of(2) {
@@ -104,6 +106,23 @@ fn unmatched(text: &str, base: usize) -> Vec<(usize, char, bool)> {
         lone.push((i, c, true));
     }
     lone
+}
+
+/// The quote and bracket marks of `text`, found by their UTF-8 bytes: ASCII `( ) "`,
+/// “”‘’ (E2 80 ..), the CJK brackets 〈〉《》「」『』【】 (E3 80 ..) and （） (EF BC ..).
+fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let next = move |i: usize, k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        let is_mark = match b {
+            b'(' | b')' | b'"' => true,
+            0xE2 => next(i, 1) == 0x80 && matches!(next(i, 2), 0x98 | 0x99 | 0x9C | 0x9D),
+            0xE3 => next(i, 1) == 0x80 && matches!(next(i, 2), 0x88..=0x91),
+            0xEF => next(i, 1) == 0xBC && matches!(next(i, 2), 0x88 | 0x89),
+            _ => false,
+        };
+        is_mark.then(|| (i, text[i..].chars().next().expect("a mark starts a character")))
+    })
 }
 
 impl Check for UnbalancedPair {

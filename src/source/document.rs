@@ -168,6 +168,11 @@ impl Classes {
     pub const FOUR_BYTE: Classes = Classes(1 << 9);
     /// Any other three-byte character (U+0800..U+0FFF, U+3000..U+DFFF: CJK and Han).
     pub const OTHER_THREE_BYTE: Classes = Classes(1 << 10);
+    /// A character that shows nothing or shows as a space: no-break spaces, zero-width
+    /// characters, format and bidirectional controls, U+FEFF, fillers.
+    pub const INVISIBLE: Classes = Classes(1 << 11);
+    /// A character garbled text is made of: U+FFFD, □ ■, private use, C1 controls.
+    pub const DAMAGE: Classes = Classes(1 << 12);
 
     const TABLE: [u16; 256] = {
         let mut table = [0u16; 256];
@@ -195,7 +200,31 @@ impl Classes {
     };
 
     pub fn of(text: &str) -> Classes {
-        Classes(text.bytes().fold(0, |acc, b| acc | Self::TABLE[usize::from(b)]))
+        let bytes = text.as_bytes();
+        let next = |i: usize, k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let mut classes = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            classes |= Self::TABLE[usize::from(b)];
+            // The rare characters are told apart by their UTF-8 sequence, looked at only
+            // where a lead byte that can start one stands.
+            classes |= match (b, next(i, 1)) {
+                (0xC2, 0xA0 | 0xAD) | (0xCD, 0x8F) | (0xD8, 0x9C) => Self::INVISIBLE.0,
+                (0xC2, 0x80..=0x9F) | (0xEE, _) | (0xEF, 0x80..=0xA3) | (0xF3, 0xB0..) | (0xF4, _) => {
+                    Self::DAMAGE.0
+                }
+                (0xE1, 0x85) if matches!(next(i, 2), 0x9F | 0xA0) => Self::INVISIBLE.0,
+                (0xE1, 0xA0) if next(i, 2) == 0x8E => Self::INVISIBLE.0,
+                (0xE2, 0x80) if matches!(next(i, 2), 0x87 | 0x8B..=0x8F | 0xAA..=0xAF) => Self::INVISIBLE.0,
+                (0xE2, 0x81) if matches!(next(i, 2), 0xA0..=0xA4 | 0xA6..=0xA9) => Self::INVISIBLE.0,
+                (0xE2, 0x96) if matches!(next(i, 2), 0xA0 | 0xA1) => Self::DAMAGE.0,
+                (0xE3, 0x85) if next(i, 2) == 0xA4 => Self::INVISIBLE.0,
+                (0xEF, 0xBB) if next(i, 2) == 0xBF => Self::INVISIBLE.0,
+                (0xEF, 0xBE) if next(i, 2) == 0xA0 => Self::INVISIBLE.0,
+                (0xEF, 0xBF) if next(i, 2) == 0xBD => Self::DAMAGE.0,
+                _ => 0,
+            };
+        }
+        Classes(classes)
     }
 
     pub fn union(self, other: Classes) -> Classes {
@@ -376,6 +405,28 @@ mod tests {
     fn chinese_numbering_and_hashtags_are_text() {
         let doc = Document::parse("1、第一条\n\n#话题#内容\n\n2.5亿元\n", false);
         assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn byte_classes_see_rare_characters() {
+        let of = |t: &str| Classes::of(t);
+        assert!(of("a\u{A0}b").has(Classes::INVISIBLE) && of("x\u{200B}").has(Classes::INVISIBLE));
+        assert!(of("\u{FEFF}").has(Classes::INVISIBLE) && of("\u{3164}").has(Classes::INVISIBLE));
+        assert!(of("\u{202E}").has(Classes::INVISIBLE) && of("\u{2066}").has(Classes::INVISIBLE));
+        assert!(!of("“中文，标点。”……——").has(Classes::INVISIBLE | Classes::DAMAGE));
+        for damaged in [
+            "\u{FFFD}",
+            "□",
+            "■",
+            "\u{E000}",
+            "\u{F8FF}",
+            "\u{85}",
+            "\u{F0000}",
+            "\u{10FFFD}",
+        ] {
+            assert!(of(damaged).has(Classes::DAMAGE), "{damaged:?}");
+        }
+        assert!(of("a, b").has(Classes::ASCII_PUNCT | Classes::SPACE));
     }
 
     #[test]

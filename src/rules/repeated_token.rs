@@ -151,10 +151,9 @@ fn candidates(text: &str) -> Vec<Candidate> {
     // Han in the Basic Multilingual Plane is three bytes of UTF-8, so `XYXY` with units of
     // two to four characters is a run of 12 to 24 bytes whose halves are equal.
     let bytes = text.as_bytes();
-    let suspicious = suspicious_chunks(bytes);
     // Only the characters that start near a suspicious chunk are looked at.
     let mut scanned_until = 0;
-    for chunk in (0..suspicious.len()).filter(|&c| suspicious[c]) {
+    for chunk in (0..bytes.len().div_ceil(CHUNK)).filter(|&c| suspicious_chunk(bytes, c)) {
         let mut i = (chunk * CHUNK).saturating_sub(2 * CHUNK).max(scanned_until);
         while i < bytes.len() && !text.is_char_boundary(i) {
             i += 1;
@@ -192,29 +191,21 @@ fn candidates(text: &str) -> Vec<Candidate> {
 /// Bytes compared at once by the prefilter.
 const CHUNK: usize = 8;
 
-/// For each 8-byte chunk: might a repeat touch it? A repeat of unit `u` bytes (6, 9 or 12)
+/// Might a repeat touch this 8-byte chunk? A repeat of unit `u` bytes (6, 9 or 12)
 /// makes `u` consecutive positions where a byte equals the byte `u` further on; split
 /// over aligned chunks, one chunk holds a run of at least 3, 5 or 6 of them. Looking for
 /// such runs eight bytes at a time keeps the per-character loop off nearly all the text.
-fn suspicious_chunks(bytes: &[u8]) -> Vec<bool> {
-    let word = |at: usize| -> Option<u64> {
-        bytes
-            .get(at..at + CHUNK)
-            .map(|b| u64::from_le_bytes(b.try_into().expect("eight bytes")))
-    };
-    let chunks = bytes.len().div_ceil(CHUNK);
-    (0..chunks)
-        .map(|c| {
-            let p = c * CHUNK;
-            let Some(here) = word(p) else { return true };
-            [(6, 3), (9, 5), (12, 6)]
-                .iter()
-                .any(|&(u, run)| match word(p + u) {
-                    Some(there) => has_zero_run(here ^ there, run),
-                    None => p + u < bytes.len(),
-                })
-        })
-        .collect()
+fn suspicious_chunk(bytes: &[u8], chunk: usize) -> bool {
+    let read = |at: usize| u64::from_le_bytes(bytes[at..at + CHUNK].try_into().expect("eight bytes"));
+    let p = chunk * CHUNK;
+    // Near the end, where the shifted words do not fit, look at every character.
+    if p + 3 * MAX_UNIT + CHUNK > bytes.len() {
+        return true;
+    }
+    let here = read(p);
+    has_zero_run(here ^ read(p + 6), 3)
+        || has_zero_run(here ^ read(p + 9), 5)
+        || has_zero_run(here ^ read(p + 12), 6)
 }
 
 /// `x` has `run` consecutive zero bytes.
@@ -222,7 +213,11 @@ fn has_zero_run(x: u64, run: u32) -> bool {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     // The high bit of each byte of `zero` is set where that byte of `x` is zero.
     let zero = !(((x & LOW7).wrapping_add(LOW7)) | x) & !LOW7;
-    (0..run).fold(zero, |acc, k| acc & (zero >> (8 * k))) != 0
+    let mut acc = zero;
+    for k in 1..run {
+        acc &= zero >> (8 * k);
+    }
+    acc != 0
 }
 
 /// Bytes in the UTF-8 sequence that `lead` starts (1 for a stray continuation byte).

@@ -6,6 +6,7 @@ use serde::Deserialize;
 mod ascii_range_dash;
 mod boilerplate;
 mod confusable_char;
+mod dangling_ending;
 mod garbled_text;
 mod halfwidth_punctuation;
 mod invisible_char;
@@ -25,6 +26,7 @@ macro_rules! entry {
 }
 
 pub static RULES: &[RuleEntry] = &[
+    entry!(dangling_ending),
     entry!(halfwidth_punctuation),
     entry!(unbalanced_pair),
     entry!(repeated_token),
@@ -46,6 +48,14 @@ pub fn find(name: &str) -> Option<&'static RuleEntry> {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct NoOptions {}
+
+/// Segments Chinese text into words with jieba-rs; `guess` lets its HMM join characters
+/// the dictionary does not know into words. The segmenter is loaded on first use (~150 ms,
+/// once), only when a rule has a candidate to confirm.
+pub(crate) fn segment(text: &str, guess: bool) -> Vec<&str> {
+    static SEGMENTER: std::sync::LazyLock<jieba_rs::Jieba> = std::sync::LazyLock::new(jieba_rs::Jieba::new);
+    SEGMENTER.cut(text, guess).into_iter().map(|t| t.word).collect()
+}
 
 /// Reads a word list from `rules/`: one entry per line, `#` starts a comment.
 pub(crate) fn word_list(data: &'static str) -> impl Iterator<Item = &'static str> {

@@ -3,10 +3,8 @@ use crate::fix::{Edit, Fix};
 use crate::rule::{Check, declare_rule, options};
 use crate::source::Document;
 use crate::source::chars::is_han;
-use jieba_rs::Jieba;
 use serde::Deserialize;
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 declare_rule! {
     /// ## What it does
@@ -67,9 +65,6 @@ pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, Strin
 struct RepeatedToken {
     allowed: HashSet<String>,
 }
-
-/// The segmenter is loaded only when a candidate needs confirming (~150 ms, once).
-static SEGMENTER: LazyLock<Jieba> = LazyLock::new(Jieba::new);
 
 /// The longest unit looked for: longer repeats are caught by `duplicated-block`.
 const MAX_UNIT: usize = 4;
@@ -251,8 +246,10 @@ fn whole_words(text: &str, cand: &Candidate) -> bool {
     let clause = &text[start..end];
     let mut boundaries = HashSet::new();
     boundaries.insert(start);
-    for token in SEGMENTER.cut(clause, true) {
-        boundaries.insert(start + token.byte_end);
+    let mut at = start;
+    for word in super::segment(clause, true) {
+        at += word.len();
+        boundaries.insert(at);
     }
     [
         cand.first.start,

@@ -1,0 +1,144 @@
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Check, declare_rule, options};
+use crate::source::Document;
+use crate::source::chars::is_han;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a sentence that ends on a word that cannot end a sentence, a conjunction or a
+    /// preposition (和、与、及、或、关于、为了…), right before its full stop: `形象和。`.
+    ///
+    /// ## Why is this bad
+    /// The words after the conjunction were lost, by a cut in the transcription or an edit
+    /// that went wrong; the sentence no longer says what it said.
+    ///
+    /// ## Example
+    /// ```text
+    /// 展示了地区城市形象和。
+    /// ```
+    ///
+    /// The last word is found by word segmentation, so a sentence ending on a word that only
+    /// ends with such a character is not flagged (发展方向。, 广泛参与。, 天时地利人和。), nor one
+    /// whose last word the dictionary does not know (碳中和。: the word before the conjunction
+    /// must be a dictionary word of two characters or more).
+    /// Words a sentence may end on are not in the list: 的 (是…的。), 在, 对, 等.
+    ///
+    /// ## Fix safety
+    /// No fix: the lost words have to come from the original.
+    ///
+    /// ## Data
+    /// `rules/dangling-words.txt`. Add more with `extend-words` under
+    /// `[rules.dangling-ending]`.
+    name: "dangling-ending",
+    category: Structure,
+    severity: Warning,
+    default: true,
+    fix: None,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    /// More words that cannot end a sentence.
+    #[serde(default)]
+    extend_words: Vec<String>,
+}
+
+pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
+    let options: Options = options(value)?;
+    let words: HashSet<String> = super::word_list(include_str!("../../rules/dangling-words.txt"))
+        .map(str::to_owned)
+        .chain(options.extend_words)
+        .collect();
+    let last_chars = words.iter().filter_map(|w| w.chars().next_back()).collect();
+    Ok(Box::new(DanglingEnding { words, last_chars }))
+}
+
+struct DanglingEnding {
+    words: HashSet<String>,
+    /// The last character of each word: a cheap test before segmenting.
+    last_chars: HashSet<char>,
+}
+
+/// How much of the clause before the full stop is segmented (bytes, about 20 characters).
+const CONTEXT_BYTES: usize = 60;
+
+impl Check for DanglingEnding {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for block in doc.text_blocks() {
+            let text = doc.block_text(block);
+            let base = block.content.start;
+            for (i, stop) in text.match_indices(['。', '！', '？']) {
+                let before = &text[..i];
+                let Some(last) = before.chars().next_back() else {
+                    continue;
+                };
+                if !self.last_chars.contains(&last) {
+                    continue;
+                }
+                // The clause: the Han run before the mark, at most CONTEXT_BYTES long.
+                let run = before.len() - before.trim_end_matches(is_han).len();
+                let mut start = i - run.min(CONTEXT_BYTES);
+                while !text.is_char_boundary(start) {
+                    start += 1;
+                }
+                let clause = &text[start..i];
+                // Dictionary words only: a guessed word (碳中 in 碳中和, which the dictionary
+                // lacks) would cut a real word in two.
+                let tokens = super::segment(clause, false);
+                let [.., previous, word] = tokens[..] else {
+                    continue;
+                };
+                // A one-character conjunction joins words: a single character before it is
+                // more likely part of a word the dictionary does not know (碳/中/和).
+                let single = word.chars().count() == 1;
+                if !self.words.contains(word) || (single && previous.chars().count() < 2) {
+                    continue;
+                }
+                let word_start = base + i - word.len();
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        word_start..base + i,
+                        format!("sentence ends on `{word}`{stop}: the words after it are missing"),
+                    )
+                    .with_help("restore the lost words from the original, or end the sentence before the conjunction"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::check;
+
+    const RULE: &str = "dangling-ending";
+
+    #[test]
+    fn flags_sentences_ending_on_a_conjunction() {
+        assert_eq!(check(RULE, "发挥了窗口作用，展示了地区城市形象和。"), ["和"]);
+        assert_eq!(check(RULE, "会议讨论了关于。下一段。"), ["关于"]);
+        assert_eq!(check(RULE, "我们要加强与！"), ["与"]);
+    }
+
+    #[test]
+    fn words_that_end_with_those_characters_are_clean() {
+        for text in [
+            "为高质量发展指明方向。",
+            "力争2060年前实现碳中和。",
+            "推进碳达峰、碳中和。",
+            "社会各界广泛深入参与。",
+            "这是天时地利人和。",
+            "这是他说的。",
+            "他不在。",
+            "这些都是我们必须服从。",
+            "重庆、成都等。",
+            "共有学校、医院等机构和",
+        ] {
+            assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

@@ -52,14 +52,11 @@ pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, Strin
         .map(str::to_owned)
         .chain(options.extend_words)
         .collect();
-    let last_chars = words.iter().filter_map(|w| w.chars().next_back()).collect();
-    Ok(Box::new(DanglingEnding { words, last_chars }))
+    Ok(Box::new(DanglingEnding { words }))
 }
 
 struct DanglingEnding {
     words: HashSet<String>,
-    /// The last character of each word: a cheap test before segmenting.
-    last_chars: HashSet<char>,
 }
 
 /// How much of the clause before the full stop is segmented (bytes, about 20 characters).
@@ -72,10 +69,8 @@ impl Check for DanglingEnding {
             let base = block.content.start;
             for (i, stop) in text.match_indices(['。', '！', '？']) {
                 let before = &text[..i];
-                let Some(last) = before.chars().next_back() else {
-                    continue;
-                };
-                if !self.last_chars.contains(&last) {
+                // A cheap test before segmenting: the text ends with one of the words.
+                if !self.words.iter().any(|w| before.ends_with(w.as_str())) {
                     continue;
                 }
                 // The clause: the Han run before the mark, at most CONTEXT_BYTES long.

@@ -7,6 +7,7 @@ mod ascii_range_dash;
 mod boilerplate;
 mod confusable_char;
 mod dangling_ending;
+mod duplicated_block;
 mod garbled_text;
 mod halfwidth_punctuation;
 mod invisible_char;
@@ -26,6 +27,7 @@ macro_rules! entry {
 }
 
 pub static RULES: &[RuleEntry] = &[
+    entry!(duplicated_block),
     entry!(dangling_ending),
     entry!(halfwidth_punctuation),
     entry!(unbalanced_pair),

@@ -1,0 +1,260 @@
+use crate::diagnostic::Diagnostic;
+use crate::fix::{Edit, Fix};
+use crate::rule::{Check, declare_rule, options};
+use crate::source::chars::is_cjk_punct;
+use crate::source::{Block, BlockKind, Classes, Document};
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a paragraph that repeats an earlier paragraph of the same file, exactly or
+    /// nearly (a few characters lost or changed, or only the head of the earlier one), and
+    /// points at the earlier copy.
+    ///
+    /// ## Why is this bad
+    /// A block printed twice is a layout or extraction fault (a page break repeated a column,
+    /// a scrape took a teaser and the story); it inflates a corpus and skews any count.
+    ///
+    /// ## Example
+    /// ```text
+    /// 市场治理重点领域，破解传统手段难以解决的顽疾。三是赋能重点领域改革攻坚……
+    ///
+    /// 市治理重点领域，破解传统手段难以解决的顽疾。三是赋能重点领域改革攻坚……
+    /// ```
+    /// The second paragraph repeats the first with one character lost.
+    ///
+    /// A paragraph counts as a copy when three quarters of its clauses (by length, the
+    /// clauses being the text between punctuation marks) stand in one earlier paragraph at
+    /// most twice its length; a near copy must end with punctuation,
+    /// so a title repeated in its sub-headlines is not one. Paragraphs shorter than 20 characters (after white space is
+    /// removed) are never reported: a repeated dateline, byline or 本报讯 is not a fault, and
+    /// headings are left alone.
+    ///
+    /// ## Fix safety
+    /// Unsafe, and only for exact copies: the later copy is deleted. A person should confirm
+    /// that the repetition is not deliberate.
+    name: "duplicated-block",
+    category: Structure,
+    severity: Warning,
+    default: true,
+    fix: Sometimes,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    /// Shortest paragraph, in characters without white space, that is compared.
+    #[serde(default = "default_min_chars")]
+    min_chars: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min_chars: default_min_chars(),
+        }
+    }
+}
+
+fn default_min_chars() -> usize {
+    20
+}
+
+pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
+    let options: Options = options(value)?;
+    Ok(Box::new(DuplicatedBlock {
+        min_chars: options.min_chars.max(3),
+    }))
+}
+
+struct DuplicatedBlock {
+    min_chars: usize,
+}
+
+/// Share of a paragraph's clauses (by length) that must stand in the earlier one.
+const CONTAINMENT: f64 = 0.75;
+/// A clause found in more paragraphs than this says nothing about which one is copied.
+const MAX_POSTINGS: usize = 8;
+/// Shorter clauses (in characters) are too common to tell copies apart.
+const MIN_CLAUSE: usize = 4;
+
+impl Check for DuplicatedBlock {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        // Each prose block, its text without white space, and its length in characters.
+        let blocks: Vec<(usize, &Block, Cow<str>, usize)> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| {
+                matches!(
+                    b.kind,
+                    BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote
+                )
+            })
+            .map(|(index, block)| {
+                let text = doc.block_text(block);
+                let text = if block.classes.has(Classes::SPACE) || block.lines.len() > 1 {
+                    Cow::Owned(text.chars().filter(|c| !c.is_whitespace()).collect())
+                } else {
+                    Cow::Borrowed(text)
+                };
+                let chars = text.chars().count();
+                (index, block, text, chars)
+            })
+            .collect();
+        let texts: Vec<Option<&str>> = blocks
+            .iter()
+            .map(|(_, _, t, n)| (*n >= self.min_chars).then_some(t.as_ref()))
+            .collect();
+        let copies = near_copies(&texts);
+        let mut exact: FxHashMap<&str, usize> = FxHashMap::default();
+        for (n, text) in texts.iter().enumerate() {
+            let Some(text) = *text else { continue };
+            let (index, block, _, chars) = &blocks[n];
+            // A title split into its sub-headlines, or a lead that lists what later paragraphs
+            // tell, repeats words on purpose: near copies must be prose of a like length.
+            let titled = !text
+                .chars()
+                .next_back()
+                .is_some_and(|c| is_cjk_punct(c) || c.is_ascii_punctuation());
+            let earlier = match exact.get(text) {
+                Some(&first) => Some((first, true)),
+                None if titled => None,
+                None => copies[n]
+                    .filter(|&first| 2 * chars >= blocks[first].3)
+                    .map(|first| (first, false)),
+            };
+            exact.entry(text).or_insert(n);
+            let Some((first, identical)) = earlier else {
+                continue;
+            };
+            let original = blocks[first].1;
+            let line = doc.index.line_of(original.content.start) + 1;
+            let mut d = Diagnostic::new(
+                META.name,
+                block.content.clone(),
+                if identical {
+                    format!("paragraph repeats the paragraph at line {line}")
+                } else {
+                    format!("paragraph nearly repeats the paragraph at line {line}")
+                },
+            )
+            .with_related(original.content.clone(), "earlier copy");
+            if identical {
+                d = d.with_fix(Fix::unsafe_(
+                    "Delete the repeated paragraph",
+                    vec![Edit::delete(removal(doc, *index))],
+                ));
+            } else {
+                d = d.with_help("compare the two copies and keep the better one");
+            }
+            out.push(d);
+        }
+    }
+}
+
+/// For each paragraph, the earlier paragraph that holds nearly all of its clauses (by
+/// length), if any. Clauses (text between punctuation marks, four characters or more) are
+/// hashed; a copy that lost or changed a few characters differs in one clause only. A clause
+/// met in more than MAX_POSTINGS paragraphs says nothing and is left out, so the work stays
+/// linear in the text. `None` paragraphs are too short to compare.
+fn near_copies(paragraphs: &[Option<&str>]) -> Vec<Option<usize>> {
+    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut weight_shared = vec![0usize; paragraphs.len()];
+    let mut best = vec![None; paragraphs.len()];
+    for (n, text) in paragraphs.iter().enumerate() {
+        let Some(text) = text else { continue };
+        let mut touched: Vec<u32> = Vec::new();
+        let mut total = 0;
+        let clauses = text
+            .split(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation())
+            .filter(|clause| clause.chars().nth(MIN_CLAUSE - 1).is_some());
+        for clause in clauses {
+            let list = postings.entry(hash_of(clause)).or_default();
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            total += clause.len();
+            // A clause written twice in this paragraph is already in the list.
+            for &earlier in list.iter().filter(|&&e| e as usize != n) {
+                if weight_shared[earlier as usize] == 0 {
+                    touched.push(earlier);
+                }
+                weight_shared[earlier as usize] += clause.len();
+            }
+            if list.last() != Some(&(n as u32)) {
+                list.push(n as u32);
+            }
+        }
+        let needed = (total as f64 * CONTAINMENT).ceil() as usize;
+        best[n] = touched
+            .iter()
+            .map(|&e| e as usize)
+            .filter(|&e| total > 0 && weight_shared[e] >= needed)
+            .max_by_key(|&e| (weight_shared[e], std::cmp::Reverse(e)));
+        for e in touched {
+            weight_shared[e as usize] = 0;
+        }
+    }
+    best
+}
+
+fn hash_of(clause: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    clause.hash(&mut h);
+    h.finish()
+}
+
+/// The bytes to delete to remove block `index`: its lines and the blank lines after it (or
+/// before it, when it is the last block).
+fn removal(doc: &Document, index: usize) -> std::ops::Range<usize> {
+    let block = &doc.blocks[index];
+    let start = doc.lines[block.lines.start].range.start;
+    match doc.blocks.get(index + 1) {
+        Some(next) => start..doc.lines[next.lines.start].range.start,
+        None => {
+            let previous_end = index.checked_sub(1).map_or(start, |p| doc.blocks[p].content.end);
+            previous_end..block.content.end
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{check, diagnostics, fixed};
+
+    const RULE: &str = "duplicated-block";
+    const A: &str = "市场治理重点领域，破解传统手段难以解决的顽疾。三是赋能重点领域改革攻坚。";
+    const B: &str = "会上还发布了数字重庆建设场景机会首批清单，旨在通过搭建场景机会平台。";
+
+    #[test]
+    fn flags_exact_and_near_copies() {
+        let text = format!("{A}\n\n{B}\n\n{A}\n");
+        assert_eq!(check(RULE, &text), [A]);
+        assert_eq!(fixed(RULE, &text), format!("{A}\n\n{B}\n"));
+        let lost = A.replacen("市场", "市", 1);
+        let found = diagnostics(RULE, &format!("{A}\n\n{B}\n\n{lost}"));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].fix.is_none() && found[0].message.contains("line 1"));
+        // Only the head of the earlier paragraph.
+        let head = &A[..A.find('。').unwrap() + '。'.len_utf8()];
+        assert_eq!(check(RULE, &format!("{A}\n\n{B}\n\n{head}")), [head]);
+    }
+
+    #[test]
+    fn short_lines_headings_and_different_text_are_clean() {
+        for text in [
+            "本报讯\n\n正文一。\n\n本报讯\n\n正文二。".to_owned(),
+            format!("# {A}\n\n# {A}"),
+            format!("{A}\n\n{B}"),
+            "记者 张三 摄\n\n记者 张三 摄".to_owned(),
+            "习近平对全面依法治国工作作出重要指示强调 坚持党的领导人民当家作主依法治国有机统一\n\n习近平对全面依法治国工作作出重要指示强调\n\n坚持党的领导人民当家作主依法治国有机统一".to_owned(),
+            format!("{A}{B}{A}{B}\n\n{B}"),
+        ] {
+            assert_eq!(check(RULE, &text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

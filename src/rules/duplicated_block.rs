@@ -78,8 +78,8 @@ struct DuplicatedBlock {
 const CONTAINMENT: f64 = 0.75;
 /// A clause found in more paragraphs than this says nothing about which one is copied.
 const MAX_POSTINGS: usize = 8;
-/// Shorter clauses (in characters) are too common to tell copies apart.
-const MIN_CLAUSE: usize = 4;
+/// Shorter clauses (four Chinese characters) are too common to tell copies apart.
+const MIN_CLAUSE_BYTES: usize = 12;
 
 impl Check for DuplicatedBlock {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -169,10 +169,7 @@ fn near_copies(paragraphs: &[Option<&str>]) -> Vec<Option<usize>> {
         let Some(text) = text else { continue };
         let mut touched: Vec<u32> = Vec::new();
         let mut total = 0;
-        let clauses = text
-            .split(|c: char| is_cjk_punct(c) || c.is_ascii_punctuation())
-            .filter(|clause| clause.chars().nth(MIN_CLAUSE - 1).is_some());
-        for clause in clauses {
+        for clause in clauses(text).filter(|clause| clause.len() >= MIN_CLAUSE_BYTES) {
             let list = postings.entry(hash_of(clause)).or_default();
             if list.len() > MAX_POSTINGS {
                 continue;
@@ -202,7 +199,44 @@ fn near_copies(paragraphs: &[Option<&str>]) -> Vec<Option<usize>> {
     best
 }
 
-fn hash_of(clause: &str) -> u64 {
+/// The clauses of `text`: the byte runs between punctuation marks, found by their UTF-8
+/// bytes (ASCII punctuation, the CJK marks U+3000..U+303F, full-width forms, and the quotes,
+/// dashes and ellipsis of U+2010..U+2027), so no character is decoded.
+fn clauses(text: &str) -> impl Iterator<Item = &[u8]> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            let mark = match b {
+                _ if b.is_ascii_punctuation() => 1,
+                0xE3 if next == 0x80 => 3,
+                0xEF if matches!(next, 0xBC | 0xBD) => 3,
+                0xE2 if next == 0x80 && matches!(bytes.get(i + 2), Some(0x90..=0xA7)) => 3,
+                _ => 0,
+            };
+            if mark == 0 {
+                i += 1;
+                continue;
+            }
+            let clause = &bytes[start..i];
+            i += mark;
+            start = i;
+            if !clause.is_empty() {
+                return Some(clause);
+            }
+        }
+        (start < bytes.len()).then(|| {
+            let clause = &bytes[start..];
+            start = bytes.len();
+            clause
+        })
+    })
+}
+
+fn hash_of(clause: &[u8]) -> u64 {
     let mut h = rustc_hash::FxHasher::default();
     clause.hash(&mut h);
     h.finish()

@@ -67,7 +67,7 @@ impl Check for DanglingEnding {
         for block in doc.text_blocks() {
             let text = doc.block_text(block);
             let base = block.content.start;
-            for (i, stop) in text.match_indices(['。', '！', '？']) {
+            for (i, stop) in full_stops(text) {
                 let before = &text[..i];
                 // A cheap test before segmenting: the text ends with one of the words.
                 if !self.words.iter().any(|w| before.ends_with(w.as_str())) {
@@ -104,6 +104,25 @@ impl Check for DanglingEnding {
             }
         }
     }
+}
+
+/// Byte offsets of 。！？ in `text`, found by their UTF-8 bytes (E3 80 82, EF BC 81,
+/// EF BC 9F), stepping over Han characters whole.
+fn full_stops(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + 2 < bytes.len() {
+            let at = i;
+            let (b, c, d) = (bytes[i], bytes[i + 1], bytes[i + 2]);
+            i += if (0xE4..=0xE9).contains(&b) { 3 } else { 1 };
+            if matches!((b, c, d), (0xE3, 0x80, 0x82) | (0xEF, 0xBC, 0x81 | 0x9F)) {
+                i = at + 3;
+                return Some((at, &text[at..at + 3]));
+            }
+        }
+        None
+    })
 }
 
 #[cfg(test)]

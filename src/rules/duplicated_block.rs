@@ -162,29 +162,28 @@ impl Check for DuplicatedBlock {
 /// met in more than MAX_POSTINGS paragraphs says nothing and is left out, so the work stays
 /// linear in the text. `None` paragraphs are too short to compare.
 fn near_copies(paragraphs: &[Option<&str>]) -> Vec<Option<usize>> {
-    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    let mut postings: FxHashMap<u64, Postings> = FxHashMap::default();
+    postings.reserve(paragraphs.len() * 4);
     let mut weight_shared = vec![0usize; paragraphs.len()];
     let mut best = vec![None; paragraphs.len()];
+    let mut touched: Vec<u32> = Vec::new();
     for (n, text) in paragraphs.iter().enumerate() {
         let Some(text) = text else { continue };
-        let mut touched: Vec<u32> = Vec::new();
         let mut total = 0;
         for clause in clauses(text).filter(|clause| clause.len() >= MIN_CLAUSE_BYTES) {
             let list = postings.entry(hash_of(clause)).or_default();
-            if list.len() > MAX_POSTINGS {
+            if list.common {
                 continue;
             }
             total += clause.len();
             // A clause written twice in this paragraph is already in the list.
-            for &earlier in list.iter().filter(|&&e| e as usize != n) {
+            for &earlier in list.ids[..list.len].iter().filter(|&&e| e as usize != n) {
                 if weight_shared[earlier as usize] == 0 {
                     touched.push(earlier);
                 }
                 weight_shared[earlier as usize] += clause.len();
             }
-            if list.last() != Some(&(n as u32)) {
-                list.push(n as u32);
-            }
+            list.add(n as u32);
         }
         let needed = (total as f64 * CONTAINMENT).ceil() as usize;
         best[n] = touched
@@ -192,7 +191,7 @@ fn near_copies(paragraphs: &[Option<&str>]) -> Vec<Option<usize>> {
             .map(|&e| e as usize)
             .filter(|&e| total > 0 && weight_shared[e] >= needed)
             .max_by_key(|&e| (weight_shared[e], std::cmp::Reverse(e)));
-        for e in touched {
+        for e in touched.drain(..) {
             weight_shared[e as usize] = 0;
         }
     }
@@ -211,6 +210,11 @@ fn clauses(text: &str) -> impl Iterator<Item = &[u8]> {
             let b = bytes[i];
             let next = bytes.get(i + 1).copied().unwrap_or(0);
             let mark = match b {
+                // Han (U+4E00..U+9FFF) is never a mark: step over the whole character.
+                0xE4..=0xE9 => {
+                    i += 3;
+                    continue;
+                }
                 _ if b.is_ascii_punctuation() => 1,
                 0xE3 if next == 0x80 => 3,
                 0xEF if matches!(next, 0xBC | 0xBD) => 3,
@@ -234,6 +238,28 @@ fn clauses(text: &str) -> impl Iterator<Item = &[u8]> {
             clause
         })
     })
+}
+
+/// The paragraphs a clause stands in, up to MAX_POSTINGS; past that it is common.
+#[derive(Default)]
+struct Postings {
+    ids: [u32; MAX_POSTINGS],
+    len: usize,
+    common: bool,
+}
+
+impl Postings {
+    fn add(&mut self, id: u32) {
+        if self.len > 0 && self.ids[self.len - 1] == id {
+            return;
+        }
+        if self.len == MAX_POSTINGS {
+            self.common = true;
+        } else {
+            self.ids[self.len] = id;
+            self.len += 1;
+        }
+    }
 }
 
 fn hash_of(clause: &[u8]) -> u64 {

@@ -214,15 +214,12 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         Err(e) => return Err(error(e.to_string())),
     };
     drop(bytes);
-    let markdown = Path::new(&name)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
     let ignored = path
         .map(|p| settings.per_file_ignores.ignored(p))
         .unwrap_or_default();
     let text = decoded.text;
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        check_text(&text, markdown, &settings.rules, &ignored)
+        check_text(&text, &settings.rules, &ignored)
     }));
     let (diagnostics, index) = checked.map_err(|_| {
         error("internal error while linting this file (a bug in newslint: please report it)".to_owned())
@@ -240,13 +237,8 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
 }
 
 /// Runs the rules over one text: the core of newslint, also used by tests and benchmarks.
-pub fn check_text(
-    text: &str,
-    markdown: bool,
-    rules: &[ActiveRule],
-    ignored: &[&str],
-) -> (Vec<Diagnostic>, LineIndex) {
-    let doc = Document::parse(text, markdown);
+pub fn check_text(text: &str, rules: &[ActiveRule], ignored: &[&str]) -> (Vec<Diagnostic>, LineIndex) {
+    let doc = Document::parse(text);
     let mut all = Vec::new();
     let mut found = Vec::new();
     for rule in rules.iter().filter(|r| !ignored.contains(&r.meta.name)) {

@@ -48,10 +48,10 @@ struct Options {
 
 pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
     let options: Options = options(value)?;
-    let words: HashSet<String> = super::word_list(include_str!("../../rules/dangling-words.txt"))
-        .map(str::to_owned)
-        .chain(options.extend_words)
-        .collect();
+    let words = super::word_set(
+        include_str!("../../rules/dangling-words.txt"),
+        options.extend_words,
+    );
     Ok(Box::new(DanglingEnding { words }))
 }
 

@@ -59,6 +59,11 @@ pub(crate) fn segment(text: &str, guess: bool) -> Vec<&str> {
     SEGMENTER.cut(text, guess).into_iter().map(|t| t.word).collect()
 }
 
+/// A word list from `rules/` with the words the configuration adds.
+pub(crate) fn word_set(data: &'static str, extra: Vec<String>) -> std::collections::HashSet<String> {
+    word_list(data).map(str::to_owned).chain(extra).collect()
+}
+
 /// Reads a word list from `rules/`: one entry per line, `#` starts a comment.
 pub(crate) fn word_list(data: &'static str) -> impl Iterator<Item = &'static str> {
     data.lines()
@@ -77,7 +82,7 @@ pub(crate) mod test_support {
     pub fn diagnostics_with(rule: &str, text: &str, options: Option<&toml::Value>) -> Vec<Diagnostic> {
         let entry = super::find(rule).expect("rule exists");
         let check = (entry.build)(options).expect("options are valid");
-        let doc = Document::parse(text, false);
+        let doc = Document::parse(text);
         let mut out = Vec::new();
         check.check(&doc, &mut out);
         for d in &out {

@@ -55,10 +55,10 @@ struct Options {
 
 pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
     let options: Options = options(value)?;
-    let mut allowed: HashSet<String> = super::word_list(include_str!("../../rules/reduplication.txt"))
-        .map(str::to_owned)
-        .collect();
-    allowed.extend(options.extend_allowed);
+    let allowed = super::word_set(
+        include_str!("../../rules/reduplication.txt"),
+        options.extend_allowed,
+    );
     Ok(Box::new(RepeatedToken { allowed }))
 }
 

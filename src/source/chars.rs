@@ -28,10 +28,6 @@ pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)
 }
 
-pub fn is_ascii_latin(c: char) -> bool {
-    c.is_ascii_alphabetic()
-}
-
 /// Marks that end a sentence in Chinese text (full-width and, in faulty text, ASCII).
 pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '．')

@@ -65,12 +65,10 @@ pub struct Document<'a> {
     pub lines: Vec<Line>,
     pub blocks: Vec<Block>,
     pub index: LineIndex,
-    /// The file is Markdown by name (`.md`); `.txt` files may still use Markdown structure.
-    pub markdown_file: bool,
 }
 
 impl<'a> Document<'a> {
-    pub fn parse(text: &'a str, markdown_file: bool) -> Self {
+    pub fn parse(text: &'a str) -> Self {
         let index = LineIndex::new(text);
         let mut lines = Vec::with_capacity(index.line_count());
         let mut in_fence = false;
@@ -110,7 +108,6 @@ impl<'a> Document<'a> {
             lines,
             blocks,
             index,
-            markdown_file,
         }
     }
 
@@ -367,7 +364,7 @@ mod tests {
     #[test]
     fn paragraphs_headings_and_list_items() {
         let text = "# 标题\n\n第一段，\n续行。\n\n- 列表一\n- 列表二\n\n> 引文\n";
-        let doc = Document::parse(text, true);
+        let doc = Document::parse(text);
         let kinds: Vec<_> = doc.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
@@ -386,24 +383,24 @@ mod tests {
 
     #[test]
     fn crlf_lines_and_content() {
-        let doc = Document::parse("甲  \r\n乙\r\n", false);
+        let doc = Document::parse("甲  \r\n乙\r\n");
         assert!(doc.lines[0].crlf);
         assert_eq!(doc.slice(&doc.lines[0].content), "甲");
         assert_eq!(doc.slice(&doc.lines[0].range), "甲  ");
-        let doc = Document::parse("甲\r\n乙\r\n\r\n丙\r\n", false);
+        let doc = Document::parse("甲\r\n乙\r\n\r\n丙\r\n");
         assert_eq!(doc.blocks.len(), 2);
         assert_eq!(doc.block_text(&doc.blocks[0]), "甲\r\n乙");
     }
 
     #[test]
     fn a_file_without_blank_lines_has_a_paragraph_per_line() {
-        let doc = Document::parse("第一段。\n第二段。\n第三段。", false);
+        let doc = Document::parse("第一段。\n第二段。\n第三段。");
         assert_eq!(doc.blocks.len(), 3);
     }
 
     #[test]
     fn chinese_numbering_and_hashtags_are_text() {
-        let doc = Document::parse("1、第一条\n\n#话题#内容\n\n2.5亿元\n", false);
+        let doc = Document::parse("1、第一条\n\n#话题#内容\n\n2.5亿元\n");
         assert!(doc.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
     }
 
@@ -438,7 +435,7 @@ mod tests {
 
     #[test]
     fn code_fences_are_code() {
-        let doc = Document::parse("```\n<br>\n```\n\n正文。", true);
+        let doc = Document::parse("```\n<br>\n```\n\n正文。");
         assert_eq!(doc.blocks[0].kind, BlockKind::Code);
         assert_eq!(doc.text_blocks().count(), 1);
     }

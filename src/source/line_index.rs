@@ -61,11 +61,6 @@ impl LineIndex {
         self.line_starts.partition_point(|&s| s as usize <= offset) - 1
     }
 
-    /// Byte offset where 0-based line `line` starts.
-    pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts[line] as usize
-    }
-
     /// Byte range of 0-based line `line`, without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.line_starts[line] as usize;

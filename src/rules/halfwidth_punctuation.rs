@@ -66,17 +66,7 @@ impl Check for HalfwidthPunctuation {
             let text = doc.block_text(block);
             // Only the ASCII marks are visited, by byte position; their neighbours are
             // decoded on demand, so the cost follows the marks, not the text.
-            let marks: Vec<usize> = text
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| {
-                    matches!(
-                        b,
-                        b',' | b'.' | b':' | b';' | b'?' | b'!' | b'(' | b')' | b'"' | b'\''
-                    )
-                })
-                .map(|(i, _)| i)
-                .collect();
+            let marks = ascii_marks(text);
             if marks.is_empty() {
                 continue;
             }
@@ -85,6 +75,25 @@ impl Check for HalfwidthPunctuation {
             check_quotes(&marks, text, base, out);
         }
     }
+}
+
+/// Byte offsets of the ASCII marks this rule looks at. Han characters (U+4E00..U+9FFF),
+/// most of the text, are stepped over whole.
+fn ascii_marks(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut marks = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            0xE4..=0xE9 => i += 3,
+            b',' | b'.' | b':' | b';' | b'?' | b'!' | b'(' | b')' | b'"' | b'\'' => {
+                marks.push(i);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    marks
 }
 
 /// The character before byte `i` (a line break at the start).

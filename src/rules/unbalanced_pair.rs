@@ -113,15 +113,29 @@ fn unmatched(text: &str, base: usize) -> Vec<(usize, char, bool)> {
 fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = text.as_bytes();
     let next = move |i: usize, k: usize| bytes.get(i + k).copied().unwrap_or(0);
-    bytes.iter().enumerate().filter_map(move |(i, &b)| {
-        let is_mark = match b {
-            b'(' | b')' | b'"' => true,
-            0xE2 => next(i, 1) == 0x80 && matches!(next(i, 2), 0x98 | 0x99 | 0x9C | 0x9D),
-            0xE3 => next(i, 1) == 0x80 && matches!(next(i, 2), 0x88..=0x91),
-            0xEF => next(i, 1) == 0xBC && matches!(next(i, 2), 0x88 | 0x89),
-            _ => false,
-        };
-        is_mark.then(|| (i, text[i..].chars().next().expect("a mark starts a character")))
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            let b = bytes[i];
+            let is_mark = match b {
+                // Han (U+4E00..U+9FFF) is never a mark: step over the whole character.
+                0xE4..=0xE9 => {
+                    i += 3;
+                    continue;
+                }
+                b'(' | b')' | b'"' => true,
+                0xE2 => next(i, 1) == 0x80 && matches!(next(i, 2), 0x98 | 0x99 | 0x9C | 0x9D),
+                0xE3 => next(i, 1) == 0x80 && matches!(next(i, 2), 0x88..=0x91),
+                0xEF => next(i, 1) == 0xBC && matches!(next(i, 2), 0x88 | 0x89),
+                _ => false,
+            };
+            i += 1;
+            if is_mark {
+                return Some((at, text[at..].chars().next().expect("a mark starts a character")));
+            }
+        }
+        None
     })
 }
 

@@ -91,9 +91,16 @@ impl Check for ConfusableChar {
         {
             let base = line.content.start;
             let text = doc.slice(&line.content);
-            let mut scanned_until = 0;
-            for (p, b) in text.bytes().enumerate() {
-                if p < scanned_until || !b.is_ascii_alphanumeric() {
+            let bytes = text.as_bytes();
+            let mut p = 0;
+            while p < bytes.len() {
+                // Han (U+4E00..U+9FFF) is never part of a word: step over it whole.
+                if (0xE4..=0xE9).contains(&bytes[p]) {
+                    p += 3;
+                    continue;
+                }
+                if !bytes[p].is_ascii_alphanumeric() {
+                    p += 1;
                     continue;
                 }
                 let start = p - text[..p]
@@ -112,7 +119,7 @@ impl Check for ConfusableChar {
                 let end = word.last().map_or(p, |&(i, c)| i + c.len_utf8());
                 let next = text[end..].chars().next().unwrap_or('\n');
                 self.check_word(&word, next, end, text, base, out);
-                scanned_until = end;
+                p = end;
             }
         }
     }

@@ -8,7 +8,7 @@ use crate::config::PerFileIgnores;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Check, RuleMeta};
 use crate::source::decode::{self, DecodeError};
-use crate::source::{Document, EncodingChoice, LineIndex, Position, SourceEncoding};
+use crate::source::{Document, EncodingChoice, LineIndex, Position};
 use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -50,9 +50,6 @@ pub struct Located {
 pub struct FileReport {
     pub path: String,
     pub diagnostics: Vec<Located>,
-    /// Characters in the file, for rates per 10,000 characters.
-    pub chars: usize,
-    pub encoding: SourceEncoding,
     /// The decoded text, when `keep_source` is set and there is something to show.
     pub source: Option<String>,
 }
@@ -225,13 +222,10 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         error("internal error while linting this file (a bug in newslint: please report it)".to_owned())
     })?;
     let located = locate(&text, &index, diagnostics);
-    let chars = index.char_count(&text);
     let source = (settings.keep_source && !located.is_empty()).then_some(text);
     Ok(Some(FileReport {
         path: name,
         diagnostics: located,
-        chars,
-        encoding: decoded.encoding,
         source,
     }))
 }

@@ -95,11 +95,6 @@ impl LineIndex {
         }
     }
 
-    /// Characters (Unicode scalar values) in the whole text.
-    pub fn char_count(&self, text: &str) -> usize {
-        self.counts_before(text, text.len()).0 as usize
-    }
-
     /// 1-based UTF-16 column, for editors whose positions count UTF-16 code units.
     pub fn utf16_column(&self, text: &str, offset: usize) -> u32 {
         let start = self.line_starts[self.line_of(offset)] as usize;

@@ -1,6 +1,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Check, declare_rule, options};
-use crate::source::chars::{is_chinese, is_han};
+use crate::source::chars::{is_chinese, is_han, utf8_width};
 use crate::source::{Classes, Document};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -168,12 +168,7 @@ impl GarbledText {
                     hits.push((k, i));
                 }
             }
-            i += match lead {
-                0xF0.. => 4,
-                0xE0.. => 3,
-                0xC0.. => 2,
-                _ => 1,
-            };
+            i += utf8_width(lead);
             k += 1;
         }
         let mut covered_until = 0;

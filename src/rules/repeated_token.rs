@@ -2,7 +2,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::rule::{Check, declare_rule, options};
 use crate::source::Document;
-use crate::source::chars::is_han;
+use crate::source::chars::{is_han, utf8_width};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -213,16 +213,6 @@ fn has_zero_run(x: u64, run: u32) -> bool {
         acc &= zero >> (8 * k);
     }
     acc != 0
-}
-
-/// Bytes in the UTF-8 sequence that `lead` starts (1 for a stray continuation byte).
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0xF0..=0xF7 => 4,
-        0xE0..=0xEF => 3,
-        0xC0..=0xDF => 2,
-        _ => 1,
-    }
 }
 
 /// How many bytes of context around a candidate are segmented (about 30 characters a side):

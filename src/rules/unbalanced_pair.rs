@@ -58,13 +58,6 @@ enum Mark {
 }
 
 fn classify(c: char) -> Option<Mark> {
-    // Nearly every character is no mark: answer that without searching the table.
-    if !matches!(
-        c,
-        '(' | ')' | '“' | '”' | '‘' | '’' | '\u{3008}'..='\u{300F}' | '\u{3010}' | '\u{3011}' | '（' | '）'
-    ) {
-        return None;
-    }
     FAMILIES.iter().enumerate().find_map(|(f, (opens, closes))| {
         if opens.contains(&c) {
             Some(Mark::Open(f))

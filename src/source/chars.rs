@@ -41,6 +41,17 @@ pub fn is_closing_mark(c: char) -> bool {
     )
 }
 
+/// Bytes in the UTF-8 sequence that `lead` starts (1 for a stray continuation byte), so a
+/// byte scan can step over whole characters without decoding them.
+pub fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xF7 => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

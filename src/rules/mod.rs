@@ -10,10 +10,14 @@ mod dangling_ending;
 mod duplicated_block;
 mod garbled_text;
 mod halfwidth_punctuation;
+mod interrupting_heading;
 mod invisible_char;
 mod markup_residue;
+mod orphan_fragment;
 mod repeated_token;
+mod split_paragraph;
 mod stray_latin;
+mod truncated_paragraph;
 mod unbalanced_pair;
 mod whitespace;
 
@@ -27,7 +31,11 @@ macro_rules! entry {
 }
 
 pub static RULES: &[RuleEntry] = &[
+    entry!(split_paragraph),
+    entry!(truncated_paragraph),
+    entry!(orphan_fragment),
     entry!(duplicated_block),
+    entry!(interrupting_heading),
     entry!(dangling_ending),
     entry!(halfwidth_punctuation),
     entry!(unbalanced_pair),
@@ -51,13 +59,7 @@ pub fn find(name: &str) -> Option<&'static RuleEntry> {
 #[serde(deny_unknown_fields)]
 pub(crate) struct NoOptions {}
 
-/// Segments Chinese text into words with jieba-rs; `guess` lets its HMM join characters
-/// the dictionary does not know into words. The segmenter is loaded on first use (~150 ms,
-/// once), only when a rule has a candidate to confirm.
-pub(crate) fn segment(text: &str, guess: bool) -> Vec<&str> {
-    static SEGMENTER: std::sync::LazyLock<jieba_rs::Jieba> = std::sync::LazyLock::new(jieba_rs::Jieba::new);
-    SEGMENTER.cut(text, guess).into_iter().map(|t| t.word).collect()
-}
+pub(crate) use crate::source::words::segment;
 
 /// A word list from `rules/` with the words the configuration adds.
 pub(crate) fn word_set(data: &'static str, extra: Vec<String>) -> std::collections::HashSet<String> {

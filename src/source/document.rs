@@ -8,7 +8,9 @@
 
 use super::LineIndex;
 use super::chars::{is_closing_mark, is_sentence_end};
+use super::flow::Flow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineKind {
@@ -65,6 +67,7 @@ pub struct Document<'a> {
     pub lines: Vec<Line>,
     pub blocks: Vec<Block>,
     pub index: LineIndex,
+    flow: OnceLock<Flow>,
 }
 
 impl<'a> Document<'a> {
@@ -108,6 +111,7 @@ impl<'a> Document<'a> {
             lines,
             blocks,
             index,
+            flow: OnceLock::new(),
         }
     }
 
@@ -130,6 +134,12 @@ impl<'a> Document<'a> {
         self.lines
             .iter()
             .filter(|l| !matches!(l.kind, LineKind::Code | LineKind::Blank))
+    }
+
+    /// How paragraphs run into one another (splits, truncations, orphans), worked out on
+    /// first use and shared by the structure rules.
+    pub fn flow(&self) -> &Flow {
+        self.flow.get_or_init(|| super::flow::analyse(self))
     }
 
     /// Sentences of a block: byte ranges ending after a sentence mark and any closing

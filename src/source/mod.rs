@@ -3,7 +3,9 @@
 pub mod chars;
 pub mod decode;
 mod document;
+pub mod flow;
 mod line_index;
+pub mod words;
 
 pub use decode::{DecodeError, Decoded, EncodingChoice, SourceEncoding};
 pub use document::{Block, BlockKind, Classes, Document, Line, LineKind, sentence_ranges};

@@ -1,0 +1,101 @@
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Check, declare_rule, options};
+use crate::source::Document;
+use crate::source::flow::{head_range, tail_range};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a heading or caption that stands between the two halves of a split sentence.
+    /// The diagnostic is on the heading, with related spans on both halves.
+    ///
+    /// ## Why is this bad
+    /// The layout of the page put a heading in the middle of a column; the transcription
+    /// kept the page order, so the heading now cuts a sentence in two.
+    ///
+    /// ## Example
+    /// ```text
+    /// 让很多企业家有投资重
+    ///
+    /// ### 展示西部地区形象 扩大对外开放合作
+    ///
+    /// 庆的热情。
+    /// ```
+    ///
+    /// Reported only where `split-paragraph` finds the halves: at most two headings between
+    /// them, and a word that runs across the break (重|庆).
+    ///
+    /// ## Fix safety
+    /// No fix: whether the heading belongs before or after the sentence is for a person to
+    /// decide.
+    name: "interrupting-heading",
+    category: Structure,
+    severity: Warning,
+    default: true,
+    fix: None,
+}
+
+pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
+    let _: super::NoOptions = options(value)?;
+    Ok(Box::new(InterruptingHeading))
+}
+
+struct InterruptingHeading;
+
+impl Check for InterruptingHeading {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for split in &doc.flow().splits {
+            let first = &doc.blocks[split.first];
+            let second = &doc.blocks[split.second];
+            for heading in &doc.blocks[split.between.clone()] {
+                out.push(
+                    Diagnostic::new(
+                        META.name,
+                        heading.content.clone(),
+                        "heading stands inside a split sentence",
+                    )
+                    .with_related(
+                        tail_range(doc.block_text(first), first.content.start),
+                        "the sentence starts here",
+                    )
+                    .with_related(
+                        head_range(doc.block_text(second), second.content.start),
+                        "and carries on here",
+                    )
+                    .with_help("move the heading before or after the sentence"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{check, diagnostics};
+
+    const RULE: &str = "interrupting-heading";
+
+    #[test]
+    fn flags_headings_inside_a_split_sentence() {
+        let text = "宗庆后演讲时表示，重庆同时向西、东和南拓展通道，积极与世界相连，让很多企业家有投资重\n\n### 展示西部地区形象\n\n# 三届西洽会\n\n庆的热情。倪元忠表示，优势明显。\n";
+        assert_eq!(check(RULE, text), ["展示西部地区形象", "三届西洽会"]);
+        let found = diagnostics(RULE, text);
+        assert_eq!(&text[found[0].related[0].span.range()], "让很多企业家有投资重");
+        assert_eq!(&text[found[0].related[1].span.range()], "庆的热情");
+        // A caption line stands in the way just as a heading does.
+        let text = "发展很快。为重庆产业向上发展吸纳高端创新机构、跨\n\n记者 张锦辉 摄\n\n国企业等入驻。\n";
+        assert_eq!(check(RULE, text), ["记者 张锦辉 摄"]);
+    }
+
+    #[test]
+    fn headings_between_whole_sentences_are_clean() {
+        for text in [
+            "发展很快。\n\n### 展示西部地区形象\n\n庆祝活动举行。\n",
+            // A truncation before a heading, and no word across: not one sentence.
+            "我们加快推进。为产业生态治理和政府精准服\n\n焦点三\n\n优化营商环境就是解放生产力。\n",
+            // Three headings in a row are a new section, whatever follows.
+            "发展很快。让很多企业家有投资重\n\n# 一\n\n# 二\n\n# 三\n\n庆的热情。\n",
+        ] {
+            assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

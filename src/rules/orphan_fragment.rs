@@ -1,0 +1,102 @@
+use crate::diagnostic::Diagnostic;
+use crate::rule::{Check, declare_rule, options};
+use crate::source::Document;
+use crate::source::flow::{head_range, tail_range};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a paragraph that starts mid-sentence: its head was lost, or stands elsewhere in
+    /// the file. The diagnostic underlines the paragraph's first characters; when the
+    /// truncated paragraph it completes is found, a related span points at it.
+    ///
+    /// ## Why is this bad
+    /// A page or column break moved the start of the sentence away, or lost it; the fragment
+    /// reads as nonsense on its own.
+    ///
+    /// ## Example
+    /// ```text
+    /// ，破解传统手段难以解决的顽疾。
+    /// ```
+    ///
+    /// Two signs are used: the paragraph starts with a mark no sentence starts with (，、。；
+    /// a closing quote or bracket), or it completes a truncated paragraph elsewhere in the
+    /// file (see `truncated-paragraph`). A paragraph that directly carries on the one before
+    /// it is a split (`split-paragraph`), not an orphan. A fragment that starts with a whole
+    /// word and has no partner in the file cannot be told from a new sentence, and is not
+    /// reported.
+    ///
+    /// ## Fix safety
+    /// No fix: the lost words have to come from the original.
+    name: "orphan-fragment",
+    category: Structure,
+    severity: Warning,
+    default: true,
+    fix: None,
+}
+
+pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
+    let _: super::NoOptions = options(value)?;
+    Ok(Box::new(OrphanFragment))
+}
+
+struct OrphanFragment;
+
+impl Check for OrphanFragment {
+    fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        for orphan in &doc.flow().orphans {
+            let block = &doc.blocks[orphan.block];
+            let span = head_range(doc.block_text(block), block.content.start);
+            let mut diagnostic = Diagnostic::new(META.name, span, "paragraph starts mid-sentence")
+                .with_help("restore the start of the sentence from the original");
+            if let Some(index) = orphan.head {
+                let head = &doc.blocks[index];
+                diagnostic = diagnostic
+                    .with_related(
+                        tail_range(doc.block_text(head), head.content.start),
+                        "the sentence seems to start here",
+                    )
+                    .with_help("move it after the paragraph whose sentence it completes");
+            }
+            out.push(diagnostic);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::{check, diagnostics};
+
+    const RULE: &str = "orphan-fragment";
+
+    #[test]
+    fn flags_a_paragraph_that_starts_with_a_mark() {
+        let text = "数字重庆建设场景机会清单发布\n\n，破解传统手段难以解决的顽疾。\n";
+        assert_eq!(check(RULE, text), ["，破解传统手段难以解"]);
+        assert_eq!(check(RULE, "标题\n\n”他说。\n"), ["”他说"]);
+    }
+
+    #[test]
+    fn flags_the_rest_of_a_truncated_sentence() {
+        let text = "记者 张锦辉 摄\n\n“共同争取”三类项目合作，加快形成重要支撑。\n\n首先是联动。推进与成都“共投共建”“相向协作”\n\n□本报记者 杨骏\n";
+        let found = diagnostics(RULE, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span.range()], "“共同争取”三类项目");
+        assert_eq!(&text[found[0].related[0].span.range()], "投共建”“相向协作”");
+    }
+
+    #[test]
+    fn ordinary_starts_are_clean() {
+        for text in [
+            "标题\n\n“企业办事最怕的就是反复跑。”他说。\n",
+            "标题\n\n《规划》提出，加快发展。\n",
+            "标题\n\n（一）加强组织领导。\n",
+            "标题\n\n……这是最后一段。\n",
+            // The second half of a split is not an orphan.
+            "发展很快。从数字化\n\n到智能化再到智慧化。\n",
+            // A quoted term at the start, with no truncated paragraph to complete.
+            "标题\n\n“放管服”改革持续深化。\n",
+        ] {
+            assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

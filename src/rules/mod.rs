@@ -9,6 +9,7 @@ mod confusable_char;
 mod dangling_ending;
 mod duplicated_block;
 mod garbled_text;
+mod glued_byline;
 mod halfwidth_punctuation;
 mod interrupting_heading;
 mod invisible_char;
@@ -47,6 +48,7 @@ pub static RULES: &[RuleEntry] = &[
     entry!(whitespace),
     entry!(boilerplate),
     entry!(markup_residue),
+    entry!(glued_byline),
     entry!(ascii_range_dash),
 ];
 

@@ -300,14 +300,17 @@ pub fn is_credit(tail: &str) -> bool {
     if tail.is_empty() {
         return false;
     }
-    if CREDIT.is_match(tail) {
-        return true;
-    }
+    CREDIT.is_match(tail) || is_names(tail)
+}
+
+/// One to four names of two or three Han characters, separated by spaces or 、, the first
+/// a person's name to the segmenter (李璋 农国圣).
+pub fn is_names(tail: &str) -> bool {
     let names: Vec<&str> = tail
         .split([' ', '\u{3000}', '、'])
         .filter(|n| !n.is_empty())
         .collect();
-    names.len() <= 4
+    (1..=4).contains(&names.len())
         && names
             .iter()
             .all(|n| (2..=3).contains(&n.chars().count()) && n.chars().all(is_han))

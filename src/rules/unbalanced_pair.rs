@@ -69,28 +69,31 @@ fn classify(c: char) -> Option<Mark> {
     })
 }
 
-/// Unmatched marks of one paragraph: (byte offset, char, is_open).
-fn unmatched(text: &str, base: usize) -> Vec<(usize, char, bool)> {
+/// Unmatched marks of one paragraph, given as its parts (more than one when a break split
+/// it): (byte offset, char, is_open).
+fn unmatched(parts: &[(&str, usize)]) -> Vec<(usize, char, bool)> {
     let mut stacks: [Vec<(usize, char)>; FAMILIES.len()] = Default::default();
     let mut lone = Vec::new();
     let mut straight = Vec::new();
-    for (i, c) in marks(text) {
-        if c == '"' {
-            straight.push((base + i, c));
-            continue;
-        }
-        if c == '’' {
-            // An apostrophe: China’s.
-            let prev = text[..i].chars().next_back().unwrap_or('\n');
-            let next = text[i + c.len_utf8()..].chars().next().unwrap_or('\n');
-            if prev.is_alphabetic() && next.is_ascii_alphabetic() {
+    for &(text, base) in parts {
+        for (i, c) in marks(text) {
+            if c == '"' {
+                straight.push((base + i, c));
                 continue;
             }
-        }
-        match classify(c) {
-            Some(Mark::Open(f)) => stacks[f].push((base + i, c)),
-            Some(Mark::Close(f)) if stacks[f].pop().is_none() => lone.push((base + i, c, false)),
-            Some(Mark::Close(_)) | None => {}
+            if c == '’' {
+                // An apostrophe: China’s.
+                let prev = text[..i].chars().next_back().unwrap_or('\n');
+                let next = text[i + c.len_utf8()..].chars().next().unwrap_or('\n');
+                if prev.is_alphabetic() && next.is_ascii_alphabetic() {
+                    continue;
+                }
+            }
+            match classify(c) {
+                Some(Mark::Open(f)) => stacks[f].push((base + i, c)),
+                Some(Mark::Close(f)) if stacks[f].pop().is_none() => lone.push((base + i, c, false)),
+                Some(Mark::Close(_)) | None => {}
+            }
         }
     }
     lone.extend(stacks.into_iter().flatten().map(|(i, c)| (i, c, true)));
@@ -134,15 +137,40 @@ fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 
 impl Check for UnbalancedPair {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        let blocks: Vec<_> = doc.text_blocks().collect();
-        for (n, block) in blocks.iter().enumerate() {
-            let text = doc.block_text(block);
-            let lone = unmatched(text, block.content.start);
+        // The halves of a split paragraph are checked as one paragraph.
+        let mut carried_on = vec![None; doc.blocks.len()];
+        for split in &doc.flow().splits {
+            carried_on[split.first] = Some(split.second);
+        }
+        let mut is_second_half = vec![false; doc.blocks.len()];
+        for &second in carried_on.iter().flatten() {
+            is_second_half[second] = true;
+        }
+        let blocks: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&n| doc.blocks[n].kind != BlockKind::Code)
+            .collect();
+        for (k, &n) in blocks.iter().enumerate() {
+            if is_second_half[n] {
+                continue;
+            }
+            let mut group = vec![n];
+            while let Some(next) = carried_on[*group.last().expect("not empty")] {
+                group.push(next);
+            }
+            let parts: Vec<(&str, usize)> = group
+                .iter()
+                .map(|&g| (doc.block_text(&doc.blocks[g]), doc.blocks[g].content.start))
+                .collect();
+            let lone = unmatched(&parts);
             if lone.is_empty() {
                 continue;
             }
-            let next = blocks.get(n + 1).map(|b| doc.block_text(b)).unwrap_or("");
-            let prev = n.checked_sub(1).map(|p| doc.block_text(blocks[p])).unwrap_or("");
+            let block = &doc.blocks[n];
+            let last = *group.last().expect("not empty");
+            let text = doc.block_text(&doc.blocks[last]);
+            let neighbour = |n: Option<usize>| n.map_or("", |n| doc.block_text(&doc.blocks[n]));
+            let next = neighbour(blocks.iter().copied().find(|&b| b > last));
+            let prev = neighbour(k.checked_sub(1).map(|p| blocks[p]));
             let ends_mid_sentence = !text
                 .trim_end()
                 .chars()
@@ -159,7 +187,7 @@ impl Check for UnbalancedPair {
                     runs_on || closed_later
                 } else {
                     let starts_mid = !prev.trim_end().chars().next_back().is_some_and(is_sentence_end);
-                    n > 0 && starts_mid && opening_of(c).is_some_and(|open| prev.contains(open))
+                    k > 0 && starts_mid && opening_of(c).is_some_and(|open| prev.contains(open))
                 };
                 if excused {
                     continue;
@@ -219,6 +247,8 @@ mod tests {
             "他说：“我们将继续\n\n努力。”",
             "China’s economy grew.",
             "西部(重庆)科学城，“‘急难愁盼’问题”。",
+            // The halves of a split paragraph are one paragraph, headings between them or not.
+            "宗庆后演讲时表示，重庆同时向西、东和南拓展通道，积极与世界相连，“让很多企业家有投资重\n\n### 展示西部地区形象\n\n庆的热情。”他说。",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }

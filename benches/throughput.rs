@@ -2,7 +2,10 @@
 //! built from `seeds/` and, when present, `../shared/corpus-dev` (edited news stories).
 //! Reports MB/s on one thread and on all cores, and the peak resident memory.
 //!
-//! `cargo bench` runs it; `NEWSLINT_BENCH_MB=50 cargo bench` builds a smaller corpus.
+//! `cargo bench` runs it; `NEWSLINT_BENCH_MB=50 cargo bench` builds a smaller corpus, and
+//! `NEWSLINT_BENCH_DUPLICATES=corpus cargo bench` adds the cross-file duplicate pass (every
+//! file of the corpus is a copy, so every paragraph after the first copies is reported: the
+//! worst case for it).
 
 use clap::Parser;
 use newslint::cli::{Cli, Command};
@@ -51,11 +54,13 @@ fn peak_memory_mb() -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
-fn run(corpus: &Path, threads: usize) -> (f64, usize) {
+fn run(corpus: &Path, threads: usize, duplicates: &str) -> (f64, usize) {
     let cli = Cli::parse_from([
         "newslint",
         "check",
         "--isolated",
+        "--duplicates",
+        duplicates,
         "--threads",
         &threads.to_string(),
         corpus.to_str().expect("UTF-8 path"),
@@ -82,12 +87,16 @@ fn main() {
     let texts = source_texts(repo);
     let bytes = build_corpus(&corpus, &texts, megabytes * 1024 * 1024);
     let mb = bytes as f64 / (1024.0 * 1024.0);
-    println!("corpus: {mb:.0} MB in {} source texts, copied", texts.len());
+    let duplicates = std::env::var("NEWSLINT_BENCH_DUPLICATES").unwrap_or_else(|_| "file".to_owned());
+    println!(
+        "corpus: {mb:.0} MB in {} source texts, copied; duplicates looked for per {duplicates}",
+        texts.len()
+    );
     // Warm the page cache so the first run does not measure the disk.
-    let _ = run(&corpus, 0);
+    let _ = run(&corpus, 0, &duplicates);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     for threads in [1, cores] {
-        let (seconds, found) = run(&corpus, threads);
+        let (seconds, found) = run(&corpus, threads, &duplicates);
         println!(
             "threads {threads}: {seconds:.2} s, {:.1} MB/s ({:.1} MB/s per core), {found} diagnostics",
             mb / seconds,

@@ -84,6 +84,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<String>,
 
+    /// Where duplicated-block looks for earlier copies: the same file, or every file.
+    #[arg(long, value_enum, value_name = "SCOPE")]
+    pub duplicates: Option<crate::config::DuplicateScope>,
+
     /// The encoding of the files [default: auto: BOM, else UTF-8, else GB18030].
     #[arg(long, value_enum)]
     pub encoding: Option<EncodingChoice>,

@@ -36,6 +36,19 @@ pub struct ConfigFile {
     pub extensions: Option<Vec<String>>,
     /// The encoding of the files (default: auto).
     pub encoding: Option<EncodingChoice>,
+    /// Where `duplicated-block` looks for earlier copies: `file` (default) or `corpus`.
+    pub duplicates: Option<DuplicateScope>,
+}
+
+/// Where `duplicated-block` looks for the earlier copy of a paragraph.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DuplicateScope {
+    /// In the same file.
+    #[default]
+    File,
+    /// In the same file and in every file linted before it (in path order).
+    Corpus,
 }
 
 #[derive(Debug)]

@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod corpus;
 pub mod diagnostic;
 pub mod fix;
 pub mod render;
@@ -107,6 +108,12 @@ pub fn settings(args: &CheckArgs) -> Result<Settings, String> {
         rules: active,
         per_file_ignores,
         keep_source: false,
+        corpus_duplicates: match args.duplicates.or(file.duplicates).unwrap_or_default() {
+            config::DuplicateScope::File => None,
+            config::DuplicateScope::Corpus => {
+                Some(rules::duplicate_min_chars(file.rules.get("duplicated-block"))?)
+            }
+        },
     })
 }
 

@@ -34,6 +34,9 @@ pub struct Settings {
     pub per_file_ignores: PerFileIgnores,
     /// Keep each file's text for renderers that quote it.
     pub keep_source: bool,
+    /// Look for duplicated blocks across files too: the shortest paragraph compared, in
+    /// characters (`--duplicates=corpus`).
+    pub corpus_duplicates: Option<usize>,
 }
 
 /// A diagnostic with its positions resolved.
@@ -52,6 +55,10 @@ pub struct FileReport {
     pub diagnostics: Vec<Located>,
     /// The decoded text, when `keep_source` is set and there is something to show.
     pub source: Option<String>,
+    /// Its paragraphs' fingerprints, for the cross-file duplicate pass (empty otherwise).
+    pub fingerprints: Vec<crate::corpus::Fingerprint>,
+    /// Where it was read from (none for standard input).
+    origin: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -98,6 +105,23 @@ pub fn run(settings: &Settings) -> Outcome {
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     errors.sort();
+    if settings.corpus_duplicates.is_some()
+        && let Some(rule) = settings.rules.iter().find(|r| r.meta.name == "duplicated-block")
+    {
+        crate::corpus::find_duplicates(&mut files, rule.severity);
+        // A file that had nothing to show before the pass was not kept: read it again.
+        for file in files
+            .iter_mut()
+            .filter(|f| settings.keep_source && f.source.is_none())
+        {
+            if let (false, Some(path)) = (file.diagnostics.is_empty(), &file.origin) {
+                file.source = std::fs::read(path)
+                    .ok()
+                    .and_then(|bytes| decode::decode(&bytes, settings.encoding).ok())
+                    .map(|d| d.text);
+            }
+        }
+    }
     Outcome { files, errors }
 }
 
@@ -215,28 +239,44 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         .map(|p| settings.per_file_ignores.ignored(p))
         .unwrap_or_default();
     let text = decoded.text;
+    let fingerprint = settings
+        .corpus_duplicates
+        .filter(|_| !ignored.contains(&"duplicated-block"));
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        check_text(&text, &settings.rules, &ignored)
+        let doc = Document::parse(&text);
+        let diagnostics = check_document(&doc, &settings.rules, &ignored);
+        let fingerprints = fingerprint.map_or_else(Vec::new, |min| crate::corpus::fingerprints(&doc, min));
+        (diagnostics, fingerprints, doc.index)
     }));
-    let (diagnostics, index) = checked.map_err(|_| {
+    let (diagnostics, fingerprints, index) = checked.map_err(|_| {
         error("internal error while linting this file (a bug in newslint: please report it)".to_owned())
     })?;
     let located = locate(&text, &index, diagnostics);
-    let source = (settings.keep_source && !located.is_empty()).then_some(text);
+    // Standard input cannot be read twice: in corpus mode, keep it.
+    let keep = !located.is_empty() || (path.is_none() && !fingerprints.is_empty());
+    let source = (settings.keep_source && keep).then_some(text);
     Ok(Some(FileReport {
         path: name,
         diagnostics: located,
         source,
+        fingerprints,
+        origin: path.map(Path::to_path_buf),
     }))
 }
 
 /// Runs the rules over one text: the core of newslint, also used by tests and benchmarks.
 pub fn check_text(text: &str, rules: &[ActiveRule], ignored: &[&str]) -> (Vec<Diagnostic>, LineIndex) {
     let doc = Document::parse(text);
+    let diagnostics = check_document(&doc, rules, ignored);
+    (diagnostics, doc.index)
+}
+
+/// Runs the rules over a parsed document; diagnostics sorted by position, then rule.
+fn check_document(doc: &Document, rules: &[ActiveRule], ignored: &[&str]) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     let mut found = Vec::new();
     for rule in rules.iter().filter(|r| !ignored.contains(&r.meta.name)) {
-        rule.check.check(&doc, &mut found);
+        rule.check.check(doc, &mut found);
         for mut d in found.drain(..) {
             d.severity = rule.severity;
             all.push(d);
@@ -246,7 +286,7 @@ pub fn check_text(text: &str, rules: &[ActiveRule], ignored: &[&str]) -> (Vec<Di
         (a.span.start, a.rule, a.span.end, &a.message).cmp(&(b.span.start, b.rule, b.span.end, &b.message))
     });
     all.dedup();
-    (all, doc.index)
+    all
 }
 
 fn locate(text: &str, index: &LineIndex, diagnostics: Vec<Diagnostic>) -> Vec<Located> {

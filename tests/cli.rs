@@ -503,3 +503,68 @@ fn readme_rule_table_is_generated_from_the_rules() {
         "README's rule table is stale: replace it with `newslint rules --format markdown`"
     );
 }
+
+#[test]
+fn duplicates_across_files_only_when_asked() {
+    let story = "市场治理重点领域，破解传统手段难以解决的顽疾。三是赋能重点领域改革攻坚；四是解决群众急难愁盼问题，明显增强群众获得感。";
+    let other = "会上还发布了数字重庆建设场景机会首批清单，旨在通过搭建场景机会平台，加大应用场景供给。";
+    let first = format!("标题\n\n{story}\n\n{other}\n");
+    let near = story.replacen("市场", "市", 1);
+    let second = format!("另一篇\n\n{other}\n\n{near}\n\n本报讯 记者 张三\n");
+    let dir = dir_with(&[
+        ("a.txt", first.as_bytes()),
+        ("b.txt", second.as_bytes()),
+        ("c.txt", "本报讯 记者 张三\n".as_bytes()),
+    ]);
+    let args = ["check", "--format", "jsonl", "--select", "duplicated-block", "."];
+    // Off by default: no file has a copy within itself.
+    let out = newslint(&args, dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+
+    let out = newslint(&[&args[..], &["--duplicates", "corpus"]].concat(), dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let found = jsonl(&out);
+    assert_eq!(found.len(), 2, "{}", stdout(&out));
+    let exact = &found[0];
+    assert_eq!(exact["path"], "b.txt");
+    assert_eq!(exact["start"]["line"], 3);
+    assert!(
+        exact["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("paragraph repeats a paragraph of a.txt")
+    );
+    assert_eq!(exact["related"][0]["path"], "a.txt");
+    assert_eq!(exact["related"][0]["start"]["line"], 5);
+    assert_eq!(exact["related"][0]["start"]["offset"], first.find(other).unwrap());
+    assert!(exact["fix"].is_null());
+    let nearly = &found[1];
+    assert_eq!(
+        (nearly["path"].as_str(), nearly["start"]["line"].as_u64()),
+        (Some("b.txt"), Some(5))
+    );
+    assert!(
+        nearly["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("paragraph nearly repeats")
+    );
+    assert_eq!(nearly["related"][0]["start"]["line"], 3);
+
+    // The configuration key does the same; the threads do not change the result.
+    std::fs::write(dir.path().join("newslint.toml"), "duplicates = \"corpus\"\n").unwrap();
+    let one = newslint(&[&args[..], &["-j1"]].concat(), dir.path());
+    let many = newslint(&[&args[..], &["-j8"]].concat(), dir.path());
+    assert_eq!(stdout(&one), stdout(&out));
+    assert_eq!(stdout(&many), stdout(&out));
+    // Full output quotes the file even though it had nothing to show before the pass.
+    let full = newslint(
+        &["check", "--format", "full", "--select", "duplicated-block", "."],
+        dir.path(),
+    );
+    assert!(
+        stdout(&full).contains("earlier copy: a.txt:5:1"),
+        "{}",
+        stdout(&full)
+    );
+}

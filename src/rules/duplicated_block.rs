@@ -64,10 +64,14 @@ fn default_min_chars() -> usize {
 }
 
 pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
-    let options: Options = options(value)?;
     Ok(Box::new(DuplicatedBlock {
-        min_chars: options.min_chars.max(3),
+        min_chars: min_chars(value)?,
     }))
+}
+
+pub(crate) fn min_chars(value: Option<&toml::Value>) -> Result<usize, String> {
+    let options: Options = options(value)?;
+    Ok(options.min_chars.max(3))
 }
 
 struct DuplicatedBlock {

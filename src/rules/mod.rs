@@ -52,6 +52,11 @@ pub static RULES: &[RuleEntry] = &[
     entry!(ascii_range_dash),
 ];
 
+/// The shortest paragraph `duplicated-block` compares, from its options.
+pub(crate) fn duplicate_min_chars(value: Option<&toml::Value>) -> Result<usize, String> {
+    duplicated_block::min_chars(value)
+}
+
 pub fn find(name: &str) -> Option<&'static RuleEntry> {
     RULES.iter().find(|r| r.meta.name == name)
 }

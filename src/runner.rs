@@ -115,10 +115,9 @@ pub fn run(settings: &Settings) -> Outcome {
             .filter(|f| settings.keep_source && f.source.is_none())
         {
             if let (false, Some(path)) = (file.diagnostics.is_empty(), &file.origin) {
-                file.source = std::fs::read(path)
-                    .ok()
-                    .and_then(|bytes| decode::decode(&bytes, settings.encoding).ok())
-                    .map(|d| d.text);
+                file.source = std::fs::read(path).ok().and_then(|bytes| {
+                    Some(decode::decode(&bytes, settings.encoding).ok()?.text.into_owned())
+                });
             }
         }
     }
@@ -234,7 +233,6 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         Err(DecodeError::Binary) if matches!(input, Input::Walked(_)) => return Ok(None),
         Err(e) => return Err(error(e.to_string())),
     };
-    drop(bytes);
     let ignored = path
         .map(|p| settings.per_file_ignores.ignored(p))
         .unwrap_or_default();
@@ -254,7 +252,7 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
     let located = locate(&text, &index, diagnostics);
     // Standard input cannot be read twice: in corpus mode, keep it.
     let keep = !located.is_empty() || (path.is_none() && !fingerprints.is_empty());
-    let source = (settings.keep_source && keep).then_some(text);
+    let source = (settings.keep_source && keep).then(|| text.into_owned());
     Ok(Some(FileReport {
         path: name,
         diagnostics: located,

@@ -9,6 +9,7 @@ use super::chars::{is_closing_mark, is_han, is_sentence_end};
 use super::words::{is_person_name, segment, word_spans};
 use super::{BlockKind, Document, LineKind};
 use regex::Regex;
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -86,25 +87,44 @@ enum Role {
     Other,
 }
 
+/// Roles, worked out when first asked for: most paragraphs end with a full stop and are
+/// never looked at again.
+struct Roles<'d, 'a> {
+    doc: &'d Document<'a>,
+    cells: Vec<OnceCell<Role>>,
+}
+
+impl Roles<'_, '_> {
+    fn get(&self, i: usize) -> Option<Role> {
+        let block = self.doc.blocks.get(i)?;
+        Some(*self.cells[i].get_or_init(|| role(self.doc.block_text(block), block.kind)))
+    }
+
+    fn is_prose(&self, i: usize) -> bool {
+        matches!(self.get(i), Some(Role::Prose(_)))
+    }
+}
+
 pub fn analyse(doc: &Document) -> Flow {
-    let roles: Vec<Role> = doc
-        .blocks
-        .iter()
-        .map(|b| role(doc.block_text(b), b.kind))
-        .collect();
+    let count = doc.blocks.len();
+    let roles = Roles {
+        doc,
+        cells: vec![OnceCell::new(); count],
+    };
     let text = |i: usize| doc.block_text(&doc.blocks[i]);
-    let open: Vec<usize> = (0..roles.len())
-        .filter(|&i| matches!(roles[i], Role::Prose(Ending::Open | Ending::Unsure)))
+    let open: Vec<usize> = (0..count)
+        .filter(|&i| doc.blocks[i].kind == BlockKind::Paragraph && may_stop_mid_sentence(text(i)))
+        .filter(|&i| matches!(roles.get(i), Some(Role::Prose(Ending::Open | Ending::Unsure))))
         .collect();
     if !open.is_empty() && hard_wrapped(doc) {
         return Flow::default();
     }
 
     let mut flow = Flow::default();
-    let mut continued = vec![false; roles.len()];
+    let mut continued = vec![false; count];
     for &i in &open {
         let mut j = i + 1;
-        while j < roles.len() && roles[j] == Role::Heading && j - i - 1 < MAX_INTERRUPTING {
+        while roles.get(j) == Some(Role::Heading) && j - i - 1 < MAX_INTERRUPTING {
             j += 1;
         }
         let followed_by = match roles.get(i + 1) {
@@ -121,7 +141,7 @@ pub fn analyse(doc: &Document) -> Flow {
         {
             continue;
         }
-        if j < roles.len() && matches!(roles[j], Role::Prose(_)) {
+        if roles.is_prose(j) {
             let (first, second) = (text(i), text(j));
             let spans = word_spans(han_tail(first), han_head(second));
             let joins = if j == i + 1 {
@@ -141,7 +161,7 @@ pub fn analyse(doc: &Document) -> Flow {
                 continue;
             }
         }
-        if roles[i] == Role::Prose(Ending::Unsure) {
+        if roles.get(i) == Some(Role::Prose(Ending::Unsure)) {
             continue;
         }
         flow.truncations.push(Truncation {
@@ -156,11 +176,11 @@ pub fn analyse(doc: &Document) -> Flow {
     // a paragraph that does not follow running text can be its continuation.
     for truncation in &mut flow.truncations {
         let head = text(truncation.block);
-        let found = (0..roles.len()).find(|&r| {
+        let found = (0..count).find(|&r| {
             r != truncation.block
                 && !continued[r]
-                && matches!(roles[r], Role::Prose(_))
-                && (r == 0 || !matches!(roles[r - 1], Role::Prose(_)))
+                && (r == 0 || !roles.is_prose(r - 1))
+                && roles.is_prose(r)
                 && (word_spans(han_tail(head), han_head(text(r))) || quoted_terms_run_on(head, text(r)))
         });
         if let Some(r) = found {
@@ -174,13 +194,20 @@ pub fn analyse(doc: &Document) -> Flow {
     }
 
     // A paragraph that starts with a mark no sentence starts with lost its head.
-    for (r, role) in roles.iter().enumerate() {
-        if matches!(role, Role::Prose(_)) && !continued[r] && starts_mid_sentence(text(r)) {
+    for r in 0..count {
+        if starts_mid_sentence(text(r)) && !continued[r] && roles.is_prose(r) {
             flow.orphans.push(Orphan { block: r, head: None });
         }
     }
     flow.orphans.sort_by_key(|o| o.block);
     flow
+}
+
+/// A cheap first look: text whose last character is a sentence end cannot stop mid-sentence.
+fn may_stop_mid_sentence(text: &str) -> bool {
+    !text
+        .trim_end()
+        .ends_with(|c: char| is_sentence_end(c) || matches!(c, '；' | '：' | '—'))
 }
 
 /// Text wrapped at a fixed width, a line break inside every paragraph: its lines stop

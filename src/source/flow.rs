@@ -194,8 +194,8 @@ pub fn analyse(doc: &Document) -> Flow {
     }
 
     // A paragraph that starts with a mark no sentence starts with lost its head.
-    for r in 0..count {
-        if starts_mid_sentence(text(r)) && !continued[r] && roles.is_prose(r) {
+    for (r, &continues) in continued.iter().enumerate() {
+        if !continues && starts_mid_sentence(text(r)) && roles.is_prose(r) {
             flow.orphans.push(Orphan { block: r, head: None });
         }
     }

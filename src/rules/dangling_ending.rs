@@ -52,11 +52,14 @@ pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, Strin
         include_str!("../../rules/dangling-words.txt"),
         options.extend_words,
     );
-    Ok(Box::new(DanglingEnding { words }))
+    let last_chars = words.iter().filter_map(|w| w.chars().next_back()).collect();
+    Ok(Box::new(DanglingEnding { words, last_chars }))
 }
 
 struct DanglingEnding {
     words: HashSet<String>,
+    /// The last character of each word: most sentences end on none of them.
+    last_chars: HashSet<char>,
 }
 
 /// How much of the clause before the full stop is segmented (bytes, about 20 characters).
@@ -69,8 +72,10 @@ impl Check for DanglingEnding {
             let base = block.content.start;
             for (i, stop) in full_stops(text) {
                 let before = &text[..i];
-                // A cheap test before segmenting: the text ends with one of the words.
-                if !self.words.iter().any(|w| before.ends_with(w.as_str())) {
+                // Cheap tests before segmenting: the text ends with one of the words.
+                if !before.chars().next_back().is_some_and(|c| self.last_chars.contains(&c))
+                    || !self.words.iter().any(|w| before.ends_with(w.as_str()))
+                {
                     continue;
                 }
                 // The clause: the Han run before the mark, at most CONTEXT_BYTES long.

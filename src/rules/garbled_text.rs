@@ -39,7 +39,10 @@ declare_rule! {
 pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
     let _: super::NoOptions = options(value)?;
     let mut markers = vec![0u64; 0x10000 / 64];
-    for c in super::word_list(include_str!("../../rules/mojibake-markers.txt")).flat_map(str::chars) {
+    let markers_and_fillers = super::word_list(include_str!("../../rules/mojibake-markers.txt"))
+        .flat_map(str::chars)
+        .chain(FILLER_STARTS);
+    for c in markers_and_fillers {
         let code = c as usize;
         if code < 0x10000 {
             markers[code / 64] |= 1 << (code % 64);
@@ -49,9 +52,13 @@ pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, Strin
 }
 
 struct GarbledText {
-    /// Bitset over the Basic Multilingual Plane: is this character a mojibake marker?
+    /// Bitset over the Basic Multilingual Plane: is this character a mojibake marker, or the
+    /// first character of a decoding filler?
     markers: Vec<u64>,
 }
+
+/// The characters the fillers of a failed decoding start with (锟斤拷, 烫烫烫, 屯屯屯).
+const FILLER_STARTS: [char; 3] = ['锟', '烫', '屯'];
 
 /// Sequences of UTF-8 lead and continuation bytes shown as Windows-1252 or Latin-1 letters:
 /// `ä¸­` is 中, `â€œ` is “. Two in a row are needed.
@@ -90,8 +97,7 @@ impl Check for GarbledText {
                     spans.push((m.start(), m.end(), "mojibake: UTF-8 text read as Latin-1"));
                 }
             }
-            let filler = text.contains("锟斤拷") || text.contains("烫烫烫") || text.contains("屯屯屯");
-            if filler {
+            if self.markers_in(text, &mut spans) {
                 for m in DEBUG_FILL.find_iter(text) {
                     spans.push((
                         m.start(),
@@ -100,7 +106,6 @@ impl Check for GarbledText {
                     ));
                 }
             }
-            self.markers_in(text, &mut spans);
             let chars: Vec<(usize, char)> = if line.classes.has(Classes::DAMAGE | Classes::CONTROL) {
                 text.char_indices().collect()
             } else {
@@ -152,11 +157,13 @@ impl Check for GarbledText {
 impl GarbledText {
     /// Stretches that are UTF-8 text read as GBK. Marker characters point at a candidate
     /// stretch; it is confirmed when its GBK bytes decode as UTF-8 into Chinese text.
-    fn markers_in(&self, text: &str, spans: &mut Vec<(usize, usize, &'static str)>) {
+    /// Finds mojibake around close markers; says whether a filler may start in `text`.
+    fn markers_in(&self, text: &str, spans: &mut Vec<(usize, usize, &'static str)>) -> bool {
         // (character index, byte offset) of each marker. Markers are three-byte characters,
         // so the scan decodes only those.
         let bytes = text.as_bytes();
         let mut hits: Vec<(usize, usize)> = Vec::new();
+        let mut filler = false;
         let (mut i, mut k) = (0, 0);
         while i < bytes.len() {
             let lead = bytes[i];
@@ -165,7 +172,11 @@ impl GarbledText {
                     | (usize::from(bytes[i + 1] & 0x3F) << 6)
                     | usize::from(bytes[i + 2] & 0x3F);
                 if self.markers[code / 64] & (1 << (code % 64)) != 0 {
-                    hits.push((k, i));
+                    if FILLER_STARTS.iter().any(|&f| f as usize == code) {
+                        filler = true;
+                    } else {
+                        hits.push((k, i));
+                    }
                 }
             }
             i += utf8_width(lead);
@@ -199,6 +210,7 @@ impl GarbledText {
                 covered_until = end;
             }
         }
+        filler
     }
 }
 

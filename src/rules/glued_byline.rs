@@ -19,7 +19,8 @@ declare_rule! {
     /// ```
     ///
     /// Names are up to four words of two or three Han characters, separated by spaces, the
-    /// first of which the segmenter tags as a person's name. A photo credit after a caption
+    /// first of which starts with a common surname (`rules/surnames.txt`) and is not a word
+    /// of the dictionary (高新区 is not a name). A photo credit after a caption
     /// (`。(本报资料图片) 记者 罗斌 摄`, `。黄政正/摄`) is the newspaper's layout, and a name
     /// set apart by a space is already apart: neither is flagged. Pedantic, so off unless
     /// selected.

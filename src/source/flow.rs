@@ -331,7 +331,7 @@ pub fn is_credit(tail: &str) -> bool {
 }
 
 /// One to four names of two or three Han characters, separated by spaces or 、, the first
-/// a person's name to the segmenter (李璋 农国圣).
+/// a person's name (李璋 农国圣).
 pub fn is_names(tail: &str) -> bool {
     let names: Vec<&str> = tail
         .split([' ', '\u{3000}', '、'])

@@ -2,13 +2,17 @@
 //!
 //! Lines end at `\n`; a `\r` before it belongs to the line ending, so CRLF files give the same
 //! lines and columns as LF files. Columns count Unicode scalar values (and, for editors, UTF-16
-//! code units), 1-based. Counting from the line start would be quadratic on a 50 MB line full
-//! of findings, so cumulative counts are kept every few kilobytes.
+//! code units), 1-based. A column is counted from the line start; on a long line that would be
+//! quadratic (a 50 MB line full of findings), so for long lines cumulative counts are kept
+//! every few hundred bytes, worked out the first time a long line needs them.
 
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// How many bytes apart the cumulative character counts are kept.
 const CHECKPOINT_BYTES: usize = 512;
+/// Lines at most this long have their columns counted from the line start.
+const LONG_LINE: usize = 4096;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Position {
@@ -23,33 +27,22 @@ pub struct Position {
 #[derive(Debug)]
 pub struct LineIndex {
     line_starts: Vec<u32>,
-    /// (byte offset, characters before it, UTF-16 units before it), every ~4 KiB.
-    checkpoints: Vec<(u32, u32, u32)>,
+    /// (byte offset, characters before it, UTF-16 units before it), every ~512 bytes.
+    checkpoints: OnceLock<Vec<(u32, u32, u32)>>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr_newlines(text).map(|i| i as u32 + 1));
-        let mut checkpoints = vec![(0, 0, 0)];
-        let (mut chars, mut units, mut last) = (0u32, 0u32, 0usize);
-        let mut next = CHECKPOINT_BYTES;
-        while next < text.len() {
-            let mut at = next;
-            while !text.is_char_boundary(at) {
-                at += 1;
-            }
-            let (c, u) = count(&text[last..at]);
-            chars += c;
-            units += u;
-            checkpoints.push((at as u32, chars, units));
-            last = at;
-            next = at + CHECKPOINT_BYTES;
-        }
         LineIndex {
             line_starts,
-            checkpoints,
+            checkpoints: OnceLock::new(),
         }
+    }
+
+    fn checkpoints(&self, text: &str) -> &[(u32, u32, u32)] {
+        self.checkpoints.get_or_init(|| checkpoints(text))
     }
 
     pub fn line_count(&self) -> usize {
@@ -75,19 +68,27 @@ impl LineIndex {
     }
 
     fn counts_before(&self, text: &str, offset: usize) -> (u32, u32) {
-        let k = self
-            .checkpoints
-            .partition_point(|&(b, _, _)| b as usize <= offset)
-            - 1;
-        let (from, chars, units) = self.checkpoints[k];
+        let checkpoints = self.checkpoints(text);
+        let k = checkpoints.partition_point(|&(b, _, _)| b as usize <= offset) - 1;
+        let (from, chars, units) = checkpoints[k];
         let (c, u) = count(&text[from as usize..offset]);
         (chars + c, units + u)
+    }
+
+    /// Characters and UTF-16 units from `start` (a line start) to `offset`.
+    fn counts_between(&self, text: &str, start: usize, offset: usize) -> (u32, u32) {
+        if offset - start <= LONG_LINE {
+            return count(&text[start..offset]);
+        }
+        let (end_chars, end_units) = self.counts_before(text, offset);
+        let (start_chars, start_units) = self.counts_before(text, start);
+        (end_chars - start_chars, end_units - start_units)
     }
 
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.line_of(offset);
         let start = self.line_starts[line] as usize;
-        let column = self.counts_before(text, offset).0 - self.counts_before(text, start).0 + 1;
+        let column = self.counts_between(text, start, offset).0 + 1;
         Position {
             line: line as u32 + 1,
             column,
@@ -98,8 +99,28 @@ impl LineIndex {
     /// 1-based UTF-16 column, for editors whose positions count UTF-16 code units.
     pub fn utf16_column(&self, text: &str, offset: usize) -> u32 {
         let start = self.line_starts[self.line_of(offset)] as usize;
-        self.counts_before(text, offset).1 - self.counts_before(text, start).1 + 1
+        self.counts_between(text, start, offset).1 + 1
     }
+}
+
+/// Cumulative counts every CHECKPOINT_BYTES, on character boundaries.
+fn checkpoints(text: &str) -> Vec<(u32, u32, u32)> {
+    let mut checkpoints = vec![(0, 0, 0)];
+    let (mut chars, mut units, mut last) = (0u32, 0u32, 0usize);
+    let mut next = CHECKPOINT_BYTES;
+    while next < text.len() {
+        let mut at = next;
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        let (c, u) = count(&text[last..at]);
+        chars += c;
+        units += u;
+        checkpoints.push((at as u32, chars, units));
+        last = at;
+        next = at + CHECKPOINT_BYTES;
+    }
+    checkpoints
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
@@ -117,6 +138,20 @@ fn count(text: &str) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_use_checkpoints_and_agree() {
+        let line = "新闻𠀀a".repeat(3000);
+        let text = format!("第一行\n{line}\n");
+        let index = LineIndex::new(&text);
+        let start = text.find('\n').unwrap() + 1;
+        for k in [0, 1, 999, 2999] {
+            let offset = start + k * "新闻𠀀a".len() + "新闻".len();
+            let position = index.position(&text, offset);
+            assert_eq!((position.line, position.column), (2, k as u32 * 4 + 3));
+            assert_eq!(index.utf16_column(&text, offset), k as u32 * 5 + 3);
+        }
+    }
 
     #[test]
     fn lines_and_columns_count_characters() {

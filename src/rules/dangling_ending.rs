@@ -70,10 +70,13 @@ impl Check for DanglingEnding {
         for block in doc.text_blocks() {
             let text = doc.block_text(block);
             let base = block.content.start;
-            for (i, stop) in full_stops(text) {
+            for (i, stop) in full_stops(text, doc.marks(&block.content), base) {
                 let before = &text[..i];
                 // Cheap tests before segmenting: the text ends with one of the words.
-                if !before.chars().next_back().is_some_and(|c| self.last_chars.contains(&c))
+                if !before
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| self.last_chars.contains(&c))
                     || !self.words.iter().any(|w| before.ends_with(w.as_str()))
                 {
                     continue;
@@ -111,23 +114,20 @@ impl Check for DanglingEnding {
     }
 }
 
-/// Byte offsets of 。！？ in `text`, found by their UTF-8 bytes (E3 80 82, EF BC 81,
-/// EF BC 9F), stepping over Han characters whole.
-fn full_stops(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// Byte offsets (into `text`) of 。！？, from the document's punctuation offsets
+/// (`marks`, into the file; `text` starts at `base`).
+fn full_stops<'t>(text: &'t str, marks: &'t [u32], base: usize) -> impl Iterator<Item = (usize, &'t str)> {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i + 2 < bytes.len() {
-            let at = i;
-            let (b, c, d) = (bytes[i], bytes[i + 1], bytes[i + 2]);
-            i += if (0xE4..=0xE9).contains(&b) { 3 } else { 1 };
-            if matches!((b, c, d), (0xE3, 0x80, 0x82) | (0xEF, 0xBC, 0x81 | 0x9F)) {
-                i = at + 3;
-                return Some((at, &text[at..at + 3]));
-            }
-        }
-        None
-    })
+    marks
+        .iter()
+        .map(move |&m| m as usize - base)
+        .filter_map(move |i| {
+            let stop = matches!(
+                bytes.get(i..i + 3),
+                Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F])
+            );
+            stop.then(|| (i, &text[i..i + 3]))
+        })
 }
 
 #[cfg(test)]

@@ -113,7 +113,14 @@ impl Check for DuplicatedBlock {
             .iter()
             .map(|(_, _, t, n)| (*n >= self.min_chars).then_some(t.as_ref()))
             .collect();
-        let copies = near_copies(&texts);
+        // Where the text is the block's own, the document's punctuation offsets are its marks.
+        let marks: Vec<Option<(&[u32], usize)>> = blocks
+            .iter()
+            .map(|(_, block, text, _)| {
+                matches!(text, Cow::Borrowed(_)).then(|| (doc.marks(&block.content), block.content.start))
+            })
+            .collect();
+        let copies = near_copies(&texts, &marks);
         let mut exact: FxHashMap<&str, usize> = FxHashMap::default();
         for (n, text) in texts.iter().enumerate() {
             let Some(text) = *text else { continue };
@@ -165,7 +172,7 @@ impl Check for DuplicatedBlock {
 /// hashed; a copy that lost or changed a few characters differs in one clause only. A clause
 /// met in more than MAX_POSTINGS paragraphs says nothing and is left out, so the work stays
 /// linear in the text. `None` paragraphs are too short to compare.
-fn near_copies(paragraphs: &[Option<&str>]) -> Vec<Option<usize>> {
+fn near_copies(paragraphs: &[Option<&str>], marks: &[Option<(&[u32], usize)>]) -> Vec<Option<usize>> {
     let mut postings: FxHashMap<u64, Postings> = FxHashMap::default();
     postings.reserve(paragraphs.len() * 4);
     let mut weight_shared = vec![0usize; paragraphs.len()];
@@ -174,7 +181,11 @@ fn near_copies(paragraphs: &[Option<&str>]) -> Vec<Option<usize>> {
     for (n, text) in paragraphs.iter().enumerate() {
         let Some(text) = text else { continue };
         let mut total = 0;
-        for clause in clauses(text).filter(|clause| clause.len() >= MIN_CLAUSE_BYTES) {
+        let clauses: Box<dyn Iterator<Item = &[u8]>> = match marks.get(n).copied().flatten() {
+            Some((marks, base)) => Box::new(clauses(text, marks.iter().map(move |&m| m as usize - base))),
+            None => Box::new(clauses(text, punctuation_candidates(text))),
+        };
+        for clause in clauses.filter(|clause| clause.len() >= MIN_CLAUSE_BYTES) {
             let list = postings.entry(hash_of(clause)).or_default();
             if list.common {
                 continue;
@@ -202,36 +213,23 @@ fn near_copies(paragraphs: &[Option<&str>]) -> Vec<Option<usize>> {
     best
 }
 
-/// The clauses of `text`: the byte runs between punctuation marks, found by their UTF-8
-/// bytes (ASCII punctuation, the CJK marks U+3000..U+303F, full-width forms, and the quotes,
-/// dashes and ellipsis of U+2010..U+2027), so no character is decoded.
-fn clauses(text: &str) -> impl Iterator<Item = &[u8]> {
+/// The clauses of `text`: the byte runs between punctuation marks (ASCII punctuation, the
+/// CJK marks U+3000..U+303F, full-width forms, and the quotes, dashes and ellipsis of
+/// U+2010..U+2027). `candidates` are the byte offsets where a mark may stand, in order.
+fn clauses<'t>(
+    text: &'t str,
+    mut candidates: impl Iterator<Item = usize> + 't,
+) -> impl Iterator<Item = &'t [u8]> + 't {
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let b = bytes[i];
-            let next = bytes.get(i + 1).copied().unwrap_or(0);
-            let mark = match b {
-                // Han (U+4E00..U+9FFF) is never a mark: step over the whole character.
-                0xE4..=0xE9 => {
-                    i += 3;
-                    continue;
-                }
-                _ if b.is_ascii_punctuation() => 1,
-                0xE3 if next == 0x80 => 3,
-                0xEF if matches!(next, 0xBC | 0xBD) => 3,
-                0xE2 if next == 0x80 && matches!(bytes.get(i + 2), Some(0x90..=0xA7)) => 3,
-                _ => 0,
-            };
-            if mark == 0 {
-                i += 1;
+        for i in candidates.by_ref() {
+            let mark = mark_len(bytes, i);
+            if i < start || mark == 0 {
                 continue;
             }
             let clause = &bytes[start..i];
-            i += mark;
-            start = i;
+            start = i + mark;
             if !clause.is_empty() {
                 return Some(clause);
             }
@@ -241,6 +239,35 @@ fn clauses(text: &str) -> impl Iterator<Item = &[u8]> {
             start = bytes.len();
             clause
         })
+    })
+}
+
+/// The length of the punctuation mark at byte `i`, or 0 when there is none.
+fn mark_len(bytes: &[u8], i: usize) -> usize {
+    let next = bytes.get(i + 1).copied().unwrap_or(0);
+    match bytes[i] {
+        b if b.is_ascii_punctuation() => 1,
+        0xE3 if next == 0x80 => 3,
+        0xEF if matches!(next, 0xBC | 0xBD) => 3,
+        0xE2 if next == 0x80 && matches!(bytes.get(i + 2), Some(0x90..=0xA7)) => 3,
+        _ => 0,
+    }
+}
+
+/// Every byte of `text` that is not inside a Han character (U+4E00..U+9FFF), for text that
+/// has no punctuation offsets of its own (a block with its white space taken out).
+fn punctuation_candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            i += if (0xE4..=0xE9).contains(&bytes[i]) { 3 } else { 1 };
+            if i == at + 1 {
+                return Some(at);
+            }
+        }
+        None
     })
 }
 

@@ -66,7 +66,7 @@ impl Check for HalfwidthPunctuation {
             let text = doc.block_text(block);
             // Only the ASCII marks are visited, by byte position; their neighbours are
             // decoded on demand, so the cost follows the marks, not the text.
-            let marks = ascii_marks(text);
+            let marks = ascii_marks(text, doc.marks(&block.content), base);
             if marks.is_empty() {
                 continue;
             }
@@ -77,23 +77,20 @@ impl Check for HalfwidthPunctuation {
     }
 }
 
-/// Byte offsets of the ASCII marks this rule looks at. Han characters (U+4E00..U+9FFF),
-/// most of the text, are stepped over whole.
-fn ascii_marks(text: &str) -> Vec<usize> {
+/// Byte offsets (into `text`, which starts at `base`) of the ASCII marks this rule looks at,
+/// picked from the document's punctuation offsets.
+fn ascii_marks(text: &str, offsets: &[u32], base: usize) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let mut marks = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            0xE4..=0xE9 => i += 3,
-            b',' | b'.' | b':' | b';' | b'?' | b'!' | b'(' | b')' | b'"' | b'\'' => {
-                marks.push(i);
-                i += 1;
-            }
-            _ => i += 1,
-        }
-    }
-    marks
+    offsets
+        .iter()
+        .map(|&m| m as usize - base)
+        .filter(|&i| {
+            matches!(
+                bytes[i],
+                b',' | b'.' | b':' | b';' | b'?' | b'!' | b'(' | b')' | b'"' | b'\''
+            )
+        })
+        .collect()
 }
 
 /// The character before byte `i` (a line break at the start).

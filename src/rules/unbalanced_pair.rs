@@ -71,12 +71,12 @@ fn classify(c: char) -> Option<Mark> {
 
 /// Unmatched marks of one paragraph, given as its parts (more than one when a break split
 /// it): (byte offset, char, is_open).
-fn unmatched(parts: &[(&str, usize)]) -> Vec<(usize, char, bool)> {
+fn unmatched(parts: &[(&str, usize, &[u32])]) -> Vec<(usize, char, bool)> {
     let mut stacks: [Vec<(usize, char)>; FAMILIES.len()] = Default::default();
     let mut lone = Vec::new();
     let mut straight = Vec::new();
-    for &(text, base) in parts {
-        for (i, c) in marks(text) {
+    for &(text, base, offsets) in parts {
+        for (i, c) in marks(text, offsets, base) {
             if c == '"' {
                 straight.push((base + i, c));
                 continue;
@@ -104,35 +104,25 @@ fn unmatched(parts: &[(&str, usize)]) -> Vec<(usize, char, bool)> {
     lone
 }
 
-/// The quote and bracket marks of `text`, found by their UTF-8 bytes: ASCII `( ) "`,
-/// “”‘’ (E2 80 ..), the CJK brackets 〈〉《》「」『』【】 (E3 80 ..) and （） (EF BC ..).
-fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+/// The quote and bracket marks of `text` (which starts at byte `base`), picked from the
+/// document's punctuation `offsets` by their UTF-8 bytes: ASCII `( ) "`, “”‘’ (E2 80 ..),
+/// the CJK brackets 〈〉《》「」『』【】 (E3 80 ..) and （） (EF BC ..).
+fn marks<'t>(text: &'t str, offsets: &'t [u32], base: usize) -> impl Iterator<Item = (usize, char)> + 't {
     let bytes = text.as_bytes();
     let next = move |i: usize, k: usize| bytes.get(i + k).copied().unwrap_or(0);
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let at = i;
-            let b = bytes[i];
-            let is_mark = match b {
-                // Han (U+4E00..U+9FFF) is never a mark: step over the whole character.
-                0xE4..=0xE9 => {
-                    i += 3;
-                    continue;
-                }
+    offsets
+        .iter()
+        .map(move |&m| m as usize - base)
+        .filter_map(move |i| {
+            let is_mark = match bytes[i] {
                 b'(' | b')' | b'"' => true,
                 0xE2 => next(i, 1) == 0x80 && matches!(next(i, 2), 0x98 | 0x99 | 0x9C | 0x9D),
                 0xE3 => next(i, 1) == 0x80 && matches!(next(i, 2), 0x88..=0x91),
                 0xEF => next(i, 1) == 0xBC && matches!(next(i, 2), 0x88 | 0x89),
                 _ => false,
             };
-            i += 1;
-            if is_mark {
-                return Some((at, text[at..].chars().next().expect("a mark starts a character")));
-            }
-        }
-        None
-    })
+            is_mark.then(|| (i, text[i..].chars().next().expect("a mark starts a character")))
+        })
 }
 
 impl Check for UnbalancedPair {
@@ -157,9 +147,16 @@ impl Check for UnbalancedPair {
             while let Some(next) = carried_on[*group.last().expect("not empty")] {
                 group.push(next);
             }
-            let parts: Vec<(&str, usize)> = group
+            let parts: Vec<(&str, usize, &[u32])> = group
                 .iter()
-                .map(|&g| (doc.block_text(&doc.blocks[g]), doc.blocks[g].content.start))
+                .map(|&g| {
+                    let block = &doc.blocks[g];
+                    (
+                        doc.block_text(block),
+                        block.content.start,
+                        doc.marks(&block.content),
+                    )
+                })
                 .collect();
             let lone = unmatched(&parts);
             if lone.is_empty() {

@@ -67,6 +67,10 @@ pub struct Document<'a> {
     pub lines: Vec<Line>,
     pub blocks: Vec<Block>,
     pub index: LineIndex,
+    /// Byte offsets of the punctuation in the text, in order: ASCII punctuation and the
+    /// characters whose UTF-8 starts with E2, E3 or EF (general punctuation, CJK marks,
+    /// full-width forms). Rules that look for marks walk this list instead of the text.
+    marks: Vec<u32>,
     flow: OnceLock<Flow>,
 }
 
@@ -74,6 +78,7 @@ impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Self {
         let index = LineIndex::new(text);
         let mut lines = Vec::with_capacity(index.line_count());
+        let mut marks = Vec::new();
         let mut in_fence = false;
         for n in 0..index.line_count() {
             let range = index.line_range(text, n);
@@ -95,7 +100,7 @@ impl<'a> Document<'a> {
             let content_end =
                 range.start + marker_len + content_text.trim_end_matches(|c: char| c.is_whitespace()).len();
             let content = (content_start + lead).min(content_end)..content_end;
-            let classes = Classes::of(raw);
+            let classes = Classes::scan(raw, range.start, &mut marks);
             lines.push(Line {
                 range,
                 content,
@@ -111,6 +116,7 @@ impl<'a> Document<'a> {
             lines,
             blocks,
             index,
+            marks,
             flow: OnceLock::new(),
         }
     }
@@ -134,6 +140,13 @@ impl<'a> Document<'a> {
         self.lines
             .iter()
             .filter(|l| !matches!(l.kind, LineKind::Code | LineKind::Blank))
+    }
+
+    /// Byte offsets (into the text) of the punctuation within `range`.
+    pub fn marks(&self, range: &Range<usize>) -> &[u32] {
+        let start = self.marks.partition_point(|&m| (m as usize) < range.start);
+        let end = self.marks.partition_point(|&m| (m as usize) < range.end);
+        &self.marks[start..end]
     }
 
     /// How paragraphs run into one another (splits, truncations, orphans), worked out on
@@ -206,7 +219,14 @@ impl Classes {
         table
     };
 
+    #[cfg(test)]
     pub fn of(text: &str) -> Classes {
+        Self::scan(text, 0, &mut Vec::new())
+    }
+
+    /// The classes of `text` (which starts at byte `base`), pushing the offset of each
+    /// punctuation character to `marks` on the way (see `Document::marks`).
+    pub fn scan(text: &str, base: usize, marks: &mut Vec<u32>) -> Classes {
         let bytes = text.as_bytes();
         let next = |i: usize, k: usize| bytes.get(i + k).copied().unwrap_or(0);
         let mut classes = 0;
@@ -218,6 +238,9 @@ impl Classes {
             if (0xE4..=0xE9).contains(&b) {
                 i += 3;
                 continue;
+            }
+            if b.is_ascii_punctuation() || matches!(b, 0xE2 | 0xE3 | 0xEF) {
+                marks.push((base + i) as u32);
             }
             // The rare characters are told apart by their UTF-8 sequence, looked at only
             // where a lead byte that can start one stands.

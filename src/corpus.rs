@@ -34,6 +34,8 @@ pub struct Fingerprint {
     prose: bool,
     pub start: Position,
     pub end: Position,
+    /// The fingerprint a diagnostic on this paragraph has (`crate::fingerprint`).
+    diagnostic_fingerprint: u64,
 }
 
 /// The fingerprints of a document's paragraphs, list items and quotes of at least
@@ -77,6 +79,11 @@ pub fn fingerprints(doc: &Document, min_chars: usize) -> Vec<Fingerprint> {
                 .is_some_and(|c| is_cjk_punct(c) || c.is_ascii_punctuation()),
             start: doc.index.position(doc.text, block.content.start),
             end: doc.index.position(doc.text, block.content.end),
+            diagnostic_fingerprint: crate::fingerprint::fingerprint(
+                "duplicated-block",
+                doc.text,
+                block.content.clone(),
+            ),
         });
     }
     out
@@ -128,7 +135,7 @@ pub fn find_duplicates(files: &mut [FileReport], severity: Severity) {
             (files[of as usize].path.clone(), original.start, original.end);
         let file = &mut files[f];
         let print = &file.fingerprints[p];
-        let (start, end) = (print.start, print.end);
+        let (start, end, fingerprint) = (print.start, print.end, print.diagnostic_fingerprint);
         // The per-file rule already reported this paragraph (a copy of one in its own file).
         if file
             .diagnostics
@@ -159,6 +166,8 @@ pub fn find_duplicates(files: &mut [FileReport], severity: Severity) {
             start,
             end,
             related: vec![(original_start, original_end)],
+            edits: Vec::new(),
+            fingerprint,
         });
     }
     for file in files.iter_mut() {

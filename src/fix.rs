@@ -13,6 +13,17 @@ pub enum Applicability {
     Safe,
 }
 
+impl Applicability {
+    /// The name in outputs: `safe`, `unsafe`, `display-only`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::DisplayOnly => "display-only",
+            Applicability::Unsafe => "unsafe",
+            Applicability::Safe => "safe",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Edit {
     pub start: u32,

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod diagnostic;
+pub mod fingerprint;
 pub mod fix;
 pub mod render;
 pub mod rule;
@@ -149,6 +150,10 @@ fn check(args: CheckArgs) -> u8 {
             Format::Concise => print(&render::concise(&outcome.files)),
             Format::Json => print(&render::json(&outcome.files)),
             Format::Jsonl => print(&render::jsonl(&outcome.files)),
+            Format::Sarif => print(&render::sarif(&outcome.files)),
+            Format::Github => print(&render::github(&outcome.files)),
+            Format::Junit => print(&render::junit(&outcome.files)),
+            Format::Gitlab => print(&render::gitlab(&outcome.files)),
         },
     }
     for error in &outcome.errors {

@@ -47,6 +47,10 @@ pub struct Located {
     pub end: Position,
     /// (start, end) of each related span, in the same order.
     pub related: Vec<(Position, Position)>,
+    /// (start, end) of each edit of the fix, in the same order.
+    pub edits: Vec<(Position, Position)>,
+    /// The rule and the text around the span, hashed (`fingerprint`).
+    pub fingerprint: u64,
 }
 
 #[derive(Debug)]
@@ -293,21 +297,24 @@ fn locate(text: &str, index: &LineIndex, diagnostics: Vec<Diagnostic>) -> Vec<Lo
         .map(|d| {
             let start = index.position(text, d.span.start as usize);
             let end = index.position(text, d.span.end as usize);
-            let related = d
-                .related
+            let locate = |range: std::ops::Range<usize>| {
+                (index.position(text, range.start), index.position(text, range.end))
+            };
+            let related = d.related.iter().map(|r| locate(r.span.range())).collect();
+            let edits = d
+                .fix
                 .iter()
-                .map(|r| {
-                    (
-                        index.position(text, r.span.start as usize),
-                        index.position(text, r.span.end as usize),
-                    )
-                })
+                .flat_map(|f| &f.edits)
+                .map(|e| locate(e.start as usize..e.end as usize))
                 .collect();
+            let fingerprint = crate::fingerprint::fingerprint(d.rule, text, d.span.range());
             Located {
                 diagnostic: d,
                 start,
                 end,
                 related,
+                edits,
+                fingerprint,
             }
         })
         .collect()

@@ -1,0 +1,145 @@
+//! SARIF 2.1.0, the static-analysis format that GitHub code scanning and many review tools
+//! read: the rules with their documentation, and each diagnostic with its region, related
+//! locations, fix and fingerprint. Columns count Unicode code points, as the run declares.
+
+use crate::diagnostic::Severity;
+use crate::rules::RULES;
+use crate::runner::{FileReport, Located};
+use crate::source::Position;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde_json::{Value, json};
+
+/// What a relative URI may hold unencoded: RFC 3986's unreserved characters and `/`.
+const URI_PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+pub fn sarif(files: &[FileReport]) -> String {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|entry| {
+            let meta = entry.meta;
+            json!({
+                "id": meta.name,
+                "shortDescription": {"text": meta.summary()},
+                "fullDescription": {"text": meta.summary()},
+                "help": {"text": meta.documentation(), "markdown": meta.documentation()},
+                "defaultConfiguration": {"enabled": meta.default_enabled, "level": level(meta.severity)},
+                "properties": {"category": meta.category.as_str(), "fix": meta.fix.as_str()},
+            })
+        })
+        .collect();
+    let results: Vec<Value> = files
+        .iter()
+        .flat_map(|file| file.diagnostics.iter().map(move |d| result(&file.path, d)))
+        .collect();
+    let root = std::env::current_dir().ok().and_then(|dir| {
+        dir.to_str()
+            .map(|d| format!("file://{}/", encode(d.trim_end_matches('/'))))
+    });
+    let mut run = json!({
+        "tool": {"driver": {
+            "name": "newslint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    });
+    if let Some(root) = root {
+        run["originalUriBaseIds"] = json!({"SRCROOT": {"uri": root}});
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [run],
+    });
+    let mut out = serde_json::to_string_pretty(&log).expect("SARIF serializes");
+    out.push('\n');
+    out
+}
+
+fn result(path: &str, d: &Located) -> Value {
+    let rule_index = RULES
+        .iter()
+        .position(|r| r.meta.name == d.diagnostic.rule)
+        .expect("every diagnostic comes from a registered rule");
+    let mut result = json!({
+        "ruleId": d.diagnostic.rule,
+        "ruleIndex": rule_index,
+        "level": level(d.diagnostic.severity),
+        "message": {"text": match &d.diagnostic.help {
+            Some(help) => format!("{} ({help})", d.diagnostic.message),
+            None => d.diagnostic.message.clone(),
+        }},
+        "locations": [location(path, d.start, d.end)],
+        "partialFingerprints": {"newslintContext/v1": crate::fingerprint::hex(d.fingerprint)},
+    });
+    if !d.related.is_empty() {
+        let related: Vec<Value> = d
+            .diagnostic
+            .related
+            .iter()
+            .zip(&d.related)
+            .enumerate()
+            .map(|(id, (r, &(start, end)))| {
+                let mut place = location(r.path.as_deref().unwrap_or(path), start, end);
+                place["id"] = json!(id);
+                place["message"] = json!({"text": r.message});
+                place
+            })
+            .collect();
+        result["relatedLocations"] = json!(related);
+    }
+    if let Some(fix) = &d.diagnostic.fix {
+        let replacements: Vec<Value> = fix
+            .edits
+            .iter()
+            .zip(&d.edits)
+            .map(|(edit, &(start, end))| {
+                json!({"deletedRegion": region(start, end), "insertedContent": {"text": edit.replacement}})
+            })
+            .collect();
+        result["fixes"] = json!([{
+            "description": {"text": format!("{} ({})", fix.message, fix.applicability.as_str())},
+            "artifactChanges": [{"artifactLocation": artifact(path), "replacements": replacements}],
+        }]);
+    }
+    result
+}
+
+fn location(path: &str, start: Position, end: Position) -> Value {
+    json!({"physicalLocation": {"artifactLocation": artifact(path), "region": region(start, end)}})
+}
+
+fn artifact(path: &str) -> Value {
+    let path = path.replace('\\', "/");
+    match path.strip_prefix('/') {
+        Some(absolute) => json!({"uri": format!("file:///{}", encode(absolute))}),
+        None => json!({"uri": encode(&path), "uriBaseId": "SRCROOT"}),
+    }
+}
+
+fn region(start: Position, end: Position) -> Value {
+    json!({
+        "startLine": start.line,
+        "startColumn": start.column,
+        "endLine": end.line,
+        "endColumn": end.column,
+    })
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn encode(path: &str) -> String {
+    utf8_percent_encode(path, URI_PATH).to_string()
+}

@@ -16,7 +16,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint files and directories (default: the current directory).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule with its category, default state and fix.
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
@@ -107,6 +107,19 @@ pub struct CheckArgs {
     /// Print counts instead of diagnostics: per rule, or per file with `=files`.
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "rules", require_equals = true)]
     pub statistics: Option<StatisticsBy>,
+
+    /// Report only diagnostics that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record the current diagnostics in this baseline file, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Lint only files changed since this git revision, and report only diagnostics on the
+    /// lines changed since it.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
 
     /// The lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]

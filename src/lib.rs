@@ -3,6 +3,7 @@
 //! paths → decode → `Document` → rules → sorted diagnostics → render. See `runner` for the
 //! pipeline and `rules` for the registry.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod corpus;
@@ -13,6 +14,7 @@ pub mod render;
 pub mod rule;
 pub mod rules;
 pub mod runner;
+pub mod since;
 pub mod source;
 
 use clap::Parser;
@@ -31,7 +33,7 @@ pub const EXIT_ERROR: u8 = 2;
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules { format } => {
             print(&rules_listing(format));
             EXIT_CLEAN
@@ -109,6 +111,7 @@ pub fn settings(args: &CheckArgs) -> Result<Settings, String> {
         rules: active,
         per_file_ignores,
         keep_source: false,
+        only: None,
         corpus_duplicates: match args.duplicates.or(file.duplicates).unwrap_or_default() {
             config::DuplicateScope::File => None,
             config::DuplicateScope::Corpus => {
@@ -130,8 +133,69 @@ fn check(args: CheckArgs) -> u8 {
     let format = args
         .format
         .unwrap_or(if terminal { Format::Full } else { Format::Concise });
-    settings.keep_source = format == Format::Full && args.statistics.is_none();
-    let outcome = runner::run(&settings);
+    settings.keep_source =
+        (format == Format::Full && args.statistics.is_none()) || args.write_baseline.is_some();
+    let baseline = match args.baseline.as_deref().map(baseline::Baseline::load).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("newslint: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let changes = match args.since.as_deref().map(since::Changes::since).transpose() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("newslint: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    if let Some(changes) = &changes {
+        settings.only = Some(changes.paths().map(std::path::Path::to_path_buf).collect());
+    }
+    let mut outcome = runner::run(&settings);
+    if let Some(changes) = &changes {
+        changes.filter(&mut outcome.files);
+    }
+
+    if let Some(path) = &args.write_baseline {
+        for error in &outcome.errors {
+            eprintln!("newslint: {}: {}", error.path, error.message);
+        }
+        return match baseline::write(path, &outcome.files) {
+            Ok(n) => {
+                eprintln!(
+                    "newslint: wrote {n} entr{} to {}",
+                    if n == 1 { "y" } else { "ies" },
+                    path.display()
+                );
+                if outcome.errors.is_empty() {
+                    EXIT_CLEAN
+                } else {
+                    EXIT_ERROR
+                }
+            }
+            Err(e) => {
+                eprintln!("newslint: {e}");
+                EXIT_ERROR
+            }
+        };
+    }
+    if let Some(baseline) = &baseline {
+        let stale = baseline.filter(&mut outcome.files);
+        if !stale.is_empty() {
+            eprintln!(
+                "newslint: {} baseline entr{} no longer occur (fixed or changed): rewrite the baseline with --write-baseline to drop them",
+                stale.len(),
+                if stale.len() == 1 { "y" } else { "ies" }
+            );
+            for entry in &stale {
+                eprintln!(
+                    "  {}: {} {} {:?}",
+                    entry.path, entry.rule, entry.fingerprint, entry.text
+                );
+            }
+        }
+    }
 
     let as_json = matches!(format, Format::Json | Format::Jsonl);
     match args.statistics {

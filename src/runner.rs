@@ -34,6 +34,8 @@ pub struct Settings {
     pub per_file_ignores: PerFileIgnores,
     /// Keep each file's text for renderers that quote it.
     pub keep_source: bool,
+    /// Lint only these files (canonical paths), when set (`--since`).
+    pub only: Option<std::collections::HashSet<PathBuf>>,
     /// Look for duplicated blocks across files too: the shortest paragraph compared, in
     /// characters (`--duplicates=corpus`).
     pub corpus_duplicates: Option<usize>,
@@ -62,7 +64,7 @@ pub struct FileReport {
     /// Its paragraphs' fingerprints, for the cross-file duplicate pass (empty otherwise).
     pub fingerprints: Vec<crate::corpus::Fingerprint>,
     /// Where it was read from (none for standard input).
-    origin: Option<PathBuf>,
+    pub origin: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -88,7 +90,13 @@ enum Input {
 }
 
 pub fn run(settings: &Settings) -> Outcome {
-    let (inputs, mut errors) = collect_inputs(settings);
+    let (mut inputs, mut errors) = collect_inputs(settings);
+    if let Some(only) = &settings.only {
+        inputs.retain(|input| match input {
+            Input::Named(p) | Input::Walked(p) => p.canonicalize().is_ok_and(|c| only.contains(&c)),
+            Input::Stdin => true,
+        });
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.threads)
         .build()

@@ -150,3 +150,25 @@ fn only_new_faults_are_reported() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("no-such-rev"), "{stderr}");
 }
+
+/// pre-commit runs the hook's `entry` with the staged file names after it.
+#[test]
+fn the_pre_commit_hook_runs() {
+    let hooks = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml")).unwrap();
+    let entry = hooks
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("entry: "))
+        .expect("the hook has an entry");
+    let mut words = entry.split_whitespace();
+    assert_eq!(words.next(), Some("newslint"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "他说,今天很好。\n").unwrap();
+    std::fs::write(dir.path().join("b.md"), "今天很好。\n").unwrap();
+    let args: Vec<&str> = words.chain(["a.txt", "b.md"]).collect();
+    let out = run(env!("CARGO_BIN_EXE_newslint"), &args, dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "a.txt:1:3: warning[halfwidth-punctuation] ASCII `,` in Chinese text\n"
+    );
+}

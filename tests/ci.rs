@@ -154,7 +154,8 @@ fn only_new_faults_are_reported() {
 /// pre-commit runs the hook's `entry` with the staged file names after it.
 #[test]
 fn the_pre_commit_hook_runs() {
-    let hooks = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml")).unwrap();
+    let hooks = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"))
+        .unwrap();
     let entry = hooks
         .lines()
         .find_map(|l| l.trim().strip_prefix("entry: "))

@@ -108,6 +108,22 @@ pub struct CheckArgs {
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "rules", require_equals = true)]
     pub statistics: Option<StatisticsBy>,
 
+    /// Apply the safe fixes, then report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+
+    /// With --fix or --diff: apply the unsafe fixes too.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print a unified diff of the fixes and write nothing (exit 1 when there would be changes).
+    #[arg(long)]
+    pub diff: bool,
+
+    /// With --fix: list the fixes made, per file and rule (on stderr).
+    #[arg(long)]
+    pub show_fixes: bool,
+
     /// Report only diagnostics that are not in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,

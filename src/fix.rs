@@ -72,14 +72,15 @@ impl Fix {
 }
 
 /// Applies the edits of `fixes` to `text`, skipping any fix that overlaps one already taken
-/// (the next pass of the fix loop picks it up). Returns the new text and how many fixes went in.
-pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> (String, usize) {
-    let mut fixes: Vec<&Fix> = fixes.into_iter().filter(|f| !f.edits.is_empty()).collect();
-    fixes.sort_by_key(|f| (f.edits[0].start, f.edits[0].end));
+/// (the next pass of the fix loop picks it up). Each fix comes with a tag (its rule, say);
+/// returns the new text and the tags of the fixes that went in.
+pub fn apply_fixes<'a, T>(text: &str, fixes: impl IntoIterator<Item = (T, &'a Fix)>) -> (String, Vec<T>) {
+    let mut fixes: Vec<(T, &Fix)> = fixes.into_iter().filter(|(_, f)| !f.edits.is_empty()).collect();
+    fixes.sort_by_key(|(_, f)| (f.edits[0].start, f.edits[0].end));
     let mut taken: Vec<&Edit> = Vec::new();
-    let mut applied = 0;
+    let mut applied = Vec::new();
     let mut claimed: Vec<(u32, u32)> = Vec::new();
-    for fix in fixes {
+    for (tag, fix) in fixes {
         let overlaps = fix.edits.iter().any(|e| {
             claimed
                 .iter()
@@ -90,7 +91,7 @@ pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> 
         }
         claimed.extend(fix.edits.iter().map(|e| (e.start, e.end)));
         taken.extend(fix.edits.iter());
-        applied += 1;
+        applied.push(tag);
     }
     taken.sort_by_key(|e| (e.start, e.end));
     let mut out = String::with_capacity(text.len());
@@ -114,7 +115,7 @@ mod tests {
         let a = Fix::safe("a", vec![Edit::replace(3..4, "，")]);
         let b = Fix::safe("b", vec![Edit::replace(7..8, "。")]);
         let c = Fix::safe("c", vec![Edit::replace(3..7, "X")]);
-        let (out, n) = apply_fixes(text, [&b, &a, &c]);
-        assert_eq!((out.as_str(), n), ("甲，乙。丙", 2));
+        let (out, applied) = apply_fixes(text, [("b", &b), ("a", &a), ("c", &c)]);
+        assert_eq!((out.as_str(), applied), ("甲，乙。丙", vec!["a", "b"]));
     }
 }

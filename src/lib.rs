@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod diagnostic;
 pub mod fingerprint;
 pub mod fix;
+pub mod fixer;
 pub mod render;
 pub mod rule;
 pub mod rules;
@@ -111,6 +112,10 @@ pub fn settings(args: &CheckArgs) -> Result<Settings, String> {
         rules: active,
         per_file_ignores,
         keep_source: false,
+        fix: (args.fix || args.diff).then_some(fixer::FixMode {
+            unsafe_fixes: args.unsafe_fixes,
+            write: !args.diff,
+        }),
         only: None,
         corpus_duplicates: match args.duplicates.or(file.duplicates).unwrap_or_default() {
             config::DuplicateScope::File => None,
@@ -142,6 +147,10 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
+    if (args.unsafe_fixes || args.show_fixes) && !(args.fix || args.diff) {
+        eprintln!("newslint: --unsafe-fixes and --show-fixes go with --fix or --diff");
+        return EXIT_ERROR;
+    }
     let changes = match args.since.as_deref().map(since::Changes::since).transpose() {
         Ok(c) => c,
         Err(e) => {
@@ -197,6 +206,45 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
+    let fixes: usize = outcome.files.iter().flat_map(|f| f.fixed.values()).sum();
+    let fixed_files = outcome.files.iter().filter(|f| !f.fixed.is_empty()).count();
+    if args.show_fixes {
+        for file in outcome.files.iter().filter(|f| !f.fixed.is_empty()) {
+            let list: Vec<String> = file
+                .fixed
+                .iter()
+                .map(|(rule, n)| format!("{rule} ×{n}"))
+                .collect();
+            eprintln!("{}: {}", file.path, list.join(", "));
+        }
+    }
+    if args.diff {
+        for file in &outcome.files {
+            print(file.diff.as_deref().unwrap_or(""));
+        }
+        for error in &outcome.errors {
+            eprintln!("newslint: {}: {}", error.path, error.message);
+        }
+        eprintln!(
+            "newslint: {fixes} fix{} would change {fixed_files} file{}",
+            if fixes == 1 { "" } else { "es" },
+            if fixed_files == 1 { "" } else { "s" }
+        );
+        return if !outcome.errors.is_empty() {
+            EXIT_ERROR
+        } else if fixed_files > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        };
+    }
+    if args.fix {
+        eprintln!(
+            "newslint: fixed {fixes} fault{} in {fixed_files} file{}",
+            if fixes == 1 { "" } else { "s" },
+            if fixed_files == 1 { "" } else { "s" }
+        );
+    }
     let as_json = matches!(format, Format::Json | Format::Jsonl);
     match args.statistics {
         Some(by) => print(&render::statistics(&outcome.files, by, as_json)),

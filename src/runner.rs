@@ -34,6 +34,8 @@ pub struct Settings {
     pub per_file_ignores: PerFileIgnores,
     /// Keep each file's text for renderers that quote it.
     pub keep_source: bool,
+    /// Fix the files (`--fix`), or show the diff of the fixes (`--diff`).
+    pub fix: Option<crate::fixer::FixMode>,
     /// Lint only these files (canonical paths), when set (`--since`).
     pub only: Option<std::collections::HashSet<PathBuf>>,
     /// Look for duplicated blocks across files too: the shortest paragraph compared, in
@@ -65,6 +67,10 @@ pub struct FileReport {
     pub fingerprints: Vec<crate::corpus::Fingerprint>,
     /// Where it was read from (none for standard input).
     pub origin: Option<PathBuf>,
+    /// Fixes applied (or, with `--diff`, that would be), per rule.
+    pub fixed: std::collections::BTreeMap<&'static str, usize>,
+    /// With `--diff`: the unified diff of the fixes.
+    pub diff: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -248,7 +254,29 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
     let ignored = path
         .map(|p| settings.per_file_ignores.ignored(p))
         .unwrap_or_default();
-    let text = decoded.text;
+    let mut text = decoded.text;
+    let mut fixed = std::collections::BTreeMap::new();
+    let mut diff = None;
+    if let (Some(mode), Some(path)) = (settings.fix, path) {
+        let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            crate::fixer::fix_text(&text, &settings.rules, &ignored, mode)
+        }))
+        .map_err(|_| {
+            error("internal error while fixing this file (a bug in newslint: please report it)".to_owned())
+        })?
+        .map_err(&error)?;
+        if let Some(crate::fixer::Fixed { text: new, applied }) = attempt {
+            if mode.write {
+                let encoded =
+                    crate::source::encode(&new, decoded.encoding, decoded.had_bom).map_err(&error)?;
+                crate::fixer::write_fixed(path, &bytes, &encoded).map_err(&error)?;
+                text = std::borrow::Cow::Owned(new);
+            } else {
+                diff = Some(crate::fixer::diff(&name, &text, &new));
+            }
+            fixed = applied;
+        }
+    }
     let fingerprint = settings
         .corpus_duplicates
         .filter(|_| !ignored.contains(&"duplicated-block"));
@@ -271,6 +299,8 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         source,
         fingerprints,
         origin: path.map(Path::to_path_buf),
+        fixed,
+        diff,
     }))
 }
 

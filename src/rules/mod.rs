@@ -125,7 +125,8 @@ pub(crate) mod test_support {
             found
                 .iter()
                 .filter_map(|d| d.fix.as_ref())
-                .filter(|f| f.applicability >= Applicability::Unsafe),
+                .filter(|f| f.applicability >= Applicability::Unsafe)
+                .map(|f| ((), f)),
         )
         .0
     }

@@ -46,6 +46,38 @@ impl SourceEncoding {
     }
 }
 
+/// `text` encoded as a file of `encoding` is, with its byte-order mark when it had one: what
+/// a fix writes back, so a file keeps the encoding it came in.
+pub fn encode(text: &str, encoding: SourceEncoding, bom: bool) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(text.len() + 3);
+    match encoding {
+        SourceEncoding::Utf8 => {
+            if bom {
+                out.extend_from_slice(b"\xEF\xBB\xBF");
+            }
+            out.extend_from_slice(text.as_bytes());
+        }
+        SourceEncoding::Gb18030 => {
+            let (bytes, _, unmappable) = GB18030.encode(text);
+            if unmappable {
+                return Err("the fixed text cannot be written in GB18030".to_owned());
+            }
+            out.extend_from_slice(&bytes);
+        }
+        SourceEncoding::Utf16Le | SourceEncoding::Utf16Be => {
+            let little = encoding == SourceEncoding::Utf16Le;
+            let unit = |u: u16| if little { u.to_le_bytes() } else { u.to_be_bytes() };
+            if bom {
+                out.extend_from_slice(&unit(0xFEFF));
+            }
+            for u in text.encode_utf16() {
+                out.extend_from_slice(&unit(u));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Decoded text, without its byte-order mark. Offsets in diagnostics index into `text`.
 /// UTF-8 input is borrowed, not copied.
 #[derive(Debug)]
@@ -198,6 +230,25 @@ mod tests {
             (d.text.as_ref(), d.had_bom, d.encoding),
             ("新", true, SourceEncoding::Utf8)
         );
+    }
+
+    #[test]
+    fn encoding_round_trips() {
+        let text = "重庆，𠀀字\r\n";
+        for (encoding, bom) in [
+            (SourceEncoding::Utf8, false),
+            (SourceEncoding::Utf8, true),
+            (SourceEncoding::Gb18030, false),
+            (SourceEncoding::Utf16Le, true),
+            (SourceEncoding::Utf16Be, true),
+        ] {
+            let bytes = encode(text, encoding, bom).unwrap();
+            let back = decode(&bytes, EncodingChoice::Auto).unwrap();
+            assert_eq!(
+                (back.text.as_ref(), back.encoding, back.had_bom),
+                (text, encoding, bom)
+            );
+        }
     }
 
     #[test]

@@ -7,6 +7,6 @@ pub mod flow;
 mod line_index;
 pub mod words;
 
-pub use decode::{DecodeError, Decoded, EncodingChoice, SourceEncoding};
+pub use decode::{DecodeError, Decoded, EncodingChoice, SourceEncoding, encode};
 pub use document::{Block, BlockKind, Classes, Document, Line, LineKind, sentence_ranges};
 pub use line_index::{LineIndex, Position};

@@ -68,7 +68,7 @@ fn run(corpus: &Path, threads: usize, duplicates: &str) -> (f64, usize) {
     let Command::Check(args) = cli.command else {
         unreachable!()
     };
-    let settings = newslint::settings(&args).expect("default settings");
+    let settings = newslint::settings(&args.lint).expect("default settings");
     let start = Instant::now();
     let outcome = newslint::runner::run(&settings);
     let seconds = start.elapsed().as_secs_f64();

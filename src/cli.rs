@@ -53,56 +53,12 @@ pub enum FailOn {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files and directories to lint; `-` reads standard input.
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub lint: LintOptions,
 
     /// Output format [default: full on a terminal, concise when piped].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-
-    /// Rules or categories to run instead of the default set (`ALL` for every rule).
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    pub select: Option<Vec<String>>,
-
-    /// Rules or categories to run besides the selected ones.
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    pub extend_select: Vec<String>,
-
-    /// Rules or categories not to run.
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    pub ignore: Vec<String>,
-
-    /// The configuration file [default: newslint.toml here or above].
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-
-    /// Ignore every configuration file.
-    #[arg(long, conflicts_with = "config")]
-    pub isolated: bool,
-
-    /// The name standard input is reported under (its extension decides Markdown).
-    #[arg(long, value_name = "PATH")]
-    pub stdin_filename: Option<String>,
-
-    /// Where duplicated-block looks for earlier copies: the same file, or every file.
-    #[arg(long, value_enum, value_name = "SCOPE")]
-    pub duplicates: Option<crate::config::DuplicateScope>,
-
-    /// The encoding of the files [default: auto: BOM, else UTF-8, else GB18030].
-    #[arg(long, value_enum)]
-    pub encoding: Option<EncodingChoice>,
-
-    /// File extensions linted when walking directories [default: txt,md].
-    #[arg(long = "extension", value_delimiter = ',', value_name = "EXT")]
-    pub extensions: Option<Vec<String>>,
-
-    /// Follow symbolic links when walking directories.
-    #[arg(short = 'L', long)]
-    pub follow: bool,
-
-    /// Number of threads [default: the number of cores].
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<usize>,
 
     /// Print counts instead of diagnostics: per rule, or per file with `=files`.
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "rules", require_equals = true)]
@@ -148,4 +104,55 @@ pub struct CheckArgs {
     /// When to color the full format.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+}
+
+/// What to lint and with which rules: shared by `check` and `report`.
+#[derive(Debug, Args)]
+pub struct LintOptions {
+    /// Files and directories to lint; `-` reads standard input.
+    pub paths: Vec<PathBuf>,
+
+    /// Rules or categories to run instead of the default set (`ALL` for every rule).
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+
+    /// Rules or categories to run besides the selected ones.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+
+    /// Rules or categories not to run.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+
+    /// The configuration file [default: newslint.toml here or above].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
+
+    /// The name standard input is reported under (its extension decides Markdown).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+
+    /// Where duplicated-block looks for earlier copies: the same file, or every file.
+    #[arg(long, value_enum, value_name = "SCOPE")]
+    pub duplicates: Option<crate::config::DuplicateScope>,
+
+    /// The encoding of the files [default: auto: BOM, else UTF-8, else GB18030].
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingChoice>,
+
+    /// File extensions linted when walking directories [default: txt,md].
+    #[arg(long = "extension", value_delimiter = ',', value_name = "EXT")]
+    pub extensions: Option<Vec<String>>,
+
+    /// Follow symbolic links when walking directories.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+
+    /// Number of threads [default: the number of cores].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
 }

@@ -19,7 +19,7 @@ pub mod since;
 pub mod source;
 
 use clap::Parser;
-use cli::{CheckArgs, Cli, Color, Command, FailOn, RulesFormat};
+use cli::{CheckArgs, Cli, Color, Command, FailOn, LintOptions, RulesFormat};
 use diagnostic::Severity;
 use render::Format;
 use runner::{ActiveRule, Settings};
@@ -60,7 +60,7 @@ fn print(text: &str) {
 }
 
 /// Turns the flags and the configuration file into settings.
-pub fn settings(args: &CheckArgs) -> Result<Settings, String> {
+pub fn settings(args: &LintOptions) -> Result<Settings, String> {
     let loaded = config::load(args.config.as_deref(), args.isolated)?;
     let file = &loaded.file;
     let selected = config::selected_rules(&[
@@ -112,10 +112,7 @@ pub fn settings(args: &CheckArgs) -> Result<Settings, String> {
         rules: active,
         per_file_ignores,
         keep_source: false,
-        fix: (args.fix || args.diff).then_some(fixer::FixMode {
-            unsafe_fixes: args.unsafe_fixes,
-            write: !args.diff,
-        }),
+        fix: None,
         only: None,
         corpus_duplicates: match args.duplicates.or(file.duplicates).unwrap_or_default() {
             config::DuplicateScope::File => None,
@@ -127,7 +124,7 @@ pub fn settings(args: &CheckArgs) -> Result<Settings, String> {
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let mut settings = match settings(&args) {
+    let mut settings = match settings(&args.lint) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("newslint: {e}");
@@ -138,6 +135,10 @@ fn check(args: CheckArgs) -> u8 {
     let format = args
         .format
         .unwrap_or(if terminal { Format::Full } else { Format::Concise });
+    settings.fix = (args.fix || args.diff).then_some(fixer::FixMode {
+        unsafe_fixes: args.unsafe_fixes,
+        write: !args.diff,
+    });
     settings.keep_source =
         (format == Format::Full && args.statistics.is_none()) || args.write_baseline.is_some();
     let baseline = match args.baseline.as_deref().map(baseline::Baseline::load).transpose() {

@@ -137,7 +137,25 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     };
     let mut temp = tempfile::NamedTempFile::new_in(dir)?;
     temp.write_all(bytes)?;
+    // A temporary file is private; the file it becomes keeps the old one's permissions, or
+    // gets a new file's.
+    match std::fs::metadata(path) {
+        Ok(old) => temp.as_file().set_permissions(old.permissions())?,
+        Err(_) => set_new_file_permissions(temp.as_file())?,
+    }
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_new_file_permissions(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    // What `File::create` gives under the usual umask of 022.
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_permissions(_: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }

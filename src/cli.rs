@@ -17,6 +17,8 @@ pub struct Cli {
 pub enum Command {
     /// Lint files and directories (default: the current directory).
     Check(Box<CheckArgs>),
+    /// Write a report of where a corpus stands: one HTML page, or JSON.
+    Report(Box<ReportArgs>),
     /// List every rule with its category, default state and fix.
     Rules {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
@@ -104,6 +106,28 @@ pub struct CheckArgs {
     /// When to color the full format.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub lint: LintOptions,
+
+    /// Where to write the report (`-` for standard output).
+    #[arg(short, long, value_name = "FILE", default_value = "report.html")]
+    pub output: PathBuf,
+
+    /// The report's format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained page: charts, the worst files, examples.
+    Html,
+    /// The same figures as data, for dashboards.
+    Json,
 }
 
 /// What to lint and with which rules: shared by `check` and `report`.

@@ -12,6 +12,7 @@ pub mod fingerprint;
 pub mod fix;
 pub mod fixer;
 pub mod render;
+pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod runner;
@@ -19,7 +20,7 @@ pub mod since;
 pub mod source;
 
 use clap::Parser;
-use cli::{CheckArgs, Cli, Color, Command, FailOn, LintOptions, RulesFormat};
+use cli::{CheckArgs, Cli, Color, Command, FailOn, LintOptions, ReportArgs, ReportFormat, RulesFormat};
 use diagnostic::Severity;
 use render::Format;
 use runner::{ActiveRule, Settings};
@@ -35,6 +36,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check(*args),
+        Command::Report(args) => report_command(*args),
         Command::Rules { format } => {
             print(&rules_listing(format));
             EXIT_CLEAN
@@ -121,6 +123,46 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
             }
         },
     })
+}
+
+fn report_command(args: ReportArgs) -> u8 {
+    let settings = match settings(&args.lint) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("newslint: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let outcome = runner::run(&settings);
+    for error in &outcome.errors {
+        eprintln!("newslint: {}: {}", error.path, error.message);
+    }
+    let figures = report::build(&outcome, settings.encoding);
+    let text = match args.format {
+        ReportFormat::Html => report::html(&figures),
+        ReportFormat::Json => report::json(&figures),
+    };
+    if args.output.as_os_str() == "-" {
+        print(&text);
+    } else if let Err(e) = baseline::write_atomically(&args.output, text.as_bytes()) {
+        eprintln!(
+            "newslint: {}: cannot write the report: {e}",
+            args.output.display()
+        );
+        return EXIT_ERROR;
+    } else {
+        eprintln!(
+            "newslint: {} faults in {} files; report written to {}",
+            figures.faults,
+            figures.files,
+            args.output.display()
+        );
+    }
+    if outcome.errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    }
 }
 
 fn check(args: CheckArgs) -> u8 {

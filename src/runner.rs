@@ -71,6 +71,8 @@ pub struct FileReport {
     pub fixed: std::collections::BTreeMap<&'static str, usize>,
     /// With `--diff`: the unified diff of the fixes.
     pub diff: Option<String>,
+    /// Characters in the (fixed) text, for rates per 10,000 characters.
+    pub chars: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -290,6 +292,7 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         error("internal error while linting this file (a bug in newslint: please report it)".to_owned())
     })?;
     let located = locate(&text, &index, diagnostics);
+    let chars = text.chars().count();
     // Standard input cannot be read twice: in corpus mode, keep it.
     let keep = !located.is_empty() || (path.is_none() && !fingerprints.is_empty());
     let source = (settings.keep_source && keep).then(|| text.into_owned());
@@ -301,6 +304,7 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         origin: path.map(Path::to_path_buf),
         fixed,
         diff,
+        chars,
     }))
 }
 

@@ -133,6 +133,10 @@ pub enum ReportFormat {
 /// What to lint and with which rules: shared by `check` and `report`.
 #[derive(Debug, Args)]
 pub struct LintOptions {
+    /// No progress bar and no summary lines on stderr (errors are still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
+
     /// Files and directories to lint; `-` reads standard input.
     pub paths: Vec<PathBuf>,
 

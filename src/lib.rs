@@ -115,6 +115,7 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         per_file_ignores,
         keep_source: false,
         fix: None,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
         only: None,
         corpus_duplicates: match args.duplicates.or(file.duplicates).unwrap_or_default() {
             config::DuplicateScope::File => None,
@@ -150,7 +151,7 @@ fn report_command(args: ReportArgs) -> u8 {
             args.output.display()
         );
         return EXIT_ERROR;
-    } else {
+    } else if !args.lint.quiet {
         eprintln!(
             "newslint: {} faults in {} files; report written to {}",
             figures.faults,
@@ -281,7 +282,7 @@ fn check(args: CheckArgs) -> u8 {
             EXIT_CLEAN
         };
     }
-    if args.fix {
+    if args.fix && !args.lint.quiet {
         eprintln!(
             "newslint: fixed {fixes} fault{} in {fixed_files} file{}",
             if fixes == 1 { "" } else { "s" },
@@ -316,7 +317,7 @@ fn check(args: CheckArgs) -> u8 {
     }
 
     let total: usize = outcome.files.iter().map(|f| f.diagnostics.len()).sum();
-    if format == Format::Full && args.statistics.is_none() && terminal {
+    if format == Format::Full && args.statistics.is_none() && terminal && !args.lint.quiet {
         let fixable = outcome
             .files
             .iter()

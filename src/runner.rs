@@ -36,6 +36,8 @@ pub struct Settings {
     pub keep_source: bool,
     /// Fix the files (`--fix`), or show the diff of the fixes (`--diff`).
     pub fix: Option<crate::fixer::FixMode>,
+    /// Show a progress bar on stderr.
+    pub progress: bool,
     /// Lint only these files (canonical paths), when set (`--since`).
     pub only: Option<std::collections::HashSet<PathBuf>>,
     /// Look for duplicated blocks across files too: the shortest paragraph compared, in
@@ -109,12 +111,26 @@ pub fn run(settings: &Settings) -> Outcome {
         .num_threads(settings.threads)
         .build()
         .expect("a thread pool can be built");
+    let progress = if settings.progress && inputs.len() > 1 {
+        indicatif::ProgressBar::new(inputs.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    progress.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {elapsed} (about {eta} left)")
+            .expect("a valid progress template"),
+    );
     let results: Vec<Result<Option<FileReport>, FileError>> = pool.install(|| {
         inputs
             .par_iter()
-            .map(|input| lint_input(input, settings))
+            .map(|input| {
+                let result = lint_input(input, settings);
+                progress.inc(1);
+                result
+            })
             .collect()
     });
+    progress.finish_and_clear();
     let mut files = Vec::new();
     for result in results {
         match result {

@@ -173,3 +173,32 @@ fn the_pre_commit_hook_runs() {
         "a.txt:1:3: warning[halfwidth-punctuation] ASCII `,` in Chinese text\n"
     );
 }
+
+/// newslint's own gate: seeds/ holds known faults, all recorded in the committed baseline.
+/// A change that brings a new fault to the seeds (or a rule that starts finding one) fails
+/// here until the baseline is rewritten on purpose.
+#[test]
+fn seeds_pass_their_committed_baseline() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = run(
+        env!("CARGO_BIN_EXE_newslint"),
+        &[
+            "check",
+            "seeds",
+            "--isolated",
+            "--baseline",
+            "newslint-baseline.json",
+            "--format",
+            "github",
+        ],
+        repo,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(out.stdout.is_empty());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("no longer occur"));
+}

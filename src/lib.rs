@@ -116,6 +116,7 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         keep_source: false,
         fix: None,
         progress: !args.quiet && std::io::stderr().is_terminal(),
+        count_chars: false,
         only: None,
         corpus_duplicates: match args.duplicates.or(file.duplicates).unwrap_or_default() {
             config::DuplicateScope::File => None,
@@ -127,13 +128,14 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
 }
 
 fn report_command(args: ReportArgs) -> u8 {
-    let settings = match settings(&args.lint) {
+    let mut settings = match settings(&args.lint) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("newslint: {e}");
             return EXIT_ERROR;
         }
     };
+    settings.count_chars = true;
     let outcome = runner::run(&settings);
     for error in &outcome.errors {
         eprintln!("newslint: {}: {}", error.path, error.message);

@@ -38,6 +38,8 @@ pub struct Settings {
     pub fix: Option<crate::fixer::FixMode>,
     /// Show a progress bar on stderr.
     pub progress: bool,
+    /// Count each file's characters (for the report's rates).
+    pub count_chars: bool,
     /// Lint only these files (canonical paths), when set (`--since`).
     pub only: Option<std::collections::HashSet<PathBuf>>,
     /// Look for duplicated blocks across files too: the shortest paragraph compared, in
@@ -73,7 +75,7 @@ pub struct FileReport {
     pub fixed: std::collections::BTreeMap<&'static str, usize>,
     /// With `--diff`: the unified diff of the fixes.
     pub diff: Option<String>,
-    /// Characters in the (fixed) text, for rates per 10,000 characters.
+    /// Characters in the (fixed) text, for rates per 10,000 characters (0 unless counted).
     pub chars: usize,
 }
 
@@ -308,7 +310,11 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         error("internal error while linting this file (a bug in newslint: please report it)".to_owned())
     })?;
     let located = locate(&text, &index, diagnostics);
-    let chars = text.chars().count();
+    let chars = if settings.count_chars {
+        text.chars().count()
+    } else {
+        0
+    };
     // Standard input cannot be read twice: in corpus mode, keep it.
     let keep = !located.is_empty() || (path.is_none() && !fingerprints.is_empty());
     let source = (settings.keep_source && keep).then(|| text.into_owned());

@@ -1,36 +1,17 @@
 //! End-to-end tests of the `newslint` binary: outputs, exit codes, spans, bad inputs, config.
 
+mod common;
+
+use common::{newslint, repo, stderr, stdout};
 use serde_json::Value;
-use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use tempfile::TempDir;
-
-fn newslint(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newslint"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .output()
-        .expect("newslint runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn jsonl(o: &Output) -> Vec<Value> {
     stdout(o)
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect()
-}
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn dir_with(files: &[(&str, &[u8])]) -> TempDir {

@@ -1,24 +1,14 @@
 //! `--fix` and `--diff`: fixes that never lose text, keep each file's encoding and line
 //! endings, settle in one run, and leave every file wholly old or wholly new when killed.
 
+mod common;
+
+use common::{newslint, repo, stderr};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn newslint(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newslint"))
-        .args(args)
-        .current_dir(cwd)
-        .stdin(Stdio::null())
-        .output()
-        .expect("newslint runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::{Command, Stdio};
 
 fn copy_seeds(to: &Path) {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let seeds = repo().join("seeds");
     for entry in std::fs::read_dir(seeds).unwrap().flatten() {
         std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
     }

@@ -1,6 +1,9 @@
 //! The CI formats: SARIF validated against the published 2.1.0 schema, GitHub workflow
 //! commands, JUnit XML and GitLab Code Quality.
 
+mod common;
+
+use common::repo;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,10 +20,6 @@ fn newslint(args: &[&str], cwd: &Path) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("UTF-8 output")
-}
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// The SARIF 2.1.0 schema, as the serde-sarif package (a dev-dependency, so cargo has

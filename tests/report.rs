@@ -2,13 +2,12 @@
 //! (headless Chromium, when installed: `.ci/run` installs it and sets
 //! NEWSLINT_REQUIRE_BROWSER=1 so that CI cannot skip it).
 
+mod common;
+
+use common::repo;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn report(args: &[&str], cwd: &Path) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_newslint"))

@@ -5,6 +5,7 @@
 //! that moved text may make room for another, or uncover one. Passes are bounded; a file that
 //! is still changing after them is left as it was and reported, as a bug.
 
+use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, apply_fixes};
 use crate::runner::{ActiveRule, check_text};
 use std::collections::BTreeMap;
@@ -38,13 +39,15 @@ pub struct Fixed {
     pub applied: BTreeMap<&'static str, usize>,
 }
 
-/// The text after every applicable fix; `None` when nothing was fixed.
-pub fn fix_text(
-    text: &str,
-    rules: &[ActiveRule],
-    ignored: &[&str],
-    mode: FixMode,
-) -> Result<Option<Fixed>, String> {
+/// What the fix loop leaves: the fixed text (`None` when nothing was fixed) and the
+/// diagnostics of the final text, which its last pass found (no need to lint it again).
+pub struct FixRun {
+    pub fixed: Option<Fixed>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Lints and fixes `text` until no applicable fix is left.
+pub fn fix_text(text: &str, rules: &[ActiveRule], ignored: &[&str], mode: FixMode) -> Result<FixRun, String> {
     let mut current = text.to_owned();
     let mut applied: BTreeMap<&'static str, usize> = BTreeMap::new();
     for _ in 0..MAX_PASSES {
@@ -55,10 +58,13 @@ pub fn fix_text(
             .filter(|(_, f)| f.applicability >= mode.threshold());
         let (next, rules) = apply_fixes(&current, fixes);
         if next == current {
-            return Ok((current != text).then_some(Fixed {
-                text: current,
-                applied,
-            }));
+            return Ok(FixRun {
+                fixed: (current != text).then_some(Fixed {
+                    text: current,
+                    applied,
+                }),
+                diagnostics,
+            });
         }
         for rule in rules {
             *applied.entry(rule).or_default() += 1;

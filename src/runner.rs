@@ -277,24 +277,30 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
     let mut text = decoded.text;
     let mut fixed = std::collections::BTreeMap::new();
     let mut diff = None;
+    // The diagnostics of the final text, when the fix loop already found them.
+    let mut linted = None;
     if let (Some(mode), Some(path)) = (settings.fix, path) {
-        let attempt = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             crate::fixer::fix_text(&text, &settings.rules, &ignored, mode)
         }))
         .map_err(|_| {
             error("internal error while fixing this file (a bug in newslint: please report it)".to_owned())
         })?
         .map_err(&error)?;
-        if let Some(crate::fixer::Fixed { text: new, applied }) = attempt {
-            if mode.write {
+        match run.fixed {
+            Some(crate::fixer::Fixed { text: new, applied }) if mode.write => {
                 let encoded =
                     crate::source::encode(&new, decoded.encoding, decoded.had_bom).map_err(&error)?;
                 crate::fixer::write_fixed(path, &bytes, &encoded).map_err(&error)?;
                 text = std::borrow::Cow::Owned(new);
-            } else {
-                diff = Some(crate::fixer::diff(&name, &text, &new));
+                fixed = applied;
+                linted = Some(run.diagnostics);
             }
-            fixed = applied;
+            Some(crate::fixer::Fixed { text: new, applied }) => {
+                diff = Some(crate::fixer::diff(&name, &text, &new));
+                fixed = applied;
+            }
+            None => linted = Some(run.diagnostics),
         }
     }
     let fingerprint = settings
@@ -302,7 +308,7 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         .filter(|_| !ignored.contains(&"duplicated-block"));
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let doc = Document::parse(&text);
-        let diagnostics = check_document(&doc, &settings.rules, &ignored);
+        let diagnostics = linted.unwrap_or_else(|| check_document(&doc, &settings.rules, &ignored));
         let fingerprints = fingerprint.map_or_else(Vec::new, |min| crate::corpus::fingerprints(&doc, min));
         (diagnostics, fingerprints, doc.index)
     }));

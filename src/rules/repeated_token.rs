@@ -85,7 +85,12 @@ impl Check for RepeatedToken {
             let base = block.content.start;
             let text = doc.block_text(block);
             let mut taken_until = 0;
-            for cand in candidates(text) {
+            let enumeration_commas = doc
+                .marks(&block.content)
+                .iter()
+                .map(|&m| m as usize - base)
+                .filter(|&i| text.as_bytes()[i..].starts_with("、".as_bytes()));
+            for cand in candidates(text, enumeration_commas) {
                 if cand.first.start < taken_until {
                     continue;
                 }
@@ -141,7 +146,8 @@ fn repeats_at(text: &str, i: usize, found: &mut Vec<Candidate>) {
     }
 }
 
-fn candidates(text: &str) -> Vec<Candidate> {
+/// `commas`: the byte offsets of the 、 in `text`, in order.
+fn candidates(text: &str, commas: impl Iterator<Item = usize>) -> Vec<Candidate> {
     let mut found = Vec::new();
     // Han in the Basic Multilingual Plane is three bytes of UTF-8, so `XYXY` with units of
     // two to four characters is a run of 12 to 24 bytes whose halves are equal.
@@ -165,7 +171,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
     }
     // List items: `…A、A、…` where the second item is whole (a `、` follows it) and the text
     // before the first `、` ends with it.
-    for (i, _) in text.match_indices('、') {
+    for i in commas {
         let after = &text[i + '、'.len_utf8()..];
         let item_end = after.find(|c: char| !is_han(c)).unwrap_or(after.len());
         let item = &after[..item_end];

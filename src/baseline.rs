@@ -4,13 +4,12 @@
 //! line or the path: a fault stays baselined when lines are inserted above it or its file is
 //! renamed or moved. The path and a snippet are written for the reader. Entries are a
 //! multiset: the same fault written twice needs two entries. The file is JSON, sorted, one
-//! entry per line, so that its diffs read well; it is written atomically.
+//! entry per line, so that its diffs read well; it is written atomically (`crate::atomic`).
 
 use crate::fingerprint;
 use crate::runner::FileReport;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::Path;
 
 const VERSION: u32 = 1;
@@ -123,39 +122,7 @@ pub fn write(path: &Path, files: &[FileReport]) -> Result<usize, String> {
     } else {
         "\n  ]\n}\n"
     });
-    write_atomically(path, out.as_bytes())
+    crate::atomic::write(path, out.as_bytes())
         .map_err(|e| format!("{}: cannot write the baseline: {e}", path.display()))?;
     Ok(entries.len())
-}
-
-/// Writes to a temporary file beside `path`, then renames it over `path`: a reader sees the
-/// old file or the new one, never half of one.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    temp.write_all(bytes)?;
-    // A temporary file is private; the file it becomes keeps the old one's permissions, or
-    // gets a new file's.
-    match std::fs::metadata(path) {
-        Ok(old) => temp.as_file().set_permissions(old.permissions())?,
-        Err(_) => set_new_file_permissions(temp.as_file())?,
-    }
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-#[cfg(unix)]
-fn set_new_file_permissions(file: &std::fs::File) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    // What `File::create` gives under the usual umask of 022.
-    file.set_permissions(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn set_new_file_permissions(_: &std::fs::File) -> std::io::Result<()> {
-    Ok(())
 }

@@ -9,7 +9,6 @@ use crate::diagnostic::Diagnostic;
 use crate::fix::{Applicability, apply_fixes};
 use crate::runner::{ActiveRule, check_text};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 /// Lint-and-fix passes a file gets.
@@ -85,10 +84,9 @@ pub fn diff(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-/// Replaces the file at `path` with `bytes`, atomically: a temporary file in the same
-/// directory, written, synced and renamed over it, with the original's permissions. The
-/// file is not touched when its bytes on disk are no longer `original` (it changed since it
-/// was read). A symbolic link is followed: its target is written, the link stays.
+/// Replaces the file at `path` with `bytes`, atomically (`crate::atomic`), unless its bytes
+/// on disk are no longer `original` (it changed since it was read). A symbolic link is
+/// followed: its target is written, the link stays.
 pub fn write_fixed(path: &Path, original: &[u8], bytes: &[u8]) -> Result<(), String> {
     let target = path
         .canonicalize()
@@ -97,23 +95,7 @@ pub fn write_fixed(path: &Path, original: &[u8], bytes: &[u8]) -> Result<(), Str
     if on_disk != original {
         return Err("changed on disk since it was read: not overwritten (run again)".to_owned());
     }
-    let permissions = std::fs::metadata(&target)
-        .map_err(|e| format!("cannot read its permissions: {e}"))?
-        .permissions();
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let written = (|| -> std::io::Result<()> {
-        let mut temp = tempfile::Builder::new()
-            .prefix(".newslint-")
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
-        temp.write_all(bytes)?;
-        temp.as_file().set_permissions(permissions)?;
-        temp.as_file().sync_all()?;
-        temp.persist(&target).map_err(|e| e.error)?;
-        // The rename itself is durable once the directory is synced.
-        std::fs::File::open(dir)?.sync_all()
-    })();
-    written.map_err(|e| format!("cannot write the fixed file: {e}"))
+    crate::atomic::write(&target, bytes).map_err(|e| format!("cannot write the fixed file: {e}"))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! paths → decode → `Document` → rules → sorted diagnostics → render. See `runner` for the
 //! pipeline and `rules` for the registry.
 
+pub mod atomic;
 pub mod baseline;
 pub mod cli;
 pub mod config;
@@ -147,7 +148,7 @@ fn report_command(args: ReportArgs) -> u8 {
     };
     if args.output.as_os_str() == "-" {
         print(&text);
-    } else if let Err(e) = baseline::write_atomically(&args.output, text.as_bytes()) {
+    } else if let Err(e) = atomic::write(&args.output, text.as_bytes()) {
         eprintln!(
             "newslint: {}: cannot write the report: {e}",
             args.output.display()

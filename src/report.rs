@@ -6,6 +6,7 @@
 //! examples per rule (at most `EXAMPLES_PER_RULE`, the first in path order, their context
 //! read back from the files once the run is over).
 
+use crate::render::{escape_markup as escape, uri_path};
 use crate::rules::RULES;
 use crate::runner::{FileReport, Outcome};
 use crate::source::EncodingChoice;
@@ -216,19 +217,9 @@ fn example(file: &FileReport, d: &crate::runner::Located, text: Option<&str>) ->
             .origin
             .as_ref()
             .and_then(|p| p.canonicalize().ok())
-            .and_then(|p| {
-                p.to_str()
-                    .map(|s| format!("file://{}", percent_encoding::utf8_percent_encode(s, URI_PATH)))
-            }),
+            .and_then(|p| p.to_str().map(|s| format!("file://{}", uri_path(s)))),
     }
 }
-
-const URI_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~')
-    .remove(b'/');
 
 pub fn json(report: &Report) -> String {
     let mut out = serde_json::to_string_pretty(report).expect("the report serializes");
@@ -247,13 +238,6 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Horizontal bars: one row per (label, value), scaled to the largest value.

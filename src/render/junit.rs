@@ -1,6 +1,7 @@
 //! JUnit XML, which most CI systems show as a test report: one test case per linted file,
 //! failing with the file's diagnostics.
 
+use super::escape_markup as escape;
 use crate::runner::FileReport;
 use std::fmt::Write;
 
@@ -41,23 +42,5 @@ pub fn junit(files: &[FileReport]) -> String {
         out.push_str("    </testcase>\n");
     }
     out.push_str("  </testsuite>\n</testsuites>\n");
-    out
-}
-
-/// Text for an XML attribute or element.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 cannot hold at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
     out
 }

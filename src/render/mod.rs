@@ -37,3 +37,33 @@ pub enum Format {
     /// GitLab Code Quality JSON.
     Gitlab,
 }
+
+/// A path as a URI path: RFC 3986's unreserved characters and `/` stay, the rest (spaces,
+/// Chinese file names) is percent-encoded. For SARIF's artifact URIs and the report's links.
+pub(crate) fn uri_path(path: &str) -> String {
+    const KEPT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'/');
+    percent_encoding::utf8_percent_encode(path, KEPT).to_string()
+}
+
+/// Text for an XML or HTML attribute or element.
+pub(crate) fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot hold at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -2,20 +2,12 @@
 //! read: the rules with their documentation, and each diagnostic with its region, related
 //! locations, fix and fingerprint. Columns count Unicode code points, as the run declares.
 
+use super::uri_path;
 use crate::diagnostic::Severity;
 use crate::rules::RULES;
 use crate::runner::{FileReport, Located};
 use crate::source::Position;
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
-
-/// What a relative URI may hold unencoded: RFC 3986's unreserved characters and `/`.
-const URI_PATH: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~')
-    .remove(b'/');
 
 pub fn sarif(files: &[FileReport]) -> String {
     let rules: Vec<Value> = RULES
@@ -38,7 +30,7 @@ pub fn sarif(files: &[FileReport]) -> String {
         .collect();
     let root = std::env::current_dir().ok().and_then(|dir| {
         dir.to_str()
-            .map(|d| format!("file://{}/", encode(d.trim_end_matches('/'))))
+            .map(|d| format!("file://{}/", uri_path(d.trim_end_matches('/'))))
     });
     let mut run = json!({
         "tool": {"driver": {
@@ -118,8 +110,8 @@ fn location(path: &str, start: Position, end: Position) -> Value {
 fn artifact(path: &str) -> Value {
     let path = path.replace('\\', "/");
     match path.strip_prefix('/') {
-        Some(absolute) => json!({"uri": format!("file:///{}", encode(absolute))}),
-        None => json!({"uri": encode(&path), "uriBaseId": "SRCROOT"}),
+        Some(absolute) => json!({"uri": format!("file:///{}", uri_path(absolute))}),
+        None => json!({"uri": uri_path(&path), "uriBaseId": "SRCROOT"}),
     }
 }
 
@@ -138,8 +130,4 @@ fn level(severity: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Info => "note",
     }
-}
-
-fn encode(path: &str) -> String {
-    utf8_percent_encode(path, URI_PATH).to_string()
 }

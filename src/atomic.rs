@@ -1,0 +1,69 @@
+//! Writing a file so that anyone reading it, or a crash at any moment, sees the old file or
+//! the new one, never half of one: a temporary file in the same directory, written, synced
+//! and renamed over the target, then the directory synced so that the rename lasts. Fixes,
+//! baselines and reports all write this way.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Replaces (or creates) `path` with `bytes`. The file keeps the permissions of the one it
+/// replaces; a new file gets a new file's (0644). The temporary file is hidden
+/// (`.newslint-*.tmp`), so a walk never lints one left by a killed run.
+pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".newslint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    match std::fs::metadata(path) {
+        Ok(old) => temp.as_file().set_permissions(old.permissions())?,
+        Err(_) => set_new_file_permissions(temp.as_file())?,
+    }
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    std::fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(unix)]
+fn set_new_file_permissions(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    // What `File::create` gives under the usual umask of 022.
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_permissions(_: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn replaces_keeping_permissions_and_creates_readable_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("old.txt");
+        std::fs::write(&old, "x").unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write(&old, b"y").unwrap();
+        assert_eq!(std::fs::read(&old).unwrap(), b"y");
+        assert_eq!(
+            std::fs::metadata(&old).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+        let new = dir.path().join("new.txt");
+        write(&new, b"z").unwrap();
+        assert_eq!(
+            std::fs::metadata(&new).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
+        // Nothing but the two files is left.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+}

@@ -12,17 +12,21 @@ const CONTEXT_CHARS: usize = 8;
 
 /// The fingerprint of a diagnostic of `rule` over `span` in `text`.
 pub fn fingerprint(rule: &str, text: &str, span: std::ops::Range<usize>) -> u64 {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-    let before = text[line_start..span.start]
+    // Up to CONTEXT_CHARS characters each side, stopping at the line's ends; only those are
+    // looked at, however long the line.
+    let before = text[..span.start]
         .char_indices()
         .rev()
-        .nth(CONTEXT_CHARS - 1)
-        .map_or(line_start, |(i, _)| line_start + i);
-    let after = text[span.end..line_end]
+        .take_while(|&(_, c)| c != '\n')
+        .take(CONTEXT_CHARS)
+        .last()
+        .map_or(span.start, |(i, _)| i);
+    let after = text[span.end..]
         .char_indices()
-        .nth(CONTEXT_CHARS)
-        .map_or(line_end, |(i, _)| span.end + i);
+        .take_while(|&(_, c)| c != '\n')
+        .take(CONTEXT_CHARS)
+        .last()
+        .map_or(span.end, |(i, c)| span.end + i + c.len_utf8());
     let mut hasher = fnv::FnvHasher::default();
     hasher.write(rule.as_bytes());
     hasher.write_u8(0);

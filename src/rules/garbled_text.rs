@@ -1,6 +1,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Check, declare_rule, options};
-use crate::source::chars::{is_chinese, is_han, utf8_width};
+use crate::source::chars::{FILLER_STARTS, is_chinese, is_han, is_mojibake_marker, utf8_width};
 use crate::source::{Classes, Document};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -38,27 +38,10 @@ declare_rule! {
 
 pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
     let _: super::NoOptions = options(value)?;
-    let mut markers = vec![0u64; 0x10000 / 64];
-    let markers_and_fillers = super::word_list(include_str!("../../rules/mojibake-markers.txt"))
-        .flat_map(str::chars)
-        .chain(FILLER_STARTS);
-    for c in markers_and_fillers {
-        let code = c as usize;
-        if code < 0x10000 {
-            markers[code / 64] |= 1 << (code % 64);
-        }
-    }
-    Ok(Box::new(GarbledText { markers }))
+    Ok(Box::new(GarbledText))
 }
 
-struct GarbledText {
-    /// Bitset over the Basic Multilingual Plane: is this character a mojibake marker, or the
-    /// first character of a decoding filler?
-    markers: Vec<u64>,
-}
-
-/// The characters the fillers of a failed decoding start with (锟斤拷, 烫烫烫, 屯屯屯).
-const FILLER_STARTS: [char; 3] = ['锟', '烫', '屯'];
+struct GarbledText;
 
 /// Sequences of UTF-8 lead and continuation bytes shown as Windows-1252 or Latin-1 letters:
 /// `ä¸­` is 中, `â€œ` is “. Two in a row are needed.
@@ -86,18 +69,19 @@ fn is_private_use(c: char) -> bool {
 
 impl Check for GarbledText {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        for line in doc.text_lines() {
+        // Every kind of damage is a character most lines do not hold.
+        let suspect = Classes::MOJIBAKE | Classes::TWO_BYTE | Classes::DAMAGE | Classes::CONTROL;
+        for line in doc.text_lines().filter(|l| l.classes.has(suspect)) {
             let base = line.content.start;
             let text = doc.slice(&line.content);
             let mut spans: Vec<(usize, usize, &str)> = Vec::new();
             // Latin-1 mojibake starts with a character of U+00C2..U+00EF, encoded 0xC3 0x..
-            let latin1 = text.as_bytes().contains(&0xC3);
-            if latin1 {
+            if line.classes.has(Classes::TWO_BYTE) && text.as_bytes().contains(&0xC3) {
                 for m in LATIN1_MOJIBAKE.find_iter(text) {
                     spans.push((m.start(), m.end(), "mojibake: UTF-8 text read as Latin-1"));
                 }
             }
-            if self.markers_in(text, &mut spans) {
+            if line.classes.has(Classes::MOJIBAKE) && markers_in(text, &mut spans) {
                 for m in DEBUG_FILL.find_iter(text) {
                     spans.push((
                         m.start(),
@@ -154,64 +138,62 @@ impl Check for GarbledText {
     }
 }
 
-impl GarbledText {
-    /// Stretches that are UTF-8 text read as GBK. Marker characters point at a candidate
-    /// stretch; it is confirmed when its GBK bytes decode as UTF-8 into Chinese text.
-    /// Finds mojibake around close markers; says whether a filler may start in `text`.
-    fn markers_in(&self, text: &str, spans: &mut Vec<(usize, usize, &'static str)>) -> bool {
-        // (character index, byte offset) of each marker. Markers are three-byte characters,
-        // so the scan decodes only those.
-        let bytes = text.as_bytes();
-        let mut hits: Vec<(usize, usize)> = Vec::new();
-        let mut filler = false;
-        let (mut i, mut k) = (0, 0);
-        while i < bytes.len() {
-            let lead = bytes[i];
-            if lead & 0xF0 == 0xE0 {
-                let code = (usize::from(lead & 0x0F) << 12)
-                    | (usize::from(bytes[i + 1] & 0x3F) << 6)
-                    | usize::from(bytes[i + 2] & 0x3F);
-                if self.markers[code / 64] & (1 << (code % 64)) != 0 {
-                    if FILLER_STARTS.iter().any(|&f| f as usize == code) {
-                        filler = true;
-                    } else {
-                        hits.push((k, i));
-                    }
+/// Stretches that are UTF-8 text read as GBK. Marker characters point at a candidate
+/// stretch; it is confirmed when its GBK bytes decode as UTF-8 into Chinese text.
+/// Finds mojibake around close markers; says whether a filler may start in `text`.
+fn markers_in(text: &str, spans: &mut Vec<(usize, usize, &'static str)>) -> bool {
+    // (character index, byte offset) of each marker. Markers are three-byte characters,
+    // so the scan decodes only those.
+    let bytes = text.as_bytes();
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    let mut filler = false;
+    let (mut i, mut k) = (0, 0);
+    while i < bytes.len() {
+        let lead = bytes[i];
+        if lead & 0xF0 == 0xE0 {
+            let code = (u16::from(lead & 0x0F) << 12)
+                | (u16::from(bytes[i + 1] & 0x3F) << 6)
+                | u16::from(bytes[i + 2] & 0x3F);
+            if is_mojibake_marker(code) {
+                if FILLER_STARTS.iter().any(|&f| f as u32 == u32::from(code)) {
+                    filler = true;
+                } else {
+                    hits.push((k, i));
                 }
             }
-            i += utf8_width(lead);
-            k += 1;
         }
-        let mut covered_until = 0;
-        for pair in hits.windows(2) {
-            let ((k0, i0), (k1, i1)) = (pair[0], pair[1]);
-            if k1 - k0 > MARKER_WINDOW || i0 < covered_until {
-                continue;
-            }
-            // The run of non-ASCII text around the two markers.
-            let in_run = |c: &char| !c.is_ascii() && !c.is_whitespace();
-            let before: usize = text[..i0]
-                .chars()
-                .rev()
-                .take_while(in_run)
-                .take(MAX_RUN)
-                .map(char::len_utf8)
-                .sum();
-            let after_start = i1 + text[i1..].chars().next().map_or(0, char::len_utf8);
-            let after: usize = text[after_start..]
-                .chars()
-                .take_while(in_run)
-                .take(MAX_RUN)
-                .map(char::len_utf8)
-                .sum();
-            let (start, end) = (i0 - before, after_start + after);
-            if reads_as_utf8(&text[start..end]) {
-                spans.push((start, end, "mojibake: UTF-8 text read as GBK"));
-                covered_until = end;
-            }
-        }
-        filler
+        i += utf8_width(lead);
+        k += 1;
     }
+    let mut covered_until = 0;
+    for pair in hits.windows(2) {
+        let ((k0, i0), (k1, i1)) = (pair[0], pair[1]);
+        if k1 - k0 > MARKER_WINDOW || i0 < covered_until {
+            continue;
+        }
+        // The run of non-ASCII text around the two markers.
+        let in_run = |c: &char| !c.is_ascii() && !c.is_whitespace();
+        let before: usize = text[..i0]
+            .chars()
+            .rev()
+            .take_while(in_run)
+            .take(MAX_RUN)
+            .map(char::len_utf8)
+            .sum();
+        let after_start = i1 + text[i1..].chars().next().map_or(0, char::len_utf8);
+        let after: usize = text[after_start..]
+            .chars()
+            .take_while(in_run)
+            .take(MAX_RUN)
+            .map(char::len_utf8)
+            .sum();
+        let (start, end) = (i0 - before, after_start + after);
+        if reads_as_utf8(&text[start..end]) {
+            spans.push((start, end, "mojibake: UTF-8 text read as GBK"));
+            covered_until = end;
+        }
+    }
+    filler
 }
 
 /// How far a candidate stretch extends around its markers, in characters.

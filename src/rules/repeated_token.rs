@@ -1,8 +1,8 @@
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::rule::{Check, declare_rule, options};
-use crate::source::Document;
 use crate::source::chars::{is_han, utf8_width};
+use crate::source::{Classes, Document};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -90,7 +90,8 @@ impl Check for RepeatedToken {
                 .iter()
                 .map(|&m| m as usize - base)
                 .filter(|&i| text.as_bytes()[i..].starts_with("、".as_bytes()));
-            for cand in candidates(text, enumeration_commas) {
+            let doubled = block.classes.has(Classes::DOUBLED_HAN);
+            for cand in candidates(text, doubled, enumeration_commas) {
                 if cand.first.start < taken_until {
                     continue;
                 }
@@ -125,7 +126,6 @@ impl Check for RepeatedToken {
     }
 }
 
-/// Runs of Han written twice (`XYXY`), and list items equal to the item before them.
 /// `XYXY` repeats whose first copy starts at byte `i`, a three-byte character.
 fn repeats_at(text: &str, i: usize, found: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
@@ -146,79 +146,44 @@ fn repeats_at(text: &str, i: usize, found: &mut Vec<Candidate>) {
     }
 }
 
-/// `commas`: the byte offsets of the 、 in `text`, in order.
-fn candidates(text: &str, commas: impl Iterator<Item = usize>) -> Vec<Candidate> {
+/// Runs of Han written twice (`XYXY`), and list items equal to the item before them.
+/// `doubled`: the text holds a run of Han written twice (the parser's `DOUBLED_HAN`), so
+/// its characters are worth looking at one by one. `commas`: the byte offsets of the 、 in
+/// `text`, in order.
+fn candidates(text: &str, doubled: bool, commas: impl Iterator<Item = usize>) -> Vec<Candidate> {
     let mut found = Vec::new();
-    // Han in the Basic Multilingual Plane is three bytes of UTF-8, so `XYXY` with units of
-    // two to four characters is a run of 12 to 24 bytes whose halves are equal.
-    let bytes = text.as_bytes();
-    // Only the characters that start near a suspicious chunk are looked at.
-    let mut scanned_until = 0;
-    for chunk in (0..bytes.len().div_ceil(CHUNK)).filter(|&c| suspicious_chunk(bytes, c)) {
-        let mut i = (chunk * CHUNK).saturating_sub(2 * CHUNK).max(scanned_until);
-        while i < bytes.len() && !text.is_char_boundary(i) {
-            i += 1;
-        }
-        let stop = ((chunk + 1) * CHUNK).min(bytes.len());
-        while i < stop {
+    if doubled {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
             let lead = bytes[i];
             if lead & 0xF0 == 0xE0 {
                 repeats_at(text, i, &mut found);
             }
             i += utf8_width(lead);
         }
-        scanned_until = i;
     }
     // List items: `…A、A、…` where the second item is whole (a `、` follows it) and the text
     // before the first `、` ends with it.
-    for i in commas {
-        let after = &text[i + '、'.len_utf8()..];
-        let item_end = after.find(|c: char| !is_han(c)).unwrap_or(after.len());
-        let item = &after[..item_end];
-        let count = item.chars().count();
-        if (2..=8).contains(&count) && after[item_end..].starts_with('、') && text[..i].ends_with(item) {
-            let start = i + '、'.len_utf8();
+    let comma = '、'.len_utf8();
+    let mut commas = commas.peekable();
+    while let (Some(i), Some(&j)) = (commas.next(), commas.peek()) {
+        let item = &text[i + comma..j];
+        // Two to eight Han characters (three or four bytes each).
+        if (6..=32).contains(&item.len())
+            && item.chars().all(is_han)
+            && (2..=8).contains(&item.chars().count())
+            && text[..i].ends_with(item)
+        {
             found.push(Candidate {
                 first: i - item.len()..i,
-                second: start..start + item.len(),
+                second: i + comma..j,
                 separated: true,
             });
         }
     }
     found.sort_by_key(|c| (c.first.start, c.second.end));
     found
-}
-
-/// Bytes compared at once by the prefilter.
-const CHUNK: usize = 8;
-
-/// Might a repeat touch this 8-byte chunk? A repeat of unit `u` bytes (6, 9 or 12)
-/// makes `u` consecutive positions where a byte equals the byte `u` further on; split
-/// over aligned chunks, one chunk holds a run of at least 3, 5 or 6 of them. Looking for
-/// such runs eight bytes at a time keeps the per-character loop off nearly all the text.
-fn suspicious_chunk(bytes: &[u8], chunk: usize) -> bool {
-    let read = |at: usize| u64::from_le_bytes(bytes[at..at + CHUNK].try_into().expect("eight bytes"));
-    let p = chunk * CHUNK;
-    // Near the end, where the shifted words do not fit, look at every character.
-    if p + 3 * MAX_UNIT + CHUNK > bytes.len() {
-        return true;
-    }
-    let here = read(p);
-    has_zero_run(here ^ read(p + 6), 3)
-        || has_zero_run(here ^ read(p + 9), 5)
-        || has_zero_run(here ^ read(p + 12), 6)
-}
-
-/// `x` has `run` consecutive zero bytes.
-fn has_zero_run(x: u64, run: u32) -> bool {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    // The high bit of each byte of `zero` is set where that byte of `x` is zero.
-    let zero = !(((x & LOW7).wrapping_add(LOW7)) | x) & !LOW7;
-    let mut acc = zero;
-    for k in 1..run {
-        acc &= zero >> (8 * k);
-    }
-    acc != 0
 }
 
 /// How many bytes of context around a candidate are segmented (about 30 characters a side):
@@ -312,15 +277,14 @@ mod tests {
     }
 
     #[test]
-    fn repeats_are_found_wherever_they_fall_in_the_chunks() {
-        for pad in 0..12 {
-            let text = format!("{}为民惠民惠民服务。", "a".repeat(pad));
+    fn repeats_are_found_among_any_characters() {
+        for pad in ["", "a", "ab", "，", "1.5亿", "㐀", "〇〇"] {
+            let text = format!("{pad}为民惠民惠民服务。");
             assert_eq!(check(RULE, &text), ["惠民"], "{pad}");
         }
-        assert!(super::has_zero_run(0, 8));
-        assert!(super::has_zero_run(0x0100_0000_0000_00FF, 6));
-        assert!(!super::has_zero_run(0x0100_0000_0000_00FF, 7));
-        assert!(!super::has_zero_run(0x0100_0001_0000_01FF, 3));
+        // Three- and four-character units, and characters outside U+4000..U+9FFF.
+        assert_eq!(check(RULE, "推进高质量高质量发展。"), ["高质量"]);
+        assert_eq!(check(RULE, "加快数字经济数字经济建设。"), ["数字经济"]);
     }
 
     #[test]

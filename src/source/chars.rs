@@ -41,6 +41,49 @@ pub fn is_closing_mark(c: char) -> bool {
     )
 }
 
+/// Characters that Chinese UTF-8 text turns into when its bytes are read as GBK (`鍙戝睍`
+/// for 发展; `rules/mojibake-markers.txt`), and the first characters of the fillers a
+/// failed decoding leaves (锟斤拷, 烫烫烫, 屯屯屯). All lie in U+4000..U+9FFF.
+pub fn is_mojibake_marker(code: u16) -> bool {
+    let k = usize::from(code).wrapping_sub(MARKER_BASE);
+    k < MARKER_WORDS * 64 && MOJIBAKE_MARKERS[k / 64] & (1 << (k % 64)) != 0
+}
+
+/// The characters the fillers of a failed decoding start with (锟斤拷, 烫烫烫, 屯屯屯).
+pub const FILLER_STARTS: [char; 3] = ['锟', '烫', '屯'];
+const MARKER_BASE: usize = 0x4000;
+const MARKER_WORDS: usize = 0x6000 / 64;
+
+/// A bitset over U+4000..U+9FFF, built when newslint is compiled: the three-byte
+/// characters of the data file's lines that are not comments, and the filler starts.
+static MOJIBAKE_MARKERS: [u64; MARKER_WORDS] = {
+    let data = include_str!("../../rules/mojibake-markers.txt").as_bytes();
+    let mut set = [0u64; MARKER_WORDS];
+    let mut i = 0;
+    let mut comment = false;
+    while i < data.len() {
+        let b = data[i];
+        if i == 0 || data[i - 1] == b'\n' {
+            comment = b == b'#';
+        }
+        if !comment && b & 0xF0 == 0xE0 {
+            let code = ((b as usize & 0x0F) << 12)
+                | ((data[i + 1] as usize & 0x3F) << 6)
+                | (data[i + 2] as usize & 0x3F);
+            let k = code - MARKER_BASE;
+            set[k / 64] |= 1 << (k % 64);
+        }
+        i += 1;
+    }
+    let mut f = 0;
+    while f < FILLER_STARTS.len() {
+        let k = FILLER_STARTS[f] as usize - MARKER_BASE;
+        set[k / 64] |= 1 << (k % 64);
+        f += 1;
+    }
+    set
+};
+
 /// Bytes in the UTF-8 sequence that `lead` starts (1 for a stray continuation byte), so a
 /// byte scan can step over whole characters without decoding them.
 pub fn utf8_width(lead: u8) -> usize {
@@ -61,5 +104,13 @@ mod tests {
         assert!(is_han('中') && is_han('𠀀') && is_han('〇') && !is_han('，'));
         assert!(is_cjk_punct('，') && is_cjk_punct('“') && is_cjk_punct('、') && !is_cjk_punct(','));
         assert!(is_chinese('。') && !is_chinese('a'));
+        let marker = |c: char| is_mojibake_marker(c as u16);
+        assert!(marker('锟') && !marker('发') && !marker('中'));
+        let data = include_str!("../../rules/mojibake-markers.txt");
+        let listed = data.lines().filter(|l| !l.starts_with('#')).flat_map(str::chars);
+        assert!(listed.clone().count() > 100);
+        for c in listed {
+            assert!(marker(c), "{c}");
+        }
     }
 }

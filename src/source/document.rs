@@ -7,7 +7,7 @@
 //! per line, which is how many scrapes are laid out.
 
 use super::LineIndex;
-use super::chars::{is_closing_mark, is_sentence_end};
+use super::chars::{is_closing_mark, is_mojibake_marker, is_sentence_end};
 use super::flow::Flow;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -193,6 +193,11 @@ impl Classes {
     pub const INVISIBLE: Classes = Classes(1 << 11);
     /// A character garbled text is made of: U+FFFD, □ ■, private use, C1 controls.
     pub const DAMAGE: Classes = Classes(1 << 12);
+    /// A character that UTF-8 text read as GBK turns into, or that starts the filler of a
+    /// failed decoding (`chars::is_mojibake_marker`).
+    pub const MOJIBAKE: Classes = Classes(1 << 13);
+    /// A run of two to four three-byte characters written twice in a row (`惠民惠民`).
+    pub const DOUBLED_HAN: Classes = Classes(1 << 14);
 
     const TABLE: [u16; 256] = {
         let mut table = [0u16; 256];
@@ -234,10 +239,23 @@ impl Classes {
         while i < bytes.len() {
             let b = bytes[i];
             classes |= Self::TABLE[usize::from(b)];
-            // Han (U+4E00..U+9FFF), most of the text, holds nothing rare: step over it whole.
-            if (0xE4..=0xE9).contains(&b) {
-                i += 3;
-                continue;
+            // Three-byte characters: Han, most of the text, and CJK punctuation.
+            if b & 0xF0 == 0xE0
+                && let Some(&[_, b1, b2]) = bytes.get(i..i + 3)
+            {
+                if doubled_at(bytes, i) {
+                    classes |= Self::DOUBLED_HAN.0;
+                }
+                // U+4000..U+9FFF (lead bytes E4..E9): Han, nothing rare but the markers.
+                if (0xE4..=0xE9).contains(&b) {
+                    let code =
+                        (u16::from(b & 0x0F) << 12) | (u16::from(b1 & 0x3F) << 6) | u16::from(b2 & 0x3F);
+                    if is_mojibake_marker(code) {
+                        classes |= Self::MOJIBAKE.0;
+                    }
+                    i += 3;
+                    continue;
+                }
             }
             if b.is_ascii_punctuation() || matches!(b, 0xE2 | 0xE3 | 0xEF) {
                 marks.push((base + i) as u32);
@@ -279,6 +297,24 @@ impl std::ops::BitOr for Classes {
     type Output = Classes;
     fn bitor(self, other: Classes) -> Classes {
         self.union(other)
+    }
+}
+
+/// The two, three or four three-byte characters from byte `i` on are written again right
+/// after them (whether they are Han is for the rule to check). Compares eight bytes at a
+/// time where the text is long enough.
+fn doubled_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i..i + 24) {
+        Some(w) => {
+            let read = |k: usize| u64::from_le_bytes(w[k..k + 8].try_into().expect("eight bytes"));
+            let head = read(0);
+            (head ^ read(6)) << 16 == 0
+                || (head == read(9) && w[8] == w[17])
+                || (head == read(12) && w[8..12] == w[20..24])
+        }
+        None => [6, 9, 12]
+            .iter()
+            .any(|&unit| bytes.get(i..i + 2 * unit).is_some_and(|w| w[..unit] == w[unit..])),
     }
 }
 
@@ -465,6 +501,21 @@ mod tests {
             assert!(of(damaged).has(Classes::DAMAGE), "{damaged:?}");
         }
         assert!(of("a, b").has(Classes::ASCII_PUNCT | Classes::SPACE));
+        assert!(of("推动鍙戝睍").has(Classes::MOJIBAKE) && !of("推动发展").has(Classes::MOJIBAKE));
+    }
+
+    #[test]
+    fn byte_classes_see_doubled_runs() {
+        let doubled = |t: &str| Classes::of(t).has(Classes::DOUBLED_HAN);
+        let long = "，构建数字社会高效精准服务体系。";
+        for run in ["惠民惠民", "高质量高质量", "数字经济数字经济"] {
+            // At the end of a line (compared byte by byte) and in its middle.
+            assert!(doubled(&format!("为民{run}")), "{run}");
+            assert!(doubled(&format!("为民{run}{long}")), "{run}");
+        }
+        for text in ["天天向上", "为民惠民高效", "一步一步", long] {
+            assert_eq!(doubled(text), text == "一步一步", "{text}");
+        }
     }
 
     #[test]

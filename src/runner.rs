@@ -92,13 +92,23 @@ pub struct Outcome {
 }
 
 /// A file to lint: where its bytes come from and how to name it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Input {
     /// Named on the command line: binary is an error.
     Named(PathBuf),
     /// Met while walking: binary is skipped.
     Walked(PathBuf),
     Stdin,
+}
+
+impl Input {
+    fn order_key(&self) -> (u8, &std::ffi::OsStr) {
+        match self {
+            Input::Named(p) => (0, p.as_os_str()),
+            Input::Walked(p) => (1, p.as_os_str()),
+            Input::Stdin => (2, std::ffi::OsStr::new("-")),
+        }
+    }
 }
 
 pub fn run(settings: &Settings) -> Outcome {
@@ -191,7 +201,9 @@ fn collect_inputs(settings: &Settings) -> (Vec<Input>, Vec<FileError>) {
             Ok(_) => inputs.push(Input::Named(path.clone())),
         }
     }
-    inputs.sort();
+    // By the bytes of the path: comparing paths component by component costs more than
+    // linting a short file.
+    inputs.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
     inputs.dedup();
     (inputs, errors)
 }

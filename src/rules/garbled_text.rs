@@ -151,11 +151,8 @@ fn markers_in(text: &str, spans: &mut Vec<(usize, usize, &'static str)>) -> bool
     while i < bytes.len() {
         let lead = bytes[i];
         if lead & 0xF0 == 0xE0 {
-            let code = (u16::from(lead & 0x0F) << 12)
-                | (u16::from(bytes[i + 1] & 0x3F) << 6)
-                | u16::from(bytes[i + 2] & 0x3F);
-            if is_mojibake_marker(code) {
-                if FILLER_STARTS.iter().any(|&f| f as u32 == u32::from(code)) {
+            if is_mojibake_marker(lead, bytes[i + 1], bytes[i + 2]) {
+                if FILLER_STARTS.iter().any(|&f| text[i..].starts_with(f)) {
                     filler = true;
                 } else {
                     hits.push((k, i));

@@ -43,10 +43,12 @@ pub fn is_closing_mark(c: char) -> bool {
 
 /// Characters that Chinese UTF-8 text turns into when its bytes are read as GBK (`鍙戝睍`
 /// for 发展; `rules/mojibake-markers.txt`), and the first characters of the fillers a
-/// failed decoding leaves (锟斤拷, 烫烫烫, 屯屯屯). All lie in U+4000..U+9FFF.
-pub fn is_mojibake_marker(code: u16) -> bool {
-    let k = usize::from(code).wrapping_sub(MARKER_BASE);
-    k < MARKER_WORDS * 64 && MOJIBAKE_MARKERS[k / 64] & (1 << (k % 64)) != 0
+/// failed decoding leaves (锟斤拷, 烫烫烫, 屯屯屯). All lie in U+4000..U+9FFF, lead bytes E4..E9:
+/// the character is given as its three bytes of UTF-8.
+pub fn is_mojibake_marker(lead: u8, second: u8, third: u8) -> bool {
+    // Bits 12..15 of the code point select the row of 4096, the second byte 64 of them.
+    let row = usize::from(lead.wrapping_sub(0xE4)) << 6 | usize::from(second & 0x3F);
+    row < MARKER_WORDS && MOJIBAKE_MARKERS[row] & (1 << (third & 0x3F)) != 0
 }
 
 /// The characters the fillers of a failed decoding start with (锟斤拷, 烫烫烫, 屯屯屯).
@@ -104,7 +106,11 @@ mod tests {
         assert!(is_han('中') && is_han('𠀀') && is_han('〇') && !is_han('，'));
         assert!(is_cjk_punct('，') && is_cjk_punct('“') && is_cjk_punct('、') && !is_cjk_punct(','));
         assert!(is_chinese('。') && !is_chinese('a'));
-        let marker = |c: char| is_mojibake_marker(c as u16);
+        let marker = |c: char| {
+            let mut utf8 = [0; 4];
+            let b = c.encode_utf8(&mut utf8).as_bytes();
+            b.len() == 3 && is_mojibake_marker(b[0], b[1], b[2])
+        };
         assert!(marker('锟') && !marker('发') && !marker('中'));
         let data = include_str!("../../rules/mojibake-markers.txt");
         let listed = data.lines().filter(|l| !l.starts_with('#')).flat_map(str::chars);

@@ -111,7 +111,7 @@ impl fmt::Display for DecodeError {
 const BINARY_SNIFF_LEN: usize = 8192;
 
 pub fn is_binary(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(BINARY_SNIFF_LEN)].contains(&0)
+    memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_LEN)]).is_some()
 }
 
 pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Result<Decoded<'_>, DecodeError> {

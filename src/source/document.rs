@@ -78,7 +78,8 @@ impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Self {
         let index = LineIndex::new(text);
         let mut lines = Vec::with_capacity(index.line_count());
-        let mut marks = Vec::new();
+        // Chinese news text has a punctuation mark about every eight characters.
+        let mut marks = Vec::with_capacity(text.len() / 24);
         let mut in_fence = false;
         for n in 0..index.line_count() {
             let range = index.line_range(text, n);
@@ -240,17 +241,15 @@ impl Classes {
             let b = bytes[i];
             classes |= Self::TABLE[usize::from(b)];
             // Three-byte characters: Han, most of the text, and CJK punctuation.
-            if b & 0xF0 == 0xE0
-                && let Some(&[_, b1, b2]) = bytes.get(i..i + 3)
-            {
+            if b & 0xF0 == 0xE0 {
                 if doubled_at(bytes, i) {
                     classes |= Self::DOUBLED_HAN.0;
                 }
                 // U+4000..U+9FFF (lead bytes E4..E9): Han, nothing rare but the markers.
-                if (0xE4..=0xE9).contains(&b) {
-                    let code =
-                        (u16::from(b & 0x0F) << 12) | (u16::from(b1 & 0x3F) << 6) | u16::from(b2 & 0x3F);
-                    if is_mojibake_marker(code) {
+                if (0xE4..=0xE9).contains(&b)
+                    && let Some(&[_, b1, b2]) = bytes.get(i..i + 3)
+                {
+                    if is_mojibake_marker(b, b1, b2) {
                         classes |= Self::MOJIBAKE.0;
                     }
                     i += 3;
@@ -306,6 +305,7 @@ impl std::ops::BitOr for Classes {
 fn doubled_at(bytes: &[u8], i: usize) -> bool {
     match bytes.get(i..i + 24) {
         Some(w) => {
+            let w: &[u8; 24] = w.try_into().expect("24 bytes");
             let read = |k: usize| u64::from_le_bytes(w[k..k + 8].try_into().expect("eight bytes"));
             let head = read(0);
             (head ^ read(6)) << 16 == 0

@@ -124,7 +124,7 @@ fn checkpoints(text: &str) -> Vec<(u32, u32, u32)> {
 }
 
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.match_indices('\n').map(|(i, _)| i)
+    memchr::memchr_iter(b'\n', text.as_bytes())
 }
 
 /// Characters and UTF-16 code units in `text`: a character outside the BMP (a four-byte

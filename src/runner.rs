@@ -8,7 +8,7 @@ use crate::config::PerFileIgnores;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rule::{Check, RuleMeta};
 use crate::source::decode::{self, DecodeError};
-use crate::source::{Document, EncodingChoice, LineIndex, Position};
+use crate::source::{Document, EncodingChoice, LineIndex, Locator, Position};
 use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -374,14 +374,14 @@ fn check_document(doc: &Document, rules: &[ActiveRule], ignored: &[&str]) -> Vec
 }
 
 fn locate(text: &str, index: &LineIndex, diagnostics: Vec<Diagnostic>) -> Vec<Located> {
+    let mut locator = Locator::new(index, text);
     diagnostics
         .into_iter()
         .map(|d| {
-            let start = index.position(text, d.span.start as usize);
-            let end = index.position(text, d.span.end as usize);
-            let locate = |range: std::ops::Range<usize>| {
-                (index.position(text, range.start), index.position(text, range.end))
-            };
+            let start = locator.position(d.span.start as usize);
+            let end = locator.position(d.span.end as usize);
+            let mut locate =
+                |range: std::ops::Range<usize>| (locator.position(range.start), locator.position(range.end));
             let related = d.related.iter().map(|r| locate(r.span.range())).collect();
             let edits = d
                 .fix

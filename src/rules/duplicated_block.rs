@@ -87,8 +87,8 @@ const MIN_CLAUSE_BYTES: usize = 12;
 
 impl Check for DuplicatedBlock {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
-        // Each prose block, its text without white space, and its length in characters.
-        let blocks: Vec<(usize, &Block, Cow<str>, usize)> = doc
+        // Each prose block, its text without white space, and whether it is long enough.
+        let blocks: Vec<(usize, &Block, Cow<str>, bool)> = doc
             .blocks
             .iter()
             .enumerate()
@@ -105,13 +105,15 @@ impl Check for DuplicatedBlock {
                 } else {
                     Cow::Borrowed(text)
                 };
-                let chars = text.chars().count();
-                (index, block, text, chars)
+                // A character takes one to four bytes: count only where that leaves a doubt.
+                let long = text.len() >= 4 * self.min_chars
+                    || (text.len() >= self.min_chars && text.chars().count() >= self.min_chars);
+                (index, block, text, long)
             })
             .collect();
         let texts: Vec<Option<&str>> = blocks
             .iter()
-            .map(|(_, _, t, n)| (*n >= self.min_chars).then_some(t.as_ref()))
+            .map(|(_, _, t, long)| long.then_some(t.as_ref()))
             .collect();
         // Where the text is the block's own, the document's punctuation offsets are its marks.
         let marks: Vec<Option<(&[u32], usize)>> = blocks
@@ -120,11 +122,13 @@ impl Check for DuplicatedBlock {
                 matches!(text, Cow::Borrowed(_)).then(|| (doc.marks(&block.content), block.content.start))
             })
             .collect();
-        let copies = near_copies(&texts, &marks);
-        let mut exact: FxHashMap<&str, usize> = FxHashMap::default();
+        // A clause runs about eight characters.
+        let copies = near_copies(&texts, &marks, doc.text.len() / 24);
+        let mut exact: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(texts.len(), Default::default());
         for (n, text) in texts.iter().enumerate() {
             let Some(text) = *text else { continue };
-            let (index, block, _, chars) = &blocks[n];
+            let (index, block, _, _) = &blocks[n];
             // A title split into its sub-headlines, or a lead that lists what later paragraphs
             // tell, repeats words on purpose: near copies must be prose of a like length.
             let titled = !text
@@ -135,7 +139,7 @@ impl Check for DuplicatedBlock {
                 Some(&first) => Some((first, true)),
                 None if titled => None,
                 None => copies[n]
-                    .filter(|&first| 2 * chars >= blocks[first].3)
+                    .filter(|&first| 2 * text.chars().count() >= blocks[first].2.chars().count())
                     .map(|first| (first, false)),
             };
             exact.entry(text).or_insert(n);
@@ -172,45 +176,69 @@ impl Check for DuplicatedBlock {
 /// hashed; a copy that lost or changed a few characters differs in one clause only. A clause
 /// met in more than MAX_POSTINGS paragraphs says nothing and is left out, so the work stays
 /// linear in the text. `None` paragraphs are too short to compare.
-fn near_copies(paragraphs: &[Option<&str>], marks: &[Option<(&[u32], usize)>]) -> Vec<Option<usize>> {
-    let mut postings: FxHashMap<u64, Postings> = FxHashMap::default();
-    postings.reserve(paragraphs.len() * 4);
-    let mut weight_shared = vec![0usize; paragraphs.len()];
+fn near_copies(
+    paragraphs: &[Option<&str>],
+    marks: &[Option<(&[u32], usize)>],
+    expected_clauses: usize,
+) -> Vec<Option<usize>> {
+    let mut index = ClauseIndex {
+        postings: FxHashMap::with_capacity_and_hasher(expected_clauses, Default::default()),
+        weight_shared: vec![0; paragraphs.len()],
+        touched: Vec::new(),
+    };
     let mut best = vec![None; paragraphs.len()];
-    let mut touched: Vec<u32> = Vec::new();
     for (n, text) in paragraphs.iter().enumerate() {
         let Some(text) = text else { continue };
-        let mut total = 0;
-        let clauses: Box<dyn Iterator<Item = &[u8]>> = match marks.get(n).copied().flatten() {
-            Some((marks, base)) => Box::new(clauses(text, marks.iter().map(move |&m| m as usize - base))),
-            None => Box::new(clauses(text, punctuation_candidates(text))),
+        let total = match marks.get(n).copied().flatten() {
+            Some((marks, base)) => index.add(n, clauses(text, marks.iter().map(move |&m| m as usize - base))),
+            None => index.add(n, clauses(text, punctuation_candidates(text))),
         };
+        let weight_shared = &index.weight_shared;
+        let needed = (total as f64 * CONTAINMENT).ceil() as usize;
+        best[n] = index
+            .touched
+            .iter()
+            .map(|&e| e as usize)
+            .filter(|&e| total > 0 && weight_shared[e] >= needed)
+            .max_by_key(|&e| (weight_shared[e], std::cmp::Reverse(e)));
+        for e in index.touched.drain(..) {
+            index.weight_shared[e as usize] = 0;
+        }
+    }
+    best
+}
+
+/// The paragraphs each clause stands in, and, for the paragraph being added, how much of
+/// it (in bytes) each earlier paragraph shares.
+struct ClauseIndex {
+    postings: FxHashMap<u64, Postings>,
+    weight_shared: Vec<usize>,
+    /// The earlier paragraphs with a share, to reset after each paragraph.
+    touched: Vec<u32>,
+}
+
+impl ClauseIndex {
+    /// Adds paragraph `n`'s clauses, counting what the earlier paragraphs share; returns the
+    /// length of its clauses that are not common.
+    fn add<'t>(&mut self, n: usize, clauses: impl Iterator<Item = &'t [u8]>) -> usize {
+        let mut total = 0;
         for clause in clauses.filter(|clause| clause.len() >= MIN_CLAUSE_BYTES) {
-            let list = postings.entry(hash_of(clause)).or_default();
+            let list = self.postings.entry(hash_of(clause)).or_default();
             if list.common {
                 continue;
             }
             total += clause.len();
             // A clause written twice in this paragraph is already in the list.
             for &earlier in list.ids[..list.len].iter().filter(|&&e| e as usize != n) {
-                if weight_shared[earlier as usize] == 0 {
-                    touched.push(earlier);
+                if self.weight_shared[earlier as usize] == 0 {
+                    self.touched.push(earlier);
                 }
-                weight_shared[earlier as usize] += clause.len();
+                self.weight_shared[earlier as usize] += clause.len();
             }
             list.add(n as u32);
         }
-        let needed = (total as f64 * CONTAINMENT).ceil() as usize;
-        best[n] = touched
-            .iter()
-            .map(|&e| e as usize)
-            .filter(|&e| total > 0 && weight_shared[e] >= needed)
-            .max_by_key(|&e| (weight_shared[e], std::cmp::Reverse(e)));
-        for e in touched.drain(..) {
-            weight_shared[e as usize] = 0;
-        }
+        total
     }
-    best
 }
 
 /// The clauses of `text`: the byte runs between punctuation marks (ASCII punctuation, the

@@ -103,6 +103,48 @@ impl LineIndex {
     }
 }
 
+/// Resolves many offsets of one text, each column counted from the offset resolved before
+/// it when that lies on the same line and near, not from the line start: the diagnostics of
+/// a file come in order, and a long paragraph line may hold hundreds of them.
+pub struct Locator<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    /// The last position resolved (line 0: none yet).
+    last: Position,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(index: &'a LineIndex, text: &'a str) -> Self {
+        let last = Position {
+            line: 0,
+            column: 0,
+            offset: 0,
+        };
+        Locator { index, text, last }
+    }
+
+    pub fn position(&mut self, offset: usize) -> Position {
+        let line = self.index.line_of(offset) as u32 + 1;
+        let from = self.last.offset as usize;
+        let position = if line == self.last.line && offset.abs_diff(from) <= LONG_LINE {
+            let between = self.text[from.min(offset)..from.max(offset)].chars().count() as u32;
+            Position {
+                line,
+                column: if offset >= from {
+                    self.last.column + between
+                } else {
+                    self.last.column - between
+                },
+                offset: offset as u32,
+            }
+        } else {
+            self.index.position(self.text, offset)
+        };
+        self.last = position;
+        position
+    }
+}
+
 /// Cumulative counts every CHECKPOINT_BYTES, on character boundaries.
 fn checkpoints(text: &str) -> Vec<(u32, u32, u32)> {
     let mut checkpoints = vec![(0, 0, 0)];
@@ -181,6 +223,25 @@ mod tests {
         let pb = b.position(crlf, crlf.find('丁').unwrap());
         assert_eq!((pa.line, pa.column), (pb.line, pb.column));
         assert_eq!(b.line_range(crlf, 0), 0..6);
+    }
+
+    #[test]
+    fn a_locator_agrees_with_the_index_in_any_order() {
+        let text = format!("甲乙，丙丁。\r\n{}𠀀戊，己\n\n庚", "新a".repeat(3000));
+        let index = LineIndex::new(&text);
+        let mut locator = Locator::new(&index, &text);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let order = offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain(offsets.iter().step_by(7).rev());
+        for &offset in order.chain(offsets.iter().step_by(613)) {
+            assert_eq!(
+                locator.position(offset),
+                index.position(&text, offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

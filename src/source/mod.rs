@@ -9,4 +9,4 @@ pub mod words;
 
 pub use decode::{DecodeError, Decoded, EncodingChoice, SourceEncoding, encode};
 pub use document::{Block, BlockKind, Classes, Document, Line, LineKind, sentence_ranges};
-pub use line_index::{LineIndex, Position};
+pub use line_index::{LineIndex, Locator, Position};

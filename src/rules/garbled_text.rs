@@ -150,13 +150,11 @@ fn markers_in(text: &str, spans: &mut Vec<(usize, usize, &'static str)>) -> bool
     let (mut i, mut k) = (0, 0);
     while i < bytes.len() {
         let lead = bytes[i];
-        if lead & 0xF0 == 0xE0 {
-            if is_mojibake_marker(lead, bytes[i + 1], bytes[i + 2]) {
-                if FILLER_STARTS.iter().any(|&f| text[i..].starts_with(f)) {
-                    filler = true;
-                } else {
-                    hits.push((k, i));
-                }
+        if lead & 0xF0 == 0xE0 && is_mojibake_marker(lead, bytes[i + 1], bytes[i + 2]) {
+            if FILLER_STARTS.iter().any(|&f| text[i..].starts_with(f)) {
+                filler = true;
+            } else {
+                hits.push((k, i));
             }
         }
         i += utf8_width(lead);

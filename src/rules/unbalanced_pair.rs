@@ -71,29 +71,37 @@ fn classify(c: char) -> Option<Mark> {
 
 /// Unmatched marks of one paragraph, given as its parts (more than one when a break split
 /// it): (byte offset, char, is_open).
-fn unmatched(parts: &[(&str, usize, &[u32])]) -> Vec<(usize, char, bool)> {
+fn unmatched<'t>(parts: impl Iterator<Item = Part<'t>> + Clone) -> Vec<(usize, char, bool)> {
+    // Nearly every paragraph is balanced: counting tells so without keeping positions.
+    let mut depth = [0i32; FAMILIES.len()];
+    let mut straight = 0;
+    let mut balanced = true;
+    for (_, c) in pair_marks(parts.clone()) {
+        match classify(c) {
+            _ if c == '"' => straight += 1,
+            Some(Mark::Open(f)) => depth[f] += 1,
+            Some(Mark::Close(f)) => {
+                depth[f] -= 1;
+                balanced &= depth[f] >= 0;
+            }
+            None => {}
+        }
+    }
+    if balanced && straight % 2 == 0 && depth.iter().all(|&d| d == 0) {
+        return Vec::new();
+    }
     let mut stacks: [Vec<(usize, char)>; FAMILIES.len()] = Default::default();
     let mut lone = Vec::new();
     let mut straight = Vec::new();
-    for &(text, base, offsets) in parts {
-        for (i, c) in marks(text, offsets, base) {
-            if c == '"' {
-                straight.push((base + i, c));
-                continue;
-            }
-            if c == '’' {
-                // An apostrophe: China’s.
-                let prev = text[..i].chars().next_back().unwrap_or('\n');
-                let next = text[i + c.len_utf8()..].chars().next().unwrap_or('\n');
-                if prev.is_alphabetic() && next.is_ascii_alphabetic() {
-                    continue;
-                }
-            }
-            match classify(c) {
-                Some(Mark::Open(f)) => stacks[f].push((base + i, c)),
-                Some(Mark::Close(f)) if stacks[f].pop().is_none() => lone.push((base + i, c, false)),
-                Some(Mark::Close(_)) | None => {}
-            }
+    for (i, c) in pair_marks(parts) {
+        if c == '"' {
+            straight.push((i, c));
+            continue;
+        }
+        match classify(c) {
+            Some(Mark::Open(f)) => stacks[f].push((i, c)),
+            Some(Mark::Close(f)) if stacks[f].pop().is_none() => lone.push((i, c, false)),
+            Some(Mark::Close(_)) | None => {}
         }
     }
     lone.extend(stacks.into_iter().flatten().map(|(i, c)| (i, c, true)));
@@ -102,6 +110,25 @@ fn unmatched(parts: &[(&str, usize, &[u32])]) -> Vec<(usize, char, bool)> {
         lone.push((i, c, true));
     }
     lone
+}
+
+/// A block's text, where it starts, and the document's punctuation offsets within it.
+type Part<'t> = (&'t str, usize, &'t [u32]);
+
+/// The quote and bracket marks of the parts, with their offsets in the document; an
+/// apostrophe (China’s) is not one.
+fn pair_marks<'t>(parts: impl Iterator<Item = Part<'t>>) -> impl Iterator<Item = (usize, char)> {
+    parts.flat_map(|(text, base, offsets)| {
+        marks(text, offsets, base)
+            .filter(move |&(i, c)| {
+                c != '’' || {
+                    let prev = text[..i].chars().next_back().unwrap_or('\n');
+                    let next = text[i + c.len_utf8()..].chars().next().unwrap_or('\n');
+                    !(prev.is_alphabetic() && next.is_ascii_alphabetic())
+                }
+            })
+            .map(move |(i, c)| (base + i, c))
+    })
 }
 
 /// The quote and bracket marks of `text` (which starts at byte `base`), picked from the
@@ -143,27 +170,21 @@ impl Check for UnbalancedPair {
             if is_second_half[n] {
                 continue;
             }
-            let mut group = vec![n];
-            while let Some(next) = carried_on[*group.last().expect("not empty")] {
-                group.push(next);
-            }
-            let parts: Vec<(&str, usize, &[u32])> = group
-                .iter()
-                .map(|&g| {
-                    let block = &doc.blocks[g];
-                    (
-                        doc.block_text(block),
-                        block.content.start,
-                        doc.marks(&block.content),
-                    )
-                })
-                .collect();
-            let lone = unmatched(&parts);
+            let group = std::iter::successors(Some(n), |&g| carried_on[g]);
+            let parts = group.clone().map(|g| {
+                let block = &doc.blocks[g];
+                (
+                    doc.block_text(block),
+                    block.content.start,
+                    doc.marks(&block.content),
+                )
+            });
+            let lone = unmatched(parts);
             if lone.is_empty() {
                 continue;
             }
             let block = &doc.blocks[n];
-            let last = *group.last().expect("not empty");
+            let last = group.last().expect("not empty");
             let text = doc.block_text(&doc.blocks[last]);
             let neighbour = |n: Option<usize>| n.map_or("", |n| doc.block_text(&doc.blocks[n]));
             let next = neighbour(blocks.iter().copied().find(|&b| b > last));

@@ -239,17 +239,14 @@ fn role(text: &str, kind: BlockKind) -> Role {
         _ => return Role::Other,
     }
     // Bulleted items (■ 用好数字化变革…), bylines (□本报记者), table rows.
-    if text.starts_with(['■', '□', '●', '◆', '▲', '►', '•', '★', '☆', '◎']) || text.contains(['|', '\t'])
+    if text.starts_with(['■', '□', '●', '◆', '▲', '►', '•', '★', '☆', '◎'])
+        || memchr::memchr2(b'|', b'\t', text.as_bytes()).is_some()
     {
         return Role::Other;
     }
-    let has_stop = text.contains(['。', '！', '？']);
-    let clauses = text
-        .chars()
-        .filter(|c| matches!(c, '，' | '、' | ',' | '；' | ';'))
-        .count();
-    let chars = text.chars().count();
+    let (has_stop, clauses) = stops_and_clauses(text);
     if !has_stop {
+        let chars = text.chars().count();
         if clauses == 0 && chars <= 40 {
             return Role::Heading;
         }
@@ -266,6 +263,22 @@ fn role(text: &str, kind: BlockKind) -> Role {
     } else {
         Ending::Unsure
     })
+}
+
+/// Whether `text` holds a full stop (。！？), and how many clause marks (，、；,;) it
+/// holds. The marks are found by their first byte, without decoding the Han between them.
+fn stops_and_clauses(text: &str) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    let (mut stop, mut clauses) = (false, 0);
+    for i in memchr::memchr3_iter(0xE3, 0xEF, b',', bytes) {
+        // A lead byte or an ASCII comma: always the start of a character.
+        match text[i..].chars().next() {
+            Some('。' | '！' | '？') => stop = true,
+            Some('，' | '、' | '；' | ',') => clauses += 1,
+            _ => {}
+        }
+    }
+    (stop, clauses + memchr::memchr_iter(b';', bytes).count())
 }
 
 /// The paragraph's last sentence has no end mark.

@@ -105,8 +105,14 @@ impl Check for ConfusableChar {
                 }
                 // A word of ASCII digits alone or ASCII letters alone (2023, GDP) holds
                 // nothing to confuse: most words are one or the other.
-                let run = bytes[p..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-                let letters = bytes[p..p + run].iter().filter(|b| b.is_ascii_alphabetic()).count();
+                let run = bytes[p..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let letters = bytes[p..p + run]
+                    .iter()
+                    .filter(|b| b.is_ascii_alphabetic())
+                    .count();
                 let alone = |c: Option<char>| !c.is_some_and(is_word);
                 if (letters == 0 || letters == run)
                     && alone(text[..p].chars().next_back())

@@ -196,7 +196,7 @@ fn inside_sentences(doc: &Document, block: &crate::source::Block, out: &mut Vec<
     if !body.chars().next_back().is_some_and(is_sentence_end) {
         return;
     }
-    if !block.classes.has(Classes::SPACE) && !text.contains('\u{3000}') {
+    if !block.classes.has(Classes::SPACE | Classes::IDEOGRAPHIC_SPACE) {
         return;
     }
     let base = block.content.start;

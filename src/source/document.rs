@@ -199,6 +199,8 @@ impl Classes {
     pub const MOJIBAKE: Classes = Classes(1 << 13);
     /// A run of two to four three-byte characters written twice in a row (`惠民惠民`).
     pub const DOUBLED_HAN: Classes = Classes(1 << 14);
+    /// U+3000, the ideographic space.
+    pub const IDEOGRAPHIC_SPACE: Classes = Classes(1 << 15);
 
     const TABLE: [u16; 256] = {
         let mut table = [0u16; 256];
@@ -271,6 +273,7 @@ impl Classes {
                 (0xE2, 0x80) if matches!(next(i, 2), 0x87 | 0x8B..=0x8F | 0xAA..=0xAF) => Self::INVISIBLE.0,
                 (0xE2, 0x81) if matches!(next(i, 2), 0xA0..=0xA4 | 0xA6..=0xA9) => Self::INVISIBLE.0,
                 (0xE2, 0x96) if matches!(next(i, 2), 0xA0 | 0xA1) => Self::DAMAGE.0,
+                (0xE3, 0x80) if next(i, 2) == 0x80 => Self::IDEOGRAPHIC_SPACE.0,
                 (0xE3, 0x85) if next(i, 2) == 0xA4 => Self::INVISIBLE.0,
                 (0xEF, 0xBB) if next(i, 2) == 0xBF => Self::INVISIBLE.0,
                 (0xEF, 0xBE) if next(i, 2) == 0xA0 => Self::INVISIBLE.0,
@@ -501,6 +504,10 @@ mod tests {
             assert!(of(damaged).has(Classes::DAMAGE), "{damaged:?}");
         }
         assert!(of("a, b").has(Classes::ASCII_PUNCT | Classes::SPACE));
+        assert!(
+            of("甲\u{3000}乙").has(Classes::IDEOGRAPHIC_SPACE)
+                && !of("甲 乙。").has(Classes::IDEOGRAPHIC_SPACE)
+        );
         assert!(of("推动鍙戝睍").has(Classes::MOJIBAKE) && !of("推动发展").has(Classes::MOJIBAKE));
     }
 

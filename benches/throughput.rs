@@ -1,13 +1,19 @@
-//! Throughput of `newslint check` with the default rules, on a corpus of at least 200 MB
+//! Throughput of `newslint check` with the default rules, on a corpus of at least 200 MiB
 //! built from `seeds/` and, when present, `../shared/corpus-dev` (edited news stories).
-//! Reports MB/s on one thread and on all cores, and the peak resident memory.
+//! Reports MB/s (10^6 bytes) and MiB/s on one thread and on all cores, and the peak resident
+//! memory.
 //!
-//! `cargo bench` runs it; `NEWSLINT_BENCH_MB=50 cargo bench` builds a smaller corpus, and
+//! `cargo bench` runs it; `NEWSLINT_BENCH_MB=50 cargo bench` builds a smaller corpus (in MiB), and
 //! `NEWSLINT_BENCH_DUPLICATES=corpus cargo bench` adds the cross-file duplicate pass (every
 //! file of the corpus is a copy, so every paragraph after the first copies is reported: the
 //! worst case for it).
 
 use clap::Parser;
+
+/// The allocator the newslint binary runs with (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use newslint::cli::{Cli, Command};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -86,10 +92,11 @@ fn main() {
     let _ = std::fs::remove_dir_all(&corpus);
     let texts = source_texts(repo);
     let bytes = build_corpus(&corpus, &texts, megabytes * 1024 * 1024);
-    let mb = bytes as f64 / (1024.0 * 1024.0);
+    let mib = bytes as f64 / (1024.0 * 1024.0);
+    let mb = bytes as f64 / 1e6;
     let duplicates = std::env::var("NEWSLINT_BENCH_DUPLICATES").unwrap_or_else(|_| "file".to_owned());
     println!(
-        "corpus: {mb:.0} MB in {} source texts, copied; duplicates looked for per {duplicates}",
+        "corpus: {mib:.0} MiB ({mb:.0} MB) in {} source texts, copied; duplicates looked for per {duplicates}",
         texts.len()
     );
     // Warm the page cache so the first run does not measure the disk.
@@ -98,11 +105,12 @@ fn main() {
     for threads in [1, cores] {
         let (seconds, found) = run(&corpus, threads, &duplicates);
         println!(
-            "threads {threads}: {seconds:.2} s, {:.1} MB/s ({:.1} MB/s per core), {found} diagnostics",
+            "threads {threads}: {seconds:.2} s, {:.1} MB/s = {:.1} MiB/s ({:.1} MB/s per core), {found} diagnostics",
             mb / seconds,
+            mib / seconds,
             mb / seconds / threads as f64
         );
     }
-    println!("peak memory: {:.0} MB", peak_memory_mb());
+    println!("peak memory: {:.0} MiB", peak_memory_mb());
     std::fs::remove_dir_all(&corpus).expect("corpus removed");
 }

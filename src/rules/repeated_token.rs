@@ -282,7 +282,7 @@ mod tests {
             let text = format!("{pad}为民惠民惠民服务。");
             assert_eq!(check(RULE, &text), ["惠民"], "{pad}");
         }
-        // Three- and four-character units, and characters outside U+4000..U+9FFF.
+        // Three- and four-character units.
         assert_eq!(check(RULE, "推进高质量高质量发展。"), ["高质量"]);
         assert_eq!(check(RULE, "加快数字经济数字经济建设。"), ["数字经济"]);
     }

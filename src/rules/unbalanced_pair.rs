@@ -74,7 +74,7 @@ fn classify(c: char) -> Option<Mark> {
 fn unmatched<'t>(parts: impl Iterator<Item = Part<'t>> + Clone) -> Vec<(usize, char, bool)> {
     // Nearly every paragraph is balanced: counting tells so without keeping positions.
     let mut depth = [0i32; FAMILIES.len()];
-    let mut straight = 0;
+    let mut straight = 0usize;
     let mut balanced = true;
     for (_, c) in pair_marks(parts.clone()) {
         match classify(c) {
@@ -87,7 +87,7 @@ fn unmatched<'t>(parts: impl Iterator<Item = Part<'t>> + Clone) -> Vec<(usize, c
             None => {}
         }
     }
-    if balanced && straight % 2 == 0 && depth.iter().all(|&d| d == 0) {
+    if balanced && usize::is_multiple_of(straight, 2) && depth.iter().all(|&d| d == 0) {
         return Vec::new();
     }
     let mut stacks: [Vec<(usize, char)>; FAMILIES.len()] = Default::default();

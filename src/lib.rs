@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod fingerprint;
 pub mod fix;
 pub mod fixer;
+pub mod linter;
 pub mod render;
 pub mod report;
 pub mod rule;
@@ -23,8 +24,9 @@ pub mod source;
 use clap::Parser;
 use cli::{CheckArgs, Cli, Color, Command, FailOn, LintOptions, ReportArgs, ReportFormat, RulesFormat};
 use diagnostic::Severity;
+use linter::{ActiveRule, Linter};
 use render::Format;
-use runner::{ActiveRule, Settings};
+use runner::Settings;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -112,8 +114,7 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         extensions,
         follow_links: args.follow,
         threads: args.threads.unwrap_or(0),
-        rules: active,
-        per_file_ignores,
+        linter: Linter::new(active, per_file_ignores),
         keep_source: false,
         fix: None,
         progress: !args.quiet && std::io::stderr().is_terminal(),
@@ -181,7 +182,7 @@ fn check(args: CheckArgs) -> u8 {
     let format = args
         .format
         .unwrap_or(if terminal { Format::Full } else { Format::Concise });
-    settings.fix = (args.fix || args.diff).then_some(fixer::FixMode {
+    settings.fix = (args.fix || args.diff).then_some(linter::FixMode {
         unsafe_fixes: args.unsafe_fixes,
         write: !args.diff,
     });

@@ -4,21 +4,13 @@
 //! worker; a panic in one file is caught and reported as that file's error. Results come
 //! back in path order, so the output is the same whatever the number of threads.
 
-use crate::config::PerFileIgnores;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::rule::{Check, RuleMeta};
+use crate::diagnostic::Diagnostic;
+use crate::linter::{FixMode, Fixed, Linter};
 use crate::source::decode::{self, DecodeError};
 use crate::source::{Document, EncodingChoice, LineIndex, Locator, Position};
 use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-/// A selected rule, built with its options, at its configured severity.
-pub struct ActiveRule {
-    pub meta: &'static RuleMeta,
-    pub check: Box<dyn Check>,
-    pub severity: Severity,
-}
 
 pub struct Settings {
     /// Files and directories; `-` is standard input.
@@ -30,12 +22,12 @@ pub struct Settings {
     pub follow_links: bool,
     /// 0: as many as there are cores.
     pub threads: usize,
-    pub rules: Vec<ActiveRule>,
-    pub per_file_ignores: PerFileIgnores,
+    /// The rules and their per-file ignores.
+    pub linter: Linter,
     /// Keep each file's text for renderers that quote it.
     pub keep_source: bool,
     /// Fix the files (`--fix`), or show the diff of the fixes (`--diff`).
-    pub fix: Option<crate::fixer::FixMode>,
+    pub fix: Option<FixMode>,
     /// Show a progress bar on stderr.
     pub progress: bool,
     /// Count each file's characters (for the report's rates).
@@ -154,7 +146,7 @@ pub fn run(settings: &Settings) -> Outcome {
     files.sort_by(|a, b| a.path.cmp(&b.path));
     errors.sort();
     if settings.corpus_duplicates.is_some()
-        && let Some(rule) = settings.rules.iter().find(|r| r.meta.name == "duplicated-block")
+        && let Some(rule) = settings.linter.rule("duplicated-block")
     {
         crate::corpus::find_duplicates(&mut files, rule.severity);
         // A file that had nothing to show before the pass was not kept: read it again.
@@ -283,9 +275,7 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         Err(DecodeError::Binary) if matches!(input, Input::Walked(_)) => return Ok(None),
         Err(e) => return Err(error(e.to_string())),
     };
-    let ignored = path
-        .map(|p| settings.per_file_ignores.ignored(p))
-        .unwrap_or_default();
+    let ignored = settings.linter.ignored(path);
     let mut text = decoded.text;
     let mut fixed = std::collections::BTreeMap::new();
     let mut diff = None;
@@ -293,14 +283,14 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
     let mut linted = None;
     if let (Some(mode), Some(path)) = (settings.fix, path) {
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            crate::fixer::fix_text(&text, &settings.rules, &ignored, mode)
+            settings.linter.fix(&text, &ignored, mode)
         }))
         .map_err(|_| {
             error("internal error while fixing this file (a bug in newslint: please report it)".to_owned())
         })?
         .map_err(&error)?;
         match run.fixed {
-            Some(crate::fixer::Fixed { text: new, applied }) if mode.write => {
+            Some(Fixed { text: new, applied }) if mode.write => {
                 let encoded =
                     crate::source::encode(&new, decoded.encoding, decoded.had_bom).map_err(&error)?;
                 crate::fixer::write_fixed(path, &bytes, &encoded).map_err(&error)?;
@@ -308,7 +298,7 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
                 fixed = applied;
                 linted = Some(run.diagnostics);
             }
-            Some(crate::fixer::Fixed { text: new, applied }) => {
+            Some(Fixed { text: new, applied }) => {
                 diff = Some(crate::fixer::diff(&name, &text, &new));
                 fixed = applied;
             }
@@ -320,7 +310,7 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         .filter(|_| !ignored.contains(&"duplicated-block"));
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let doc = Document::parse(&text);
-        let diagnostics = linted.unwrap_or_else(|| check_document(&doc, &settings.rules, &ignored));
+        let diagnostics = linted.unwrap_or_else(|| settings.linter.lint_document(&doc, &ignored));
         let fingerprints = fingerprint.map_or_else(Vec::new, |min| crate::corpus::fingerprints(&doc, min));
         (diagnostics, fingerprints, doc.index)
     }));
@@ -346,31 +336,6 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         diff,
         chars,
     }))
-}
-
-/// Runs the rules over one text: the core of newslint, also used by tests and benchmarks.
-pub fn check_text(text: &str, rules: &[ActiveRule], ignored: &[&str]) -> (Vec<Diagnostic>, LineIndex) {
-    let doc = Document::parse(text);
-    let diagnostics = check_document(&doc, rules, ignored);
-    (diagnostics, doc.index)
-}
-
-/// Runs the rules over a parsed document; diagnostics sorted by position, then rule.
-fn check_document(doc: &Document, rules: &[ActiveRule], ignored: &[&str]) -> Vec<Diagnostic> {
-    let mut all = Vec::new();
-    let mut found = Vec::new();
-    for rule in rules.iter().filter(|r| !ignored.contains(&r.meta.name)) {
-        rule.check.check(doc, &mut found);
-        for mut d in found.drain(..) {
-            d.severity = rule.severity;
-            all.push(d);
-        }
-    }
-    all.sort_by(|a, b| {
-        (a.span.start, a.rule, a.span.end, &a.message).cmp(&(b.span.start, b.rule, b.span.end, &b.message))
-    });
-    all.dedup();
-    all
 }
 
 fn locate(text: &str, index: &LineIndex, diagnostics: Vec<Diagnostic>) -> Vec<Located> {

@@ -1,0 +1,157 @@
+//! The core of newslint: lints one text and fixes it, knowing nothing of files, flags or
+//! output. The file runner, the benchmarks and the quality evaluation call it, and any other
+//! front-end (an editor server, records, bindings) is meant to call it the same way.
+
+use crate::config::PerFileIgnores;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::{Applicability, apply_fixes};
+use crate::rule::{Check, RuleMeta};
+use crate::source::Document;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Lint-and-fix passes a text gets.
+const MAX_PASSES: usize = 10;
+
+/// A selected rule, built with its options, at its configured severity.
+pub struct ActiveRule {
+    pub meta: &'static RuleMeta,
+    pub check: Box<dyn Check>,
+    pub severity: Severity,
+}
+
+/// The rules to run and the files they are turned off for, built once from the settings and
+/// shared read-only between threads.
+pub struct Linter {
+    rules: Vec<ActiveRule>,
+    per_file_ignores: PerFileIgnores,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FixMode {
+    /// Apply unsafe fixes too.
+    pub unsafe_fixes: bool,
+    /// Write the files (`--fix`), or only show the diff (`--diff`).
+    pub write: bool,
+}
+
+impl FixMode {
+    fn threshold(self) -> Applicability {
+        if self.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        }
+    }
+}
+
+/// A text after its fixes, and how many fixes of each rule went in.
+pub struct Fixed {
+    pub text: String,
+    pub applied: BTreeMap<&'static str, usize>,
+}
+
+/// What the fix loop leaves: the fixed text (`None` when nothing was fixed) and the
+/// diagnostics of the final text, which its last pass found (no need to lint it again).
+pub struct FixRun {
+    pub fixed: Option<Fixed>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Linter {
+    pub fn new(rules: Vec<ActiveRule>, per_file_ignores: PerFileIgnores) -> Self {
+        Linter {
+            rules,
+            per_file_ignores,
+        }
+    }
+
+    /// Every rule that is on by default, with default options and severities.
+    pub fn with_default_rules() -> Self {
+        let rules = crate::rules::RULES
+            .iter()
+            .filter(|entry| entry.meta.default_enabled)
+            .map(|entry| ActiveRule {
+                meta: entry.meta,
+                check: (entry.build)(None).expect("default options are valid"),
+                severity: entry.meta.severity,
+            })
+            .collect();
+        Linter::new(rules, PerFileIgnores::default())
+    }
+
+    pub fn rules(&self) -> &[ActiveRule] {
+        &self.rules
+    }
+
+    pub fn rule(&self, name: &str) -> Option<&ActiveRule> {
+        self.rules.iter().find(|r| r.meta.name == name)
+    }
+
+    /// The rules turned off for `path` by `per-file-ignores` (none for a text without a path).
+    pub fn ignored(&self, path: Option<&Path>) -> Vec<&'static str> {
+        path.map(|p| self.per_file_ignores.ignored(p)).unwrap_or_default()
+    }
+
+    /// Lints `text`, named `path` for the per-file ignores; diagnostics sorted by position,
+    /// then rule.
+    pub fn lint(&self, text: &str, path: Option<&Path>) -> Vec<Diagnostic> {
+        self.lint_document(&Document::parse(text), &self.ignored(path))
+    }
+
+    /// Lints a parsed document, leaving out the `ignored` rules.
+    pub fn lint_document(&self, doc: &Document, ignored: &[&str]) -> Vec<Diagnostic> {
+        let mut all = Vec::new();
+        let mut found = Vec::new();
+        for rule in self.rules.iter().filter(|r| !ignored.contains(&r.meta.name)) {
+            rule.check.check(doc, &mut found);
+            for mut d in found.drain(..) {
+                d.severity = rule.severity;
+                all.push(d);
+            }
+        }
+        all.sort_by(|a, b| {
+            (a.span.start, a.rule, a.span.end, &a.message).cmp(&(
+                b.span.start,
+                b.rule,
+                b.span.end,
+                &b.message,
+            ))
+        });
+        all.dedup();
+        all
+    }
+
+    /// Lints and fixes `text` until no applicable fix is left. A fix pass applies the fixes
+    /// that do not overlap, then the text is linted again: a fix that moved text may make room
+    /// for another, or uncover one. Passes are bounded; a text still changing after them is an
+    /// error, and the caller keeps the text as it was.
+    pub fn fix(&self, text: &str, ignored: &[&str], mode: FixMode) -> Result<FixRun, String> {
+        let mut current = text.to_owned();
+        let mut applied: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for _ in 0..MAX_PASSES {
+            let diagnostics = self.lint_document(&Document::parse(&current), ignored);
+            let fixes = diagnostics
+                .iter()
+                .filter_map(|d| d.fix.as_ref().map(|f| (d.rule, f)))
+                .filter(|(_, f)| f.applicability >= mode.threshold());
+            let (next, rules) = apply_fixes(&current, fixes);
+            if next == current {
+                return Ok(FixRun {
+                    fixed: (current != text).then_some(Fixed {
+                        text: current,
+                        applied,
+                    }),
+                    diagnostics,
+                });
+            }
+            for rule in rules {
+                *applied.entry(rule).or_default() += 1;
+            }
+            current = next;
+        }
+        Err(format!(
+            "the fixes did not settle after {MAX_PASSES} passes (a bug in newslint: please report it); the file is left as it was"
+        ))
+    }
+}

@@ -43,6 +43,9 @@ struct Args {
     /// Misses printed per rule.
     #[arg(long, default_value_t = 8)]
     misses: usize,
+    /// Print the faulty copies of this file, with their diagnostics.
+    #[arg(long)]
+    show: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -135,6 +138,12 @@ fn main() {
                 let lines = paragraph_lines(&sample.paragraphs);
                 let diagnostics = linter.lint(&text, None);
                 let structural = structure(&diagnostics);
+                if args.show.as_deref() == Some(name.as_str()) {
+                    println!("=== {name} {:?} labels {:?}\n{text}", sample.kind, sample.labels);
+                    for d in &structural {
+                        println!("  -> {} {}", d.rule, around(&text, d.span.range()));
+                    }
+                }
                 for &(rule, paragraph) in &sample.labels {
                     let line = lines[paragraph];
                     let hit = structural

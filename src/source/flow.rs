@@ -6,7 +6,8 @@
 //! once per file and only looks at the ends and starts of paragraphs.
 
 use super::chars::{is_closing_mark, is_han, is_sentence_end};
-use super::words::{is_person_name, segment, word_spans};
+use super::continuity;
+use super::words::{is_person_name, segment};
 use super::{BlockKind, Document, LineKind};
 use regex::Regex;
 use std::cell::OnceCell;
@@ -114,7 +115,7 @@ pub fn analyse(doc: &Document) -> Flow {
     let text = |i: usize| doc.block_text(&doc.blocks[i]);
     let open: Vec<usize> = (0..count)
         .filter(|&i| doc.blocks[i].kind == BlockKind::Paragraph && may_stop_mid_sentence(text(i)))
-        .filter(|&i| matches!(roles.get(i), Some(Role::Prose(Ending::Open | Ending::Unsure))))
+        .filter(|&i| matches!(roles.get(i), Some(Role::Prose(_) | Role::Heading)))
         .collect();
     if !open.is_empty() && hard_wrapped(doc) {
         return Flow::default();
@@ -123,16 +124,6 @@ pub fn analyse(doc: &Document) -> Flow {
     let mut flow = Flow::default();
     let mut continued = vec![false; count];
     for &i in &open {
-        let mut j = i + 1;
-        while roles.get(j) == Some(Role::Heading) && j - i - 1 < MAX_INTERRUPTING {
-            j += 1;
-        }
-        let followed_by = match roles.get(i + 1) {
-            None => Follower::EndOfFile,
-            Some(Role::Heading) => Follower::Heading,
-            Some(Role::Prose(_)) => Follower::Paragraph,
-            Some(Role::Other) => Follower::Other,
-        };
         // A list introduced without a colon is a style, not a lost sentence end.
         if doc
             .blocks
@@ -141,49 +132,88 @@ pub fn analyse(doc: &Document) -> Flow {
         {
             continue;
         }
-        if roles.is_prose(j) {
-            let (first, second) = (text(i), text(j));
-            let spans = word_spans(han_tail(first), han_head(second));
-            let joins = if j == i + 1 {
-                spans || !opens_fresh(first, second)
+        let first = text(i);
+        let surely_open = match roles.get(i) {
+            Some(Role::Prose(Ending::Open)) => true,
+            Some(Role::Prose(_)) => {
+                ends_open(first, UNLIKELY_END) || long_running_text(first) && ends_open(first, DOUBTFUL_END)
+            }
+            // A line that reads as a heading is a fragment only when what follows carries it on.
+            _ => false,
+        };
+        // A long sentence without its stop (or a long headline) joins a neighbour that
+        // does not open a sentence of its own.
+        let maybe_open = surely_open || long_running_text(first);
+        let mut j = i + 1;
+        while roles.get(j) == Some(Role::Heading) && j - i - 1 < MAX_INTERRUPTING && !continued[j] {
+            j += 1;
+        }
+        let followed_by = match roles.get(i + 1) {
+            None => Follower::EndOfFile,
+            Some(Role::Heading) => Follower::Heading,
+            Some(Role::Prose(_)) => Follower::Paragraph,
+            Some(Role::Other) => Follower::Other,
+        };
+        if roles.is_prose(j) && !continued[i] {
+            let join = if roles.get(i) == Some(Role::Heading) {
+                Join::FromHeading
+            } else if j == i + 1 {
+                Join::Neighbours
             } else {
-                spans
+                Join::Apart
+            };
+            let carry = carries_on(first, text(j), join);
+            let joins = match carry {
+                Carry::Certain => true,
+                Carry::Likely(odds) if j == i + 1 => surely_open || odds >= JOIN_ODDS_FROM_HEADING,
+                Carry::Likely(odds) => surely_open && odds >= JOIN_ODDS_ACROSS_HEADING,
+                Carry::Unknown => maybe_open && j == i + 1,
+                Carry::No => false,
             };
             if joins {
-                let certain = spans || first.ends_with(['，', '、', ',']);
                 flow.splits.push(Split {
                     first: i,
                     second: j,
                     between: i + 1..j,
-                    certain,
+                    certain: carry == Carry::Certain,
                 });
                 continued[j] = true;
                 continue;
             }
         }
-        if roles.get(i) == Some(Role::Prose(Ending::Unsure)) {
-            continue;
+        if surely_open {
+            flow.truncations.push(Truncation {
+                block: i,
+                continuation: None,
+                followed_by,
+            });
         }
-        flow.truncations.push(Truncation {
-            block: i,
-            continuation: None,
-            followed_by,
-        });
     }
 
-    // A truncated sentence may go on far away: after a caption, under another heading. Only
-    // a strong sign joins the two (a word across the break, a run of quoted terms), and only
-    // a paragraph that does not follow running text can be its continuation.
+    // A truncated sentence may go on far away: after a caption, under another heading, a few
+    // paragraphs on. The paragraph that carries it on best, and starts as no sentence does,
+    // is its continuation.
     for truncation in &mut flow.truncations {
         let head = text(truncation.block);
-        let found = (0..count).find(|&r| {
-            r != truncation.block
-                && !continued[r]
-                && (r == 0 || !roles.is_prose(r - 1))
-                && roles.is_prose(r)
-                && (word_spans(han_tail(head), han_head(text(r))) || quoted_terms_run_on(head, text(r)))
-        });
-        if let Some(r) = found {
+        let found = (0..count)
+            .filter(|&r| {
+                r != truncation.block && r != truncation.block + 1 && !continued[r] && roles.is_prose(r)
+            })
+            .filter_map(|r| {
+                let after = text(r);
+                if quoted_terms_run_on(head, after) {
+                    return Some((r, f32::INFINITY));
+                }
+                let carry = carries_on(head, after, Join::Apart);
+                let mid = starts_mid_sentence(after) || starts_inside(after);
+                match carry {
+                    Carry::Certain if mid => Some((r, f32::INFINITY)),
+                    Carry::Likely(odds) if mid && odds >= JOIN_ODDS_FAR => Some((r, odds)),
+                    _ => None,
+                }
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((r, _)) = found {
             continued[r] = true;
             truncation.continuation = Some(r);
             flow.orphans.push(Orphan {
@@ -193,14 +223,150 @@ pub fn analyse(doc: &Document) -> Flow {
         }
     }
 
-    // A paragraph that starts with a mark no sentence starts with lost its head.
+    // A paragraph that starts with a mark no sentence starts with, or with the end of a word,
+    // lost its head.
     for (r, &continues) in continued.iter().enumerate() {
-        if !continues && starts_mid_sentence(text(r)) && roles.is_prose(r) {
+        if !continues && roles.is_prose(r) && (starts_mid_sentence(text(r)) || starts_inside(text(r))) {
             flow.orphans.push(Orphan { block: r, head: None });
         }
     }
     flow.orphans.sort_by_key(|o| o.block);
     flow
+}
+
+/// How far the trigram model must prefer one sentence to two, in ln odds, to join a
+/// paragraph that reads as a heading to the next one.
+const JOIN_ODDS_FROM_HEADING: f32 = 4.0;
+/// … to join running text across a heading.
+const JOIN_ODDS_ACROSS_HEADING: f32 = 2.0;
+/// … to join running text to a paragraph that starts mid-sentence elsewhere in the file.
+const JOIN_ODDS_FAR: f32 = 2.0;
+/// … to take a neighbour as the rest of the sentence at all.
+const JOIN_ODDS: f32 = 0.5;
+/// How much likelier the dictionary must find a paragraph's last characters to begin a
+/// longer word than to end one, in ln odds, for the paragraph to stop inside a word.
+const ENDS_INSIDE_WORD: f32 = 2.0;
+/// … its first characters to end a word than to begin one, for it to start inside a word.
+const STARTS_INSIDE_WORD: f32 = 4.0;
+/// A sentence end after the last words less likely than this (ln p) marks a fragment.
+const UNLIKELY_END: f32 = -7.0;
+/// … marks a long text without a full stop as a fragment rather than a headline.
+const DOUBTFUL_END: f32 = -4.0;
+
+/// How strongly the second text reads as the rest of the first one's sentence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Carry {
+    /// A word or a number runs across the join, the second text starts with a mark no
+    /// sentence starts with, or (for neighbours of running text) the first stops on a comma
+    /// before an ordinary start.
+    Certain,
+    /// The trigram model prefers one sentence to two, by these ln odds.
+    Likely(f32),
+    /// Nothing says either way.
+    Unknown,
+    /// The second text opens a sentence of its own.
+    No,
+}
+
+/// Where the two texts stand: the evidence a join needs depends on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Join {
+    /// Running text and the paragraph right after it.
+    Neighbours,
+    /// A line that reads as a heading and the paragraph after it: only a word or a number
+    /// across the join says it is a fragment.
+    FromHeading,
+    /// Running text and a paragraph after headings, or further away.
+    Apart,
+}
+
+fn carries_on(first: &str, second: &str, join: Join) -> Carry {
+    let (a, b) = (first.trim_end(), second.trim_start());
+    let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    if (ascii(a.chars().next_back()) && ascii(b.chars().next())) || a.ends_with(OPENING_MARKS) {
+        return Carry::Certain;
+    }
+    if join != Join::FromHeading && starts_mid_sentence(b) {
+        return Carry::Certain;
+    }
+    if opens_fresh(a, b) {
+        return Carry::No;
+    }
+    if word_across(a, b) || (join == Join::Neighbours && a.ends_with(['，', '、', ','])) {
+        return Carry::Certain;
+    }
+    match super::ngram::log_odds_join(&tail_chars(a, JOIN_CONTEXT + 2), &head_chars(b, JOIN_CONTEXT + 2)) {
+        Some(odds) if odds >= JOIN_ODDS => Carry::Likely(odds),
+        _ => Carry::Unknown,
+    }
+}
+
+/// Marks that open something the same sentence must close: a text cannot stop after them.
+const OPENING_MARKS: [char; 8] = ['（', '(', '“', '《', '【', '「', '『', '〔'];
+
+/// A dictionary word runs across the join and reads better than the words on either side.
+fn word_across(first: &str, second: &str) -> bool {
+    continuity::join_gain(han_tail(first), han_head(second)) > WORD_ACROSS_GAIN
+}
+
+/// How much better, in ln odds, the best reading with a word across a join must be than the
+/// best reading without one.
+const WORD_ACROSS_GAIN: f32 = 1.0;
+
+/// Running text without a full stop that stops as no sentence does: on a comma, inside a
+/// word, or on words after which a full stop is very unlikely.
+fn ends_open(text: &str, unlikely_end: f32) -> bool {
+    let text = text.trim_end();
+    if text.ends_with(['，', '、', ',']) {
+        return true;
+    }
+    let tail = han_tail_of(text, 8);
+    if tail.is_empty() {
+        return false;
+    }
+    continuity::ends_inside_word(tail) > ENDS_INSIDE_WORD
+        || super::ngram::log_p_end(&tail_chars(text, JOIN_CONTEXT + 2)).is_some_and(|p| p < unlikely_end)
+}
+
+/// Running text of several clauses without any full stop: a sentence that lost its end.
+/// Deck and summary lines are one or two short clauses.
+fn long_running_text(text: &str) -> bool {
+    let (has_stop, clauses) = stops_and_clauses(text);
+    !has_stop && clauses >= LONG_CLAUSES && text.chars().count() >= LONG_CHARS
+}
+
+/// Clause marks and characters that make a text without a full stop running text.
+const LONG_CLAUSES: usize = 2;
+const LONG_CHARS: usize = 30;
+
+/// The paragraph opens with the end of a word (济社会发展, 们纷纷表示) or with a word that
+/// cannot open a sentence.
+fn starts_inside(text: &str) -> bool {
+    let head = han_head(text);
+    let Some(first) = head.chars().next() else {
+        return false;
+    };
+    // Only a first character that stands alone in the best reading can be the end of a
+    // word: 近年来 and 重庆市 open with words of their own.
+    let lone = segment(head, false)
+        .first()
+        .is_some_and(|w| w.chars().count() == 1);
+    lone && (NEVER_OPENS.contains(first) || continuity::starts_inside_word(head) > STARTS_INSIDE_WORD)
+}
+
+/// Characters that, standing as a word of their own, never open a sentence: particles and
+/// suffixes.
+const NEVER_OPENS: &str = "的了着得们地吗呢吧么";
+
+/// The last `max` characters of `text`.
+fn tail_chars(text: &str, max: usize) -> String {
+    let start = text.char_indices().rev().nth(max - 1).map_or(0, |(i, _)| i);
+    text[start..].to_owned()
+}
+
+/// The first `max` characters of `text`.
+fn head_chars(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
 }
 
 /// A cheap first look: text whose last character is a sentence end cannot stop mid-sentence.
@@ -218,7 +384,10 @@ fn hard_wrapped(doc: &Document) -> bool {
     let mut total = 0;
     for line in &doc.lines {
         let text = doc.slice(&line.content);
-        if line.kind == LineKind::Text && !text.is_empty() && stops_mid_sentence(text) {
+        // Headings and titles stop without a mark too, and are often of a length: only lines
+        // of running text (with a clause mark or a stop in them) count.
+        let running = || stops_and_clauses(text) != (false, 0);
+        if line.kind == LineKind::Text && !text.is_empty() && stops_mid_sentence(text) && running() {
             *lengths.entry(text.chars().count()).or_default() += 1;
             total += 1;
         }
@@ -247,12 +416,14 @@ fn role(text: &str, kind: BlockKind) -> Role {
     let (has_stop, clauses) = stops_and_clauses(text);
     if !has_stop {
         let chars = text.chars().count();
-        if clauses == 0 && chars <= 40 {
+        // A headline may list with 、 (中国、老挝…); a fragment that ends on one is still
+        // joined to what carries it on.
+        let enumerations = text.matches('、').count();
+        if clauses == enumerations && chars <= 40 && !text.ends_with('、') {
             return Role::Heading;
         }
-        // Running text without a full stop is a single long sentence; a headline deck or a
-        // name-and-title line has commas too, and spaces between its parts.
-        if clauses < 2 || chars < 30 || has_space_between_han(text) {
+        // A name-and-title line or a headline in parts has spaces between its parts.
+        if has_space_between_han(text) {
             return Role::Other;
         }
     }
@@ -381,10 +552,41 @@ static FRESH_START: LazyLock<Regex> = LazyLock::new(|| {
     .expect("fresh-start pattern")
 });
 
-/// The paragraph opens something new: a quotation, a dateline, a numbered point. The
-/// sentence before it does not carry on into it.
+/// Openers and verbs of saying from `rules/sentence-openers.txt`, as one pattern: a time or
+/// a connective first (今天, 与此同时), a date (1月22日, 2013年), or a first clause that
+/// names who speaks (习近平指出，).
+static OPENS_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    let data = include_str!("../../rules/sentence-openers.txt");
+    let mut sections: [Vec<String>; 2] = Default::default();
+    let mut section = None;
+    for line in data
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        match line {
+            "[openers]" => section = Some(0),
+            "[attribution]" => section = Some(1),
+            word => {
+                if let Some(k) = section {
+                    sections[k].push(regex::escape(word));
+                }
+            }
+        }
+    }
+    let [openers, verbs] = sections;
+    Regex::new(&format!(
+        r"^(?:(?:{})|[^，。！？“”]{{1,16}}(?:{})[，：]|[^，。]{{0,12}}\d{{1,2}}月\d{{1,2}}日|\d{{4}}年)",
+        openers.join("|"),
+        verbs.join("|")
+    ))
+    .expect("sentence-opener pattern")
+});
+
+/// The paragraph opens something new: a quotation, a dateline, a numbered point, a time or a
+/// connective, an attributed statement. The sentence before it does not carry on into it.
 fn opens_fresh(before: &str, text: &str) -> bool {
-    FRESH_START.is_match(text) && !quoted_terms_run_on(before, text)
+    (FRESH_START.is_match(text) || OPENS_SENTENCE.is_match(text)) && !quoted_terms_run_on(before, text)
 }
 
 static QUOTED_RUN_END: LazyLock<Regex> =
@@ -492,7 +694,10 @@ mod tests {
             ),
             Role::Other
         );
-        assert_eq!(role("他说，我们要全面、", BlockKind::Paragraph), Role::Other);
+        assert_eq!(
+            role("他说，我们要全面、", BlockKind::Paragraph),
+            Role::Prose(Ending::Open)
+        );
         assert_ne!(
             role("记者了解到，清单包括以下五个方面：", BlockKind::Paragraph),
             Role::Prose(Ending::Open)

@@ -1,10 +1,12 @@
 //! A file as the rules see it: decoded text, its line index and its document model.
 
 pub mod chars;
+pub mod continuity;
 pub mod decode;
 mod document;
 pub mod flow;
 mod line_index;
+pub mod ngram;
 pub mod words;
 
 pub use decode::{DecodeError, Decoded, EncodingChoice, SourceEncoding, encode};

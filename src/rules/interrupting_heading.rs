@@ -14,15 +14,19 @@ declare_rule! {
     ///
     /// ## Example
     /// ```text
-    /// 让很多企业家有投资重
+    /// 西部陆海新通道越走越宽。让很多企业家有投资重
     ///
     /// ### 展示西部地区形象 扩大对外开放合作
     ///
-    /// 庆的热情。
+    /// 庆的热情，合作项目接连落地。
     /// ```
     ///
     /// Reported only where `split-paragraph` finds the halves: at most two headings between
-    /// them, and a word that runs across the break (重|庆).
+    /// them, running text before them that stops mid-sentence, and a strong sign that the
+    /// paragraph after them carries the sentence on: a word or a number across the break
+    /// (重|庆, 45|00顶), a paragraph that starts with a mark no sentence starts with, a comma
+    /// before the headings, or the trigram model's odds for one sentence against two above
+    /// `JOIN_ODDS_ACROSS_HEADING` (see `source/flow.rs`).
     ///
     /// ## Fix safety
     /// No fix: whether the heading belongs before or after the sentence is for a person to

@@ -24,18 +24,31 @@ declare_rule! {
     ///
     /// A paragraph stops mid-sentence when its last sentence has no end mark (。！？…；：——,
     /// closing quotes and brackets after one included) and no credit or byline follows its
-    /// last full stop (。李建均, 。黄政正/摄). Running text without any full stop must stop on
-    /// a comma or inside a word, so a headline deck is not taken for a broken sentence.
-    /// Headings, captions, bylines, name-and-title lines, list items and table rows are not
-    /// running text. The next paragraph carries the sentence on unless it opens something
-    /// new: a quotation, a dateline (本报讯, 新华社…电), a numbered point (一是, 首先, （二）).
-    /// Up to two headings may stand between the halves when a word runs across the break
-    /// (投资重 | 庆的热情); `interrupting-heading` reports those headings. A file where a third
-    /// or more of the paragraphs stop mid-sentence is hard-wrapped text, and is left alone.
+    /// last full stop (。李建均, 。黄政正/摄). Text without any full stop is running text
+    /// that lost its end when it stops on a comma or an opening bracket, inside a word (the
+    /// dictionary finds its last characters likelier to begin a word than to end one), on
+    /// words after which the trigram model finds a sentence end very unlikely, or when it is
+    /// long (two clause marks and 30 characters or more). A short line without clause marks
+    /// reads as a heading, and a deck or summary line (one or two short complete clauses) as
+    /// a line of its own: they are joined to the next paragraph only when a word or a number
+    /// runs across the break. Captions, bylines, name-and-title lines, list items and table
+    /// rows are not running text.
+    ///
+    /// The next paragraph carries the sentence on unless it opens one of its own: a quotation,
+    /// a dateline (本报讯, 新华社…电), a numbered point (一是, （二）), a time or a connective
+    /// (今天, 与此同时), a date, an attributed statement (习近平指出，); see
+    /// `rules/sentence-openers.txt`. Up to two headings may stand between the halves on a
+    /// strong sign (see `interrupting-heading`). A file where most lines that stop
+    /// mid-sentence have the same length is hard-wrapped text, and is left alone.
+    ///
+    /// The model behind these judgements (`source/continuity.rs`, `source/ngram.rs`) is a
+    /// word lattice over jieba's dictionary and the open-gram word trigram, both shipped in
+    /// `rules/` with their licences.
     ///
     /// ## Fix safety
-    /// The fix joins the two parts. It is safe when a dictionary word runs across the break
-    /// (跨|国企业) or the first part ends on a comma or 、, and unsafe otherwise. When
+    /// The fix joins the two parts. It is safe when a dictionary word or a number runs across
+    /// the break (跨|国企业), or the first part ends on a comma or 、 before an ordinary start
+    /// and the trigram model does not find two sentences likelier; unsafe otherwise. When
     /// headings stand between the halves there is no fix: where the headings belong is for a
     /// person to decide.
     name: "split-paragraph",

@@ -25,6 +25,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
 pub struct Lexicon {
     /// Words sorted by their bytes, with ln p(word).
     words: Vec<(&'static str, f32)>,
+    /// jieba's part-of-speech tag of each word, in the same order.
+    tags: Vec<&'static str>,
     /// `cumulative[i]`: the summed probability of `words[..i]`, for the mass of a prefix.
     cumulative: Vec<f64>,
     /// ln of the summed probability of the words longer than the key that end with it.
@@ -37,6 +39,7 @@ impl Lexicon {
     fn parse(data: &'static str) -> Lexicon {
         let mut total = 0f64;
         let mut counted = Vec::with_capacity(320_000);
+        let mut tags = Vec::with_capacity(320_000);
         for line in data.lines() {
             if let Some(rest) = line.strip_prefix("# total\t") {
                 total = rest.trim().parse().unwrap_or(0.0);
@@ -45,13 +48,12 @@ impl Lexicon {
             if line.starts_with('#') {
                 continue;
             }
-            let Some((word, freq)) = line.split_once('\t') else {
-                continue;
-            };
-            let Ok(freq) = freq.parse::<f64>() else {
+            let mut fields = line.split('\t');
+            let (Some(word), Some(Ok(freq))) = (fields.next(), fields.next().map(str::parse::<f64>)) else {
                 continue;
             };
             counted.push((word, freq));
+            tags.push(fields.next().unwrap_or(""));
         }
         let total = total.max(counted.iter().map(|(_, f)| f).sum::<f64>()).max(1.0);
         let mut cumulative = Vec::with_capacity(counted.len() + 1);
@@ -74,6 +76,7 @@ impl Lexicon {
             .collect();
         Lexicon {
             words,
+            tags,
             cumulative,
             suffixes: suffixes.into_iter().map(|(k, v)| (k, v.ln() as f32)).collect(),
             unknown: (1.0 / total).ln() as f32,
@@ -86,6 +89,14 @@ impl Lexicon {
             .binary_search_by(|(w, _)| w.cmp(&word))
             .ok()
             .map(|i| self.words[i].1)
+    }
+
+    /// The part-of-speech tag jieba gives `word` (p preposition, c conjunction, r pronoun…).
+    pub fn tag(&self, word: &str) -> Option<&'static str> {
+        self.words
+            .binary_search_by(|(w, _)| w.cmp(&word))
+            .ok()
+            .map(|i| self.tags[i])
     }
 
     /// ln of the summed probability of the words that start with `prefix` and are longer.
@@ -135,7 +146,7 @@ impl Lexicon {
     }
 }
 
-fn lexicon() -> &'static Lexicon {
+pub fn lexicon() -> &'static Lexicon {
     &LEXICON
 }
 

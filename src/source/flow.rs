@@ -35,7 +35,8 @@ pub struct Split {
     pub second: usize,
     /// Headings or captions between the halves (empty when the halves are neighbours).
     pub between: Range<usize>,
-    /// A word runs across the break, or the first half ends on a comma: joining is certain.
+    /// A word or a number runs across the break, or the first half ends on a comma before
+    /// words that read well together: joining is certain.
     pub certain: bool,
 }
 
@@ -166,8 +167,12 @@ pub fn analyse(doc: &Document) -> Flow {
             let joins = match carry {
                 Carry::Certain => true,
                 Carry::Likely(odds) if j == i + 1 => surely_open || odds >= JOIN_ODDS_FROM_HEADING,
-                Carry::Likely(odds) => surely_open && odds >= JOIN_ODDS_ACROSS_HEADING,
-                Carry::Unknown => maybe_open && j == i + 1,
+                // A comma before the headings: the sentence surely went on somewhere.
+                Carry::Likely(odds) => {
+                    surely_open
+                        && (odds >= JOIN_ODDS_ACROSS_HEADING || first.trim_end().ends_with(['，', '、', ',']))
+                }
+                Carry::Unknown(_) => maybe_open && j == i + 1,
                 Carry::No => false,
             };
             if joins {
@@ -247,7 +252,7 @@ const JOIN_ODDS: f32 = 0.5;
 /// longer word than to end one, in ln odds, for the paragraph to stop inside a word.
 const ENDS_INSIDE_WORD: f32 = 2.0;
 /// … its first characters to end a word than to begin one, for it to start inside a word.
-const STARTS_INSIDE_WORD: f32 = 4.0;
+const STARTS_INSIDE_WORD: f32 = 2.0;
 /// A sentence end after the last words less likely than this (ln p) marks a fragment.
 const UNLIKELY_END: f32 = -7.0;
 /// … marks a long text without a full stop as a fragment rather than a headline.
@@ -262,8 +267,8 @@ enum Carry {
     Certain,
     /// The trigram model prefers one sentence to two, by these ln odds.
     Likely(f32),
-    /// Nothing says either way.
-    Unknown,
+    /// Nothing says either way; the trigram model's ln odds.
+    Unknown(f32),
     /// The second text opens a sentence of its own.
     No,
 }
@@ -283,7 +288,11 @@ enum Join {
 fn carries_on(first: &str, second: &str, join: Join) -> Carry {
     let (a, b) = (first.trim_end(), second.trim_start());
     let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    if (ascii(a.chars().next_back()) && ascii(b.chars().next())) || a.ends_with(OPENING_MARKS) {
+    let number_goes_on = |c: Option<char>| ascii(c) || matches!(c, Some('.' | '%' | '％'));
+    if (ascii(a.chars().next_back()) && number_goes_on(b.chars().next()))
+        || a.ends_with(OPENING_MARKS)
+        || (b.starts_with(['）', ')']) && a.matches(['（', '(']).count() > a.matches(['）', ')']).count())
+    {
         return Carry::Certain;
     }
     if join != Join::FromHeading && starts_mid_sentence(b) {
@@ -292,12 +301,23 @@ fn carries_on(first: &str, second: &str, join: Join) -> Carry {
     if opens_fresh(a, b) {
         return Carry::No;
     }
-    if word_across(a, b) || (join == Join::Neighbours && a.ends_with(['，', '、', ','])) {
+    if word_across(a, b) {
         return Carry::Certain;
     }
-    match super::ngram::log_odds_join(&tail_chars(a, JOIN_CONTEXT + 2), &head_chars(b, JOIN_CONTEXT + 2)) {
+    let odds =
+        super::ngram::log_odds_join(&tail_chars(a, JOIN_CONTEXT + 2), &head_chars(b, JOIN_CONTEXT + 2));
+    // A comma says the sentence went on, not that it went on here: certain only when the
+    // words across the break do not read better apart.
+    if join == Join::Neighbours && a.ends_with(['，', '、', ',']) {
+        return match odds {
+            Some(odds) if odds < 0.0 => Carry::Likely(odds),
+            _ => Carry::Certain,
+        };
+    }
+    match odds {
         Some(odds) if odds >= JOIN_ODDS => Carry::Likely(odds),
-        _ => Carry::Unknown,
+        Some(odds) => Carry::Unknown(odds),
+        None => Carry::Unknown(0.0),
     }
 }
 
@@ -351,8 +371,28 @@ fn starts_inside(text: &str) -> bool {
     let lone = segment(head, false)
         .first()
         .is_some_and(|w| w.chars().count() == 1);
-    lone && (NEVER_OPENS.contains(first) || continuity::starts_inside_word(head) > STARTS_INSIDE_WORD)
+    // A name (代小红说：) or an opener is a start, whatever its first character.
+    if !lone
+        || OPENS_SENTENCE.is_match(text)
+        || FRESH_START.is_match(text)
+        || is_person_name(&head_chars(head, 3))
+    {
+        return false;
+    }
+    if NEVER_OPENS.contains(first) {
+        return true;
+    }
+    // Prepositions, conjunctions, pronouns, adverbs, numerals, time words, verbs, adjectives
+    // and surnames open sentences (在, 据, 但, 他, 将, 一, 今, 查, 富, 习): only a bound
+    // morpheme, a suffix or a noun standing alone can be taken for a word's end.
+    let opens = continuity::lexicon()
+        .tag(&head[..first.len_utf8()])
+        .is_some_and(|tag| OPENING_TAGS.iter().any(|t| tag.starts_with(t)));
+    !opens && continuity::starts_inside_word(head) > STARTS_INSIDE_WORD
 }
+
+/// jieba's tags of the single-character words that open sentences.
+const OPENING_TAGS: [&str; 11] = ["p", "c", "r", "d", "m", "t", "e", "o", "v", "a", "nr"];
 
 /// Characters that, standing as a word of their own, never open a sentence: particles and
 /// suffixes.

@@ -58,6 +58,20 @@ fn default_mark() -> String {
 
 pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
     let options: Options = options(value)?;
+    // The fix puts the mark between two numbers: it must be one or two marks, not nothing,
+    // a space, a digit or a letter (`1-8月` must not become `18月`).
+    let count = options.mark.chars().count();
+    if !(1..=2).contains(&count)
+        || options
+            .mark
+            .chars()
+            .any(|c| c.is_ascii_alphanumeric() || c.is_numeric() || c.is_whitespace())
+    {
+        return Err(format!(
+            "mark = {:?} is not a range mark: give one or two marks such as \"～\", \"—\" or \"至\"",
+            options.mark
+        ));
+    }
     Ok(Box::new(AsciiRangeDash { mark: options.mark }))
 }
 
@@ -106,6 +120,20 @@ mod tests {
     fn flags_ranges_before_units() {
         assert_eq!(check(RULE, "今年1-8月，新增"), ["-"]);
         assert_eq!(fixed(RULE, "今年1-6月，增长5%-8%"), "今年1～6月，增长5%～8%");
+    }
+
+    #[test]
+    fn marks_that_would_garble_the_range_are_refused() {
+        let build = |mark: &str| {
+            let value: toml::Value = toml::from_str(&format!("mark = {mark:?}")).unwrap();
+            (crate::rules::find(RULE).unwrap().build)(Some(&value)).map(|_| ())
+        };
+        for bad in ["", " ", "8", "to", "--x"] {
+            assert!(build(bad).is_err(), "{bad:?}");
+        }
+        for good in ["～", "—", "至", "——"] {
+            assert!(build(good).is_ok(), "{good:?}");
+        }
     }
 
     #[test]

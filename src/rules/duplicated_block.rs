@@ -59,6 +59,9 @@ impl Default for Options {
     }
 }
 
+/// The smallest `min-chars` accepted.
+const MIN_COMPARED_CHARS: usize = 3;
+
 fn default_min_chars() -> usize {
     20
 }
@@ -71,7 +74,14 @@ pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, Strin
 
 pub(crate) fn min_chars(value: Option<&toml::Value>) -> Result<usize, String> {
     let options: Options = options(value)?;
-    Ok(options.min_chars.max(3))
+    // Shorter paragraphs (a date, a name) repeat in any text: comparing them is no check.
+    if options.min_chars < MIN_COMPARED_CHARS {
+        return Err(format!(
+            "min-chars = {} is too small: paragraphs of fewer than {MIN_COMPARED_CHARS} characters repeat in any text",
+            options.min_chars
+        ));
+    }
+    Ok(options.min_chars)
 }
 
 struct DuplicatedBlock {
@@ -348,6 +358,16 @@ mod tests {
     const RULE: &str = "duplicated-block";
     const A: &str = "市场治理重点领域，破解传统手段难以解决的顽疾。三是赋能重点领域改革攻坚。";
     const B: &str = "会上还发布了数字重庆建设场景机会首批清单，旨在通过搭建场景机会平台。";
+
+    #[test]
+    fn a_min_chars_that_compares_nothing_useful_is_refused() {
+        let build = |n: usize| {
+            let value: toml::Value = toml::from_str(&format!("min-chars = {n}")).unwrap();
+            super::min_chars(Some(&value))
+        };
+        assert!(build(0).is_err() && build(2).is_err());
+        assert_eq!(build(3), Ok(3));
+    }
 
     #[test]
     fn flags_exact_and_near_copies() {

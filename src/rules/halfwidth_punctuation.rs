@@ -237,8 +237,14 @@ fn check_quotes(marks: &[usize], text: &str, base: usize, out: &mut Vec<Diagnost
     let bytes = text.as_bytes();
     let doubles: Vec<usize> = marks.iter().copied().filter(|&i| bytes[i] == b'"').collect();
     let paired = doubles.len().is_multiple_of(2);
+    // Quotes next to quotes (`霞""""记`) are judged by the text beyond the run, straight or
+    // curly: so one pass converts the whole run, and the next pass finds nothing new.
+    let is_quote = |c: char| matches!(c, '"' | '“' | '”');
     for (n, &i) in doubles.iter().enumerate() {
-        if !(is_chinese(before(text, i)) || is_chinese(at(text, i + 1))) {
+        let left = text[..i].trim_end_matches(is_quote);
+        let right = text[i + 1..].trim_start_matches(is_quote);
+        let outside = [before(left, left.len()), at(right, 0)];
+        if !outside.into_iter().any(is_chinese) {
             continue;
         }
         let mut d = Diagnostic::new(META.name, base + i..base + i + 1, "ASCII `\"` in Chinese text");
@@ -272,6 +278,14 @@ fn check_quotes(marks: &[usize], text: &str, base: usize, out: &mut Vec<Diagnost
 #[cfg(test)]
 mod tests {
     use crate::rules::test_support::{check, fixed};
+
+    #[test]
+    fn a_run_of_quotes_is_converted_in_one_pass() {
+        let text = format!("霞{}记", "\"".repeat(20));
+        let once = fixed("halfwidth-punctuation", &text);
+        assert_eq!(once, format!("霞{}记", "“”".repeat(10)));
+        assert!(check("halfwidth-punctuation", &once).is_empty());
+    }
 
     const RULE: &str = "halfwidth-punctuation";
 

@@ -27,8 +27,10 @@ declare_rule! {
     /// hashtags, `C#`, comparison signs in text (`a<b`), and anything inside a code fence.
     ///
     /// ## Fix safety
-    /// Entities are decoded (safe). Tags and template syntax are deleted (unsafe: a `<br>` may
-    /// have been a paragraph break). An unpaired `**` is deleted (unsafe).
+    /// Entities are decoded (safe). Tags and template placeholders (`{{ title }}`) are deleted
+    /// (unsafe: a `<br>` may have been a paragraph break); around text that is not a template
+    /// expression (`{{今天天气很好。}}`) only the markers are deleted. An unpaired `**` is
+    /// deleted (unsafe).
     name: "markup-residue",
     category: Residue,
     severity: Warning,
@@ -55,8 +57,14 @@ static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static TEMPLATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}|\$\{[^{}\n]*\}").expect("valid regex"));
+/// Template syntax; runs of braces count as one marker (`{{{{x}}}}`), so one pass removes them.
+static TEMPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\{\{+)([^{}\n]*)(\}\}+)|(\{%)([^{}\n]*)(%\})|(\$\{)([^{}\n]*)(\})").expect("valid regex")
+});
+
+/// What a template expression holds: names, filters, arguments, never Chinese text.
+static TEMPLATE_EXPRESSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^[\x20-\x7E&&[^{}]]*$"#).expect("valid regex"));
 
 /// `#` to `######` and a space, standing after text on the same line.
 static INNER_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"#{1,6} ").expect("valid regex"));
@@ -128,16 +136,34 @@ impl Check for MarkupResidue {
                 }
                 out.push(d);
             }
-            for m in TEMPLATE.find_iter(text) {
-                let span = base + m.start()..base + m.end();
-                out.push(
-                    Diagnostic::new(
-                        META.name,
-                        span.clone(),
-                        format!("template syntax `{}` in text", m.as_str()),
-                    )
-                    .with_fix(Fix::unsafe_("Delete it", vec![Edit::delete(span)])),
+            for c in TEMPLATE.captures_iter(text) {
+                let (Some(whole), Some(open), Some(inner), Some(close)) = (
+                    c.get(0),
+                    c.get(1).or(c.get(4)).or(c.get(7)),
+                    c.get(2).or(c.get(5)).or(c.get(8)),
+                    c.get(3).or(c.get(6)).or(c.get(9)),
+                ) else {
+                    continue;
+                };
+                let span = base + whole.start()..base + whole.end();
+                let d = Diagnostic::new(
+                    META.name,
+                    span.clone(),
+                    format!("template syntax `{}` in text", whole.as_str()),
                 );
+                // A placeholder (`{{ title }}`) goes whole; text between the markers stays.
+                let fix = if TEMPLATE_EXPRESSION.is_match(inner.as_str()) {
+                    Fix::unsafe_("Delete it", vec![Edit::delete(span)])
+                } else {
+                    Fix::unsafe_(
+                        "Delete the template markers, keep the text",
+                        vec![
+                            Edit::delete(base + open.start()..base + open.end()),
+                            Edit::delete(base + close.start()..base + close.end()),
+                        ],
+                    )
+                };
+                out.push(d.with_fix(fix));
             }
             for m in INNER_HEADING.find_iter(text) {
                 let before = text[..m.start()].chars().next_back();
@@ -182,9 +208,22 @@ mod tests {
             check(RULE, "标题{{ title }}，${name}"),
             ["{{ title }}", "${name}"]
         );
+        assert_eq!(fixed(RULE, "标题{{ title }}，${name}"), "标题，");
         assert_eq!(check(RULE, "超**2.5亿件**，超**98%"), ["**"]);
         assert_eq!(check(RULE, "改善营商环境。## 焦点二"), ["## "]);
         assert_eq!(check(RULE, "<span class=\"x\">文字</span>").len(), 2);
+    }
+
+    #[test]
+    fn template_markers_go_and_the_text_between_them_stays() {
+        assert_eq!(
+            fixed(RULE, "他说{{今天天气很好，大家都出门了。}}明天见。"),
+            "他说今天天气很好，大家都出门了。明天见。"
+        );
+        // Nested braces are one marker: one pass removes them all.
+        assert_eq!(check(RULE, "新{{{{闻}}}}。"), ["{{{{闻}}}}"]);
+        assert_eq!(fixed(RULE, "新{{{{{{{{闻}}}}}}}}。"), "新闻。");
+        assert_eq!(fixed(RULE, "见{% if x %}报"), "见报");
     }
 
     #[test]

@@ -102,22 +102,36 @@ impl Check for RepeatedToken {
                 if !whole_words(text, &cand) {
                     continue;
                 }
+                // A word written more than twice goes in one fix, all copies after the first.
+                let mut run_end = cand.second.end;
+                let mut copies = 2;
+                if !cand.separated {
+                    while text[run_end..].starts_with(unit) {
+                        run_end += unit.len();
+                        copies += 1;
+                    }
+                }
                 let removed = if cand.separated {
                     cand.first.end..cand.second.end
                 } else {
-                    cand.second.clone()
+                    cand.second.start..run_end
                 };
-                taken_until = cand.second.end;
+                taken_until = run_end;
                 let what = if cand.separated { "list item" } else { "word" };
+                let times = if copies == 2 {
+                    "twice".to_owned()
+                } else {
+                    format!("{copies} times")
+                };
                 out.push(
                     Diagnostic::new(
                         META.name,
-                        base + cand.second.start..base + cand.second.end,
-                        format!("{what} `{unit}` written twice in a row"),
+                        base + cand.second.start..base + run_end,
+                        format!("{what} `{unit}` written {times} in a row"),
                     )
                     .with_related(base + cand.first.start..base + cand.first.end, "first copy")
                     .with_fix(Fix::safe(
-                        format!("Delete the second `{unit}`"),
+                        format!("Delete the repeated `{unit}`"),
                         vec![Edit::delete(base + removed.start..base + removed.end)],
                     )),
                 );
@@ -239,7 +253,7 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::{check, diagnostics_with, fixed};
+    use crate::rules::test_support::{check, diagnostics, diagnostics_with, fixed};
 
     const RULE: &str = "repeated-token";
 
@@ -258,6 +272,10 @@ mod tests {
             "观察员发挥监督员、宣传员作用。"
         );
         assert_eq!(check(RULE, "我们要发展发展经济。"), ["发展"]);
+        // A longer run is one diagnostic and one fix.
+        let text = format!("他说{}政策。", "惠民".repeat(1024));
+        assert_eq!(diagnostics(RULE, &text).len(), 1);
+        assert_eq!(fixed(RULE, &text), "他说惠民政策。");
     }
 
     #[test]

@@ -102,7 +102,8 @@ fn trailing_and_inline(doc: &Document, out: &mut Vec<Diagnostic>) {
             );
         }
         // Tabs and runs of spaces between words, after the indentation.
-        let body_start = text.len() - text.trim_start_matches(is_space).len();
+        // A line of white space only has no body (its indentation is its trailing space).
+        let body_start = (text.len() - text.trim_start_matches(is_space).len()).min(kept);
         let body = &text[body_start..kept];
         if !line.classes.has(Classes::SPACE) || (!body.contains('\t') && !body.contains("  ")) {
             continue;
@@ -280,6 +281,22 @@ mod tests {
             fixed(RULE, "据悉，重庆高新区不断优化 营商环境。"),
             "据悉，重庆高新区不断优化营商环境。"
         );
+    }
+
+    #[test]
+    fn lines_of_white_space_only() {
+        for text in [
+            " ",
+            "\t",
+            "\u{3000}",
+            " \t\u{3000} ",
+            "甲。\n \n乙。\n",
+            "\u{3000}\u{3000}\n",
+        ] {
+            let found = diagnostics(RULE, text);
+            assert!(!found.is_empty(), "{text:?}");
+            assert!(!fixed(RULE, text).contains(['\t', '\u{3000}']), "{text:?}");
+        }
     }
 
     #[test]

@@ -76,7 +76,7 @@ fn run(corpus: &Path, threads: usize, duplicates: &str) -> (f64, usize) {
     };
     let settings = newslint::settings(&args.lint).expect("default settings");
     let start = Instant::now();
-    let outcome = newslint::runner::run(&settings);
+    let outcome = newslint::runner::run(&settings).expect("threads start");
     let seconds = start.elapsed().as_secs_f64();
     assert!(outcome.errors.is_empty(), "{:?}", outcome.errors.first());
     (seconds, outcome.files.iter().map(|f| f.diagnostics.len()).sum())

@@ -14,18 +14,49 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    // The temporary file's name means nothing to the user: name the folder instead.
     let mut temp = tempfile::Builder::new()
         .prefix(".newslint-")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
+        .tempfile_in(dir)
+        .map_err(|e| {
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "no such directory".to_owned(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+                kind => kind.to_string(),
+            };
+            std::io::Error::new(
+                e.kind(),
+                format!("cannot create a file in {}: {why}", dir.display()),
+            )
+        })?;
     temp.write_all(bytes)?;
     match std::fs::metadata(path) {
-        Ok(old) => temp.as_file().set_permissions(old.permissions())?,
+        Ok(old) => {
+            temp.as_file().set_permissions(old.permissions())?;
+            keep_owner(temp.as_file(), &old)?;
+        }
         Err(_) => set_new_file_permissions(temp.as_file())?,
     }
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     std::fs::File::open(dir)?.sync_all()
+}
+
+/// The replacement belongs to whoever owned the file (a run as root must not take it over).
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, old: &std::fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let now = file.metadata()?;
+    if (now.uid(), now.gid()) == (old.uid(), old.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()))
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &std::fs::File, _: &std::fs::Metadata) -> std::io::Result<()> {
+    Ok(())
 }
 
 #[cfg(unix)]

@@ -103,7 +103,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub exit_zero: bool,
 
-    /// When to color the full format.
+    /// When to color the full and concise formats [auto: on a terminal, unless NO_COLOR is
+    /// set; FORCE_COLOR turns it on].
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
 }
@@ -180,7 +181,33 @@ pub struct LintOptions {
     #[arg(short = 'L', long)]
     pub follow: bool,
 
-    /// Number of threads [default: the number of cores].
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<usize>,
+    /// Number of threads [default: the number of cores; at most 512].
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=512))]
+    pub threads: Option<u16>,
+
+    /// Files larger than this are reported and not read: a number of bytes, or with a K, M
+    /// or G suffix (powers of 1024) [default: 512M].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_file_size: Option<u64>,
+}
+
+/// The default `--max-file-size`: four times a large newspaper archive file, and well
+/// within memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 512 << 20;
+
+/// `100`, `64K`, `512M`, `2G`.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, shift) = match text.chars().next_back() {
+        Some('k' | 'K') => (&text[..text.len() - 1], 10),
+        Some('m' | 'M') => (&text[..text.len() - 1], 20),
+        Some('g' | 'G') => (&text[..text.len() - 1], 30),
+        _ => (text, 0),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size: give bytes, or a number with K, M or G"))?;
+    n.checked_mul(1 << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{text}` is not a usable size"))
 }

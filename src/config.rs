@@ -106,6 +106,8 @@ pub fn parse(text: &str) -> Result<ConfigFile, String> {
 
 /// The rules a selector names: `ALL`, a category, or one rule.
 pub fn resolve_selector(selector: &str) -> Result<Vec<&'static RuleEntry>, String> {
+    // `--select 'a, b'` splits into `a` and ` b`.
+    let selector = selector.trim();
     if selector.eq_ignore_ascii_case("ALL") {
         return Ok(RULES.iter().collect());
     }
@@ -184,7 +186,12 @@ impl PerFileIgnores {
         Ok(PerFileIgnores {
             globs: builder.build().map_err(|e| format!("per-file-ignores: {e}"))?,
             rules,
-            root: root.to_path_buf(),
+            // Paths are matched absolute: a root given relative (`--config ./newslint.toml`)
+            // is made absolute too.
+            root: root
+                .canonicalize()
+                .or_else(|_| std::path::absolute(root))
+                .unwrap_or_else(|_| root.to_path_buf()),
         })
     }
 
@@ -193,13 +200,12 @@ impl PerFileIgnores {
         if self.rules.is_empty() {
             return Vec::new();
         }
-        let absolute;
-        let path = if path.is_absolute() {
-            path
-        } else {
-            absolute = std::env::current_dir().map(|d| d.join(path)).unwrap_or_default();
-            &absolute
-        };
+        // Both sides resolved (`..`, symbolic links): `../newslint.toml` and `a.txt` meet.
+        let absolute = path
+            .canonicalize()
+            .or_else(|_| std::path::absolute(path))
+            .unwrap_or_else(|_| path.to_path_buf());
+        let path = absolute.as_path();
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
         let relative = relative.strip_prefix("./").unwrap_or(relative);
         self.globs

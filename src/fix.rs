@@ -79,12 +79,20 @@ pub fn apply_fixes<'a, T>(text: &str, fixes: impl IntoIterator<Item = (T, &'a Fi
     fixes.sort_by_key(|(_, f)| (f.edits[0].start, f.edits[0].end));
     let mut taken: Vec<&Edit> = Vec::new();
     let mut applied = Vec::new();
-    let mut claimed: Vec<(u32, u32)> = Vec::new();
+    // The ranges taken so far, disjoint, so sorted by start they are sorted by end too: an
+    // edit is checked against the few that end after it starts (linear in the fixes overall).
+    let mut claimed: std::collections::BTreeSet<(u32, u32)> = std::collections::BTreeSet::new();
     for (tag, fix) in fixes {
         let overlaps = fix.edits.iter().any(|e| {
-            claimed
-                .iter()
-                .any(|&(s, t)| e.start < t && s < e.end || (e.start == e.end && e.start == s && s == t))
+            for &(s, t) in claimed.range(..(e.end, u32::MAX)).rev() {
+                if e.start < t && s < e.end || (e.start == e.end && e.start == s && s == t) {
+                    return true;
+                }
+                if t < e.start {
+                    break;
+                }
+            }
+            false
         });
         if overlaps {
             continue;

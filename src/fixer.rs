@@ -23,6 +23,18 @@ pub fn write_fixed(path: &Path, original: &[u8], bytes: &[u8]) -> Result<(), Str
     if on_disk != original {
         return Err("changed on disk since it was read: not overwritten (run again)".to_owned());
     }
+    // Replacing the file would cut it off from its other names; writing it in place would
+    // not be atomic. Neither is a fix's to decide.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let links = std::fs::metadata(&target).map(|m| m.nlink()).unwrap_or(1);
+        if links > 1 {
+            return Err(format!(
+                "has {links} hard links, which a fix would break: not written (see --diff)"
+            ));
+        }
+    }
     crate::atomic::write(&target, bytes).map_err(|e| format!("cannot write the fixed file: {e}"))
 }
 

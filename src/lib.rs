@@ -3,6 +3,15 @@
 //! paths → decode → `Document` → rules → sorted diagnostics → render. See `runner` for the
 //! pipeline and `rules` for the registry.
 
+/// A line on standard error. A closed pipe (`newslint … 2>&1 | head -c1`) is not worth a
+/// panic: what cannot be written is dropped.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod atomic;
 pub mod baseline;
 pub mod cli;
@@ -50,7 +59,7 @@ pub fn main() -> ExitCode {
                 EXIT_CLEAN
             }
             None => {
-                eprintln!("newslint: unknown rule `{name}` (see `newslint rules`)");
+                say!("newslint: unknown rule `{name}` (see `newslint rules`)");
                 EXIT_ERROR
             }
         },
@@ -113,7 +122,8 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         encoding: args.encoding.or(file.encoding).unwrap_or_default(),
         extensions,
         follow_links: args.follow,
-        threads: args.threads.unwrap_or(0),
+        threads: args.threads.map_or(0, usize::from),
+        max_file_size: args.max_file_size.unwrap_or(cli::DEFAULT_MAX_FILE_SIZE),
         linter: Linter::new(active, per_file_ignores),
         keep_source: false,
         fix: None,
@@ -133,14 +143,20 @@ fn report_command(args: ReportArgs) -> u8 {
     let mut settings = match settings(&args.lint) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("newslint: {e}");
+            say!("newslint: {e}");
             return EXIT_ERROR;
         }
     };
     settings.count_chars = true;
-    let outcome = runner::run(&settings);
+    let outcome = match runner::run(&settings) {
+        Ok(o) => o,
+        Err(e) => {
+            say!("newslint: {e}");
+            return EXIT_ERROR;
+        }
+    };
     for error in &outcome.errors {
-        eprintln!("newslint: {}: {}", error.path, error.message);
+        say!("newslint: {}: {}", error.path, error.message);
     }
     let figures = report::build(&outcome, settings.encoding);
     let text = match args.format {
@@ -150,13 +166,13 @@ fn report_command(args: ReportArgs) -> u8 {
     if args.output.as_os_str() == "-" {
         print(&text);
     } else if let Err(e) = atomic::write(&args.output, text.as_bytes()) {
-        eprintln!(
+        say!(
             "newslint: {}: cannot write the report: {e}",
             args.output.display()
         );
         return EXIT_ERROR;
     } else if !args.lint.quiet {
-        eprintln!(
+        say!(
             "newslint: {} faults in {} files; report written to {}",
             figures.faults,
             figures.files,
@@ -170,11 +186,51 @@ fn report_command(args: ReportArgs) -> u8 {
     }
 }
 
+/// `--color`, then the conventions of the environment: `NO_COLOR` (any value but empty)
+/// turns color off, `FORCE_COLOR` (any value but empty or `0`) turns it on, else color goes
+/// to a terminal only.
+fn use_color(choice: Color, terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto if set("NO_COLOR") => false,
+        Color::Auto if set("FORCE_COLOR") => std::env::var_os("FORCE_COLOR").is_some_and(|v| v != "0"),
+        Color::Auto => terminal,
+    }
+}
+
+/// Flags that would be ignored in this combination are refused: a silent no-op misleads.
+fn refuse_flags_that_do_nothing(args: &CheckArgs, format: Format) -> Result<(), String> {
+    if (args.unsafe_fixes || args.show_fixes) && !(args.fix || args.diff) {
+        return Err("--unsafe-fixes and --show-fixes go with --fix or --diff".to_owned());
+    }
+    if args.statistics.is_some()
+        && !matches!(
+            format,
+            Format::Full | Format::Concise | Format::Json | Format::Jsonl
+        )
+    {
+        return Err(
+            "--statistics prints a table or JSON: it goes with --format full, concise, json or jsonl"
+                .to_owned(),
+        );
+    }
+    let stdin = args.lint.paths.iter().any(|p| p.as_os_str() == "-");
+    if args.lint.stdin_filename.is_some() && !stdin {
+        return Err("--stdin-filename names standard input: give `-` among the paths".to_owned());
+    }
+    if stdin && args.fix && args.lint.paths.len() > 1 {
+        return Err("--fix with `-` prints the fixed text of standard input: lint it alone".to_owned());
+    }
+    Ok(())
+}
+
 fn check(args: CheckArgs) -> u8 {
     let mut settings = match settings(&args.lint) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("newslint: {e}");
+            say!("newslint: {e}");
             return EXIT_ERROR;
         }
     };
@@ -191,40 +247,49 @@ fn check(args: CheckArgs) -> u8 {
     let baseline = match args.baseline.as_deref().map(baseline::Baseline::load).transpose() {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("newslint: {e}");
+            say!("newslint: {e}");
             return EXIT_ERROR;
         }
     };
-    if (args.unsafe_fixes || args.show_fixes) && !(args.fix || args.diff) {
-        eprintln!("newslint: --unsafe-fixes and --show-fixes go with --fix or --diff");
+    if let Err(e) = refuse_flags_that_do_nothing(&args, format) {
+        say!("newslint: {e}");
         return EXIT_ERROR;
     }
+    let stdin = args.lint.paths.iter().any(|p| p.as_os_str() == "-");
     let changes = match args.since.as_deref().map(since::Changes::since).transpose() {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("newslint: {e}");
+            say!("newslint: {e}");
             return EXIT_ERROR;
         }
     };
     if let Some(changes) = &changes {
         settings.only = Some(changes.paths().map(std::path::Path::to_path_buf).collect());
     }
-    let mut outcome = runner::run(&settings);
+    let mut outcome = match runner::run(&settings) {
+        Ok(o) => o,
+        Err(e) => {
+            say!("newslint: {e}");
+            return EXIT_ERROR;
+        }
+    };
     if let Some(changes) = &changes {
         changes.filter(&mut outcome.files);
     }
 
     if let Some(path) = &args.write_baseline {
         for error in &outcome.errors {
-            eprintln!("newslint: {}: {}", error.path, error.message);
+            say!("newslint: {}: {}", error.path, error.message);
         }
         return match baseline::write(path, &outcome.files) {
             Ok(n) => {
-                eprintln!(
-                    "newslint: wrote {n} entr{} to {}",
-                    if n == 1 { "y" } else { "ies" },
-                    path.display()
-                );
+                if !args.lint.quiet {
+                    say!(
+                        "newslint: wrote {n} entr{} to {}",
+                        if n == 1 { "y" } else { "ies" },
+                        path.display()
+                    );
+                }
                 if outcome.errors.is_empty() {
                     EXIT_CLEAN
                 } else {
@@ -232,7 +297,7 @@ fn check(args: CheckArgs) -> u8 {
                 }
             }
             Err(e) => {
-                eprintln!("newslint: {e}");
+                say!("newslint: {e}");
                 EXIT_ERROR
             }
         };
@@ -240,15 +305,18 @@ fn check(args: CheckArgs) -> u8 {
     if let Some(baseline) = &baseline {
         let stale = baseline.filter(&mut outcome.files);
         if !stale.is_empty() {
-            eprintln!(
+            say!(
                 "newslint: {} baseline entr{} no longer occur (fixed or changed): rewrite the baseline with --write-baseline to drop them",
                 stale.len(),
                 if stale.len() == 1 { "y" } else { "ies" }
             );
             for entry in &stale {
-                eprintln!(
+                say!(
                     "  {}: {} {} {:?}",
-                    entry.path, entry.rule, entry.fingerprint, entry.text
+                    entry.path,
+                    entry.rule,
+                    entry.fingerprint,
+                    entry.text
                 );
             }
         }
@@ -263,7 +331,7 @@ fn check(args: CheckArgs) -> u8 {
                 .iter()
                 .map(|(rule, n)| format!("{rule} ×{n}"))
                 .collect();
-            eprintln!("{}: {}", file.path, list.join(", "));
+            say!("{}: {}", file.path, list.join(", "));
         }
     }
     if args.diff {
@@ -271,13 +339,15 @@ fn check(args: CheckArgs) -> u8 {
             print(file.diff.as_deref().unwrap_or(""));
         }
         for error in &outcome.errors {
-            eprintln!("newslint: {}: {}", error.path, error.message);
+            say!("newslint: {}: {}", error.path, error.message);
         }
-        eprintln!(
-            "newslint: {fixes} fix{} would change {fixed_files} file{}",
-            if fixes == 1 { "" } else { "es" },
-            if fixed_files == 1 { "" } else { "s" }
-        );
+        if !args.lint.quiet {
+            say!(
+                "newslint: {fixes} fix{} would change {fixed_files} file{}",
+                if fixes == 1 { "" } else { "es" },
+                if fixed_files == 1 { "" } else { "s" }
+            );
+        }
         return if !outcome.errors.is_empty() {
             EXIT_ERROR
         } else if fixed_files > 0 {
@@ -286,28 +356,46 @@ fn check(args: CheckArgs) -> u8 {
             EXIT_CLEAN
         };
     }
+    // `--fix -`: the fixed text is the output; what is left to fix goes to standard error.
+    if args.fix && stdin {
+        let mut remaining = 0;
+        for file in &outcome.files {
+            print(file.source.as_deref().unwrap_or(""));
+            remaining += file.diagnostics.len();
+            if !args.lint.quiet {
+                let mut err = std::io::stderr().lock();
+                let _ = err.write_all(render::concise(std::slice::from_ref(file)).as_bytes());
+            }
+        }
+        for error in &outcome.errors {
+            say!("newslint: {}: {}", error.path, error.message);
+        }
+        return if !outcome.errors.is_empty() {
+            EXIT_ERROR
+        } else if remaining > 0 && !args.exit_zero {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        };
+    }
     if args.fix && !args.lint.quiet {
-        eprintln!(
+        say!(
             "newslint: fixed {fixes} fault{} in {fixed_files} file{}",
             if fixes == 1 { "" } else { "s" },
             if fixed_files == 1 { "" } else { "s" }
         );
     }
     let as_json = matches!(format, Format::Json | Format::Jsonl);
+    let color = use_color(args.color, terminal);
     match args.statistics {
         Some(by) => print(&render::statistics(&outcome.files, by, as_json)),
         None => match format {
             Format::Full => {
-                let color = match args.color {
-                    Color::Always => true,
-                    Color::Never => false,
-                    Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
-                };
                 let bytes = render::full(&outcome.files, color);
                 let mut out = std::io::stdout().lock();
                 let _ = out.write_all(&bytes).and_then(|()| out.flush());
             }
-            Format::Concise => print(&render::concise(&outcome.files)),
+            Format::Concise => print(&render::concise_colored(&outcome.files, color)),
             Format::Json => print(&render::json(&outcome.files)),
             Format::Jsonl => print(&render::jsonl(&outcome.files)),
             Format::Sarif => print(&render::sarif(&outcome.files)),
@@ -317,7 +405,7 @@ fn check(args: CheckArgs) -> u8 {
         },
     }
     for error in &outcome.errors {
-        eprintln!("newslint: {}: {}", error.path, error.message);
+        say!("newslint: {}: {}", error.path, error.message);
     }
 
     let total: usize = outcome.files.iter().map(|f| f.diagnostics.len()).sum();
@@ -328,7 +416,7 @@ fn check(args: CheckArgs) -> u8 {
             .flat_map(|f| &f.diagnostics)
             .filter(|d| d.diagnostic.fix.is_some())
             .count();
-        eprintln!(
+        say!(
             "{total} diagnostic{} in {} file{} ({fixable} with a fix)",
             if total == 1 { "" } else { "s" },
             outcome.files.len(),

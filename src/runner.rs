@@ -22,6 +22,8 @@ pub struct Settings {
     pub follow_links: bool,
     /// 0: as many as there are cores.
     pub threads: usize,
+    /// Larger files are reported, not read.
+    pub max_file_size: u64,
     /// The rules and their per-file ignores.
     pub linter: Linter,
     /// Keep each file's text for renderers that quote it.
@@ -103,7 +105,9 @@ impl Input {
     }
 }
 
-pub fn run(settings: &Settings) -> Outcome {
+/// Lints every input. Fails only when no work can start (no thread could be made); every
+/// problem with one file is that file's error.
+pub fn run(settings: &Settings) -> Result<Outcome, String> {
     let (mut inputs, mut errors) = collect_inputs(settings);
     if let Some(only) = &settings.only {
         inputs.retain(|input| match input {
@@ -114,7 +118,7 @@ pub fn run(settings: &Settings) -> Outcome {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.threads)
         .build()
-        .expect("a thread pool can be built");
+        .map_err(|e| format!("cannot start {} threads: {e}", settings.threads))?;
     let progress = if settings.progress && inputs.len() > 1 {
         indicatif::ProgressBar::new(inputs.len() as u64)
     } else {
@@ -161,7 +165,49 @@ pub fn run(settings: &Settings) -> Outcome {
             }
         }
     }
-    Outcome { files, errors }
+    Ok(Outcome { files, errors })
+}
+
+enum ReadError {
+    Binary,
+    Other(String),
+}
+
+/// Reads a regular file of at most `max` bytes. What it is comes from its metadata and its
+/// first bytes, before the rest is read: a FIFO or a device is refused unopened (opening a
+/// FIFO waits for a writer), and a binary file is not read past its first 8 KiB.
+fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    let other = |e: std::io::Error| ReadError::Other(io_message(&e));
+    let meta = std::fs::metadata(path).map_err(other)?;
+    if !meta.is_file() {
+        return Err(ReadError::Other(
+            "not a regular file (a FIFO, a socket or a device): not read".to_owned(),
+        ));
+    }
+    let too_large = |size: u64| {
+        ReadError::Other(format!(
+            "{size} bytes, more than --max-file-size ({max} bytes): not read"
+        ))
+    };
+    if meta.len() > max {
+        return Err(too_large(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(other)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    let mut reader = file.take(max + 1);
+    (&mut reader)
+        .take(decode::BINARY_SNIFF_LEN as u64)
+        .read_to_end(&mut bytes)
+        .map_err(other)?;
+    if decode::is_binary(&bytes) && encoding_rs::Encoding::for_bom(&bytes).is_none() {
+        return Err(ReadError::Binary);
+    }
+    reader.read_to_end(&mut bytes).map_err(other)?;
+    // The file grew while it was read.
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Display form of a path: as given, without a leading `./`.
@@ -261,12 +307,24 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         message,
     };
     let bytes = match path {
-        Some(p) => std::fs::read(p).map_err(|e| error(io_message(&e)))?,
+        Some(p) => match read_file(p, settings.max_file_size) {
+            Ok(bytes) => bytes,
+            Err(ReadError::Binary) if matches!(input, Input::Walked(_)) => return Ok(None),
+            Err(ReadError::Binary) => return Err(error(DecodeError::Binary.to_string())),
+            Err(ReadError::Other(message)) => return Err(error(message)),
+        },
         None => {
             let mut buf = Vec::new();
             std::io::stdin()
+                .take(settings.max_file_size + 1)
                 .read_to_end(&mut buf)
                 .map_err(|e| error(format!("cannot read standard input: {e}")))?;
+            if buf.len() as u64 > settings.max_file_size {
+                return Err(error(format!(
+                    "more than --max-file-size ({} bytes) on standard input: not linted",
+                    settings.max_file_size
+                )));
+            }
             buf
         }
     };
@@ -275,13 +333,16 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         Err(DecodeError::Binary) if matches!(input, Input::Walked(_)) => return Ok(None),
         Err(e) => return Err(error(e.to_string())),
     };
-    let ignored = settings.linter.ignored(path);
+    // Standard input is ignored by the name it is given, as the file of that name would be.
+    let ignored = settings
+        .linter
+        .ignored(path.or(settings.stdin_filename.as_deref().map(Path::new)));
     let mut text = decoded.text;
     let mut fixed = std::collections::BTreeMap::new();
     let mut diff = None;
     // The diagnostics of the final text, when the fix loop already found them.
     let mut linted = None;
-    if let (Some(mode), Some(path)) = (settings.fix, path) {
+    if let Some(mode) = settings.fix {
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             settings.linter.fix(&text, &ignored, mode)
         }))
@@ -291,9 +352,12 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         .map_err(&error)?;
         match run.fixed {
             Some(Fixed { text: new, applied }) if mode.write => {
-                let encoded =
-                    crate::source::encode(&new, decoded.encoding, decoded.had_bom).map_err(&error)?;
-                crate::fixer::write_fixed(path, &bytes, &encoded).map_err(&error)?;
+                // Standard input is not written back: its fixed text goes to standard output.
+                if let Some(path) = path {
+                    let encoded =
+                        crate::source::encode(&new, decoded.encoding, decoded.had_bom).map_err(&error)?;
+                    crate::fixer::write_fixed(path, &bytes, &encoded).map_err(&error)?;
+                }
                 text = std::borrow::Cow::Owned(new);
                 fixed = applied;
                 linted = Some(run.diagnostics);
@@ -323,9 +387,10 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
     } else {
         0
     };
-    // Standard input cannot be read twice: in corpus mode, keep it.
-    let keep = !located.is_empty() || (path.is_none() && !fingerprints.is_empty());
-    let source = (settings.keep_source && keep).then(|| text.into_owned());
+    // Standard input cannot be read twice: in corpus mode, keep it; fixed, it is printed.
+    let keep = !located.is_empty()
+        || (path.is_none() && (!fingerprints.is_empty() || settings.fix.is_some_and(|m| m.write)));
+    let source = ((settings.keep_source || path.is_none()) && keep).then(|| text.into_owned());
     Ok(Some(FileReport {
         path: name,
         diagnostics: located,

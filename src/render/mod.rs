@@ -9,7 +9,7 @@ mod junit;
 mod sarif;
 mod statistics;
 
-pub use concise::concise;
+pub use concise::{concise, concise_colored};
 pub use full::full;
 pub use github::github;
 pub use gitlab::gitlab;

@@ -146,7 +146,19 @@ fn check_marks(marks: &[usize], text: &str, base: usize, out: &mut Vec<Diagnosti
                     // `&nbsp;`: markup-residue's, not a semicolon.
                     continue;
                 }
-                if !numeric && !url && (is_chinese(p) || is_chinese(after)) {
+                // A run of marks (`???习`) is judged by the text beyond it, so one pass
+                // converts the whole run.
+                let is_mark =
+                    |c: char| matches!(c, ',' | ';' | ':' | '?' | '!' | '，' | '；' | '：' | '？' | '！');
+                let left = text[..i].trim_end_matches(is_mark);
+                let right = text[i + 1..].trim_start_matches(is_mark);
+                let run = &text[left.len()..text.len() - right.len()];
+                let beyond = [before(left, left.len()), next_non_space(right, 0).1];
+                let in_chinese = is_chinese(p)
+                    || is_chinese(after)
+                    || beyond.into_iter().any(is_chinese)
+                    || !run.is_ascii();
+                if !numeric && !url && in_chinese {
                     // Swallow the spaces an English keyboard puts after the mark.
                     let end = if is_chinese(after) { j } else { i + 1 };
                     push_mark(out, base, i, c, end, &full_width(c).to_string());
@@ -207,10 +219,21 @@ fn check_parentheses(marks: &[usize], text: &str, base: usize, out: &mut Vec<Dia
             match stack.pop() {
                 Some(o) => {
                     let inner_han = text[o + 1..k].chars().any(is_han);
-                    let outer = is_chinese(before(text, o)) || is_chinese(at(text, k + 1));
+                    // Nested brackets (`((新))`) are judged by the text outside them all, so
+                    // one pass converts every level.
+                    let is_bracket = |c: char| matches!(c, '(' | ')' | '（' | '）');
+                    let left = text[..o].trim_end_matches(is_bracket);
+                    let right_at = text.len() - text[k + 1..].trim_start_matches(is_bracket).len();
+                    let nested = !text[left.len()..o].is_ascii() || !text[k + 1..right_at].is_ascii();
+                    let outer = is_chinese(before(text, o))
+                        || is_chinese(at(text, k + 1))
+                        || is_chinese(before(left, left.len()))
+                        || is_chinese(at(text, right_at))
+                        || nested;
                     // A Chinese term in an English sentence keeps English parentheses.
-                    let english =
-                        !is_chinese(before_non_space(text, o)) && !is_chinese(next_non_space(text, k + 1).1);
+                    let english = !is_chinese(before_non_space(left, left.len()))
+                        && !is_chinese(next_non_space(text, right_at).1)
+                        && !nested;
                     // f(x), A(1): notation glued to a Latin letter or digit.
                     let notation = !inner_han && before(text, o).is_ascii_alphanumeric();
                     if (outer && !notation) || (inner_han && !english) {
@@ -227,7 +250,17 @@ fn check_parentheses(marks: &[usize], text: &str, base: usize, out: &mut Vec<Dia
 }
 
 fn lone(text: &str, i: usize, base: usize, full: &str, out: &mut Vec<Diagnostic>) {
-    if is_chinese(before(text, i)) || is_chinese(at(text, i + 1)) {
+    // A run of brackets (`((((新`) is judged by the text beyond it: one pass for the run.
+    let is_bracket = |c: char| matches!(c, '(' | ')' | '（' | '）');
+    let left = text[..i].trim_end_matches(is_bracket);
+    let right = text[i + 1..].trim_start_matches(is_bracket);
+    let run = &text[left.len()..text.len() - right.len()];
+    if is_chinese(before(text, i))
+        || is_chinese(at(text, i + 1))
+        || is_chinese(before(left, left.len()))
+        || is_chinese(at(right, 0))
+        || !run.is_ascii()
+    {
         push_mark(out, base, i, char::from(text.as_bytes()[i]), i + 1, full);
     }
 }
@@ -278,6 +311,13 @@ fn check_quotes(marks: &[usize], text: &str, base: usize, out: &mut Vec<Diagnost
 #[cfg(test)]
 mod tests {
     use crate::rules::test_support::{check, fixed};
+
+    #[test]
+    fn a_run_of_marks_is_converted_in_one_pass() {
+        let once = fixed("halfwidth-punctuation", "他说???习近平指出!!!");
+        assert_eq!(once, "他说？？？习近平指出！！！");
+        assert_eq!(fixed("halfwidth-punctuation", "Really?! Yes."), "Really?! Yes.");
+    }
 
     #[test]
     fn a_run_of_quotes_is_converted_in_one_pass() {

@@ -59,7 +59,8 @@ static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Template syntax; runs of braces count as one marker (`{{{{x}}}}`), so one pass removes them.
 static TEMPLATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\{\{+)([^{}\n]*)(\}\}+)|(\{%)([^{}\n]*)(%\})|(\$\{)([^{}\n]*)(\})").expect("valid regex")
+    Regex::new(r"(\{\{+)([^{}\n]*)(\}\}+)|((?:\{%)+)([^{}\n]*?)((?:%\})+)|((?:\$\{)+)([^{}\n]*)(\}+)")
+        .expect("valid regex")
 });
 
 /// What a template expression holds: names, filters, arguments, never Chinese text.
@@ -224,6 +225,7 @@ mod tests {
         assert_eq!(check(RULE, "新{{{{闻}}}}。"), ["{{{{闻}}}}"]);
         assert_eq!(fixed(RULE, "新{{{{{{{{闻}}}}}}}}。"), "新闻。");
         assert_eq!(fixed(RULE, "见{% if x %}报"), "见报");
+        assert_eq!(fixed(RULE, "见{%{%{%%}%}%}报"), "见报");
     }
 
     #[test]

@@ -145,31 +145,47 @@ fn trailing_and_inline(doc: &Document, out: &mut Vec<Diagnostic>) {
 }
 
 fn mixed_line_endings(doc: &Document, out: &mut Vec<Diagnostic>) {
+    // LF, CRLF, or a CR alone (an old Mac line end): the kinds a line may end with.
+    const NAMES: [&str; 3] = ["LF", "CRLF", "CR"];
+    const ENDINGS: [&str; 3] = ["\n", "\r\n", "\r"];
+    let kind = |l: &crate::source::Line| {
+        if l.crlf {
+            1
+        } else if doc.text.as_bytes().get(l.range.end) == Some(&b'\r') {
+            2
+        } else {
+            0
+        }
+    };
     let ended: Vec<_> = doc.lines.iter().filter(|l| l.terminated).collect();
-    let crlf = ended.iter().filter(|l| l.crlf).count();
-    let lf = ended.len() - crlf;
-    if crlf == 0 || lf == 0 {
+    let mut counts = [0usize; 3];
+    for l in &ended {
+        counts[kind(l)] += 1;
+    }
+    if counts.iter().filter(|&&n| n > 0).count() < 2 {
         return;
     }
-    let minority_crlf = crlf < lf;
-    let odd: Vec<_> = ended.iter().filter(|l| l.crlf == minority_crlf).collect();
-    let ending = |l: &crate::source::Line| l.range.end..l.range.end + if l.crlf { 2 } else { 1 };
+    // The most common ending stays (LF on a tie); every other one is changed to it.
+    let majority = (0..3).max_by_key(|&k| (counts[k], k == 0)).unwrap_or(0);
+    let odd: Vec<_> = ended.iter().filter(|l| kind(l) != majority).collect();
+    let ending = |l: &crate::source::Line| l.range.end..l.range.end + ENDINGS[kind(l)].len();
     let edits = odd
         .iter()
-        .map(|l| Edit::replace(ending(l), if minority_crlf { "\n" } else { "\r\n" }))
+        .map(|l| Edit::replace(ending(l), ENDINGS[majority]))
         .collect();
-    let (name, other) = if minority_crlf {
-        ("CRLF", "LF")
-    } else {
-        ("LF", "CRLF")
-    };
+    let minority: Vec<&str> = (0..3)
+        .filter(|&k| k != majority && counts[k] > 0)
+        .map(|k| NAMES[k])
+        .collect();
+    let other = NAMES[majority];
     out.push(
         Diagnostic::new(
             META.name,
             ending(odd[0]),
             format!(
-                "{} lines end with {name} while {} end with {other}",
+                "{} lines end with {} while {} end with {other}",
                 odd.len(),
+                minority.join(" or "),
                 ended.len() - odd.len()
             ),
         )

@@ -108,7 +108,7 @@ impl fmt::Display for DecodeError {
 }
 
 /// How many leading bytes are looked at for a NUL, as git and ripgrep do.
-const BINARY_SNIFF_LEN: usize = 8192;
+pub const BINARY_SNIFF_LEN: usize = 8192;
 
 pub fn is_binary(bytes: &[u8]) -> bool {
     memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_LEN)]).is_some()

@@ -84,7 +84,7 @@ impl<'a> Document<'a> {
         for n in 0..index.line_count() {
             let range = index.line_range(text, n);
             let terminated = n + 1 < index.line_count();
-            let crlf = terminated && text.as_bytes().get(range.end) == Some(&b'\r');
+            let crlf = terminated && text.as_bytes()[range.end..].starts_with(b"\r\n");
             let raw = &text[range.clone()];
             let trimmed = raw.trim_start_matches([' ', '\t', '\u{3000}']);
             let fence = trimmed.starts_with("```") || trimmed.starts_with("~~~");

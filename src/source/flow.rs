@@ -14,6 +14,12 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// How many blocks away the rest of a truncated sentence is looked for: a page break moves
+/// text by a column or two, and the bound keeps a file of many truncations linear.
+const MAX_MOVED_BLOCKS: usize = 12;
+/// How many truncations of a file may look for their quoted-term continuation in the whole
+/// file.
+const MAX_WHOLE_FILE_SCANS: usize = 16;
 /// Headings that may stand between the two halves of a split sentence.
 const MAX_INTERRUPTING: usize = 2;
 /// Characters on each side of a break that word segmentation looks at.
@@ -198,9 +204,21 @@ pub fn analyse(doc: &Document) -> Flow {
     // A truncated sentence may go on far away: after a caption, under another heading, a few
     // paragraphs on. The paragraph that carries it on best, and starts as no sentence does,
     // is its continuation.
+    // Nearby, any sign will do; across the whole file, only a run of quoted terms carried on,
+    // and for a bounded number of truncations, so that the work stays linear.
+    let mut whole_file_scans = MAX_WHOLE_FILE_SCANS;
     for truncation in &mut flow.truncations {
         let head = text(truncation.block);
-        let found = (0..count)
+        let near = truncation.block.saturating_sub(MAX_MOVED_BLOCKS)
+            ..(truncation.block + MAX_MOVED_BLOCKS + 1).min(count);
+        let quoted_run = QUOTED_RUN_END.is_match(head.trim_end()) && whole_file_scans > 0;
+        let scope = if quoted_run {
+            whole_file_scans -= 1;
+            0..count
+        } else {
+            near.clone()
+        };
+        let found = scope
             .filter(|&r| {
                 r != truncation.block && r != truncation.block + 1 && !continued[r] && roles.is_prose(r)
             })
@@ -208,6 +226,9 @@ pub fn analyse(doc: &Document) -> Flow {
                 let after = text(r);
                 if quoted_terms_run_on(head, after) {
                     return Some((r, f32::INFINITY));
+                }
+                if !near.contains(&r) {
+                    return None;
                 }
                 let carry = carries_on(head, after, Join::Apart);
                 let mid = starts_mid_sentence(after) || starts_inside(after);
@@ -341,7 +362,7 @@ fn ends_open(text: &str, unlikely_end: f32) -> bool {
         return true;
     }
     let tail = han_tail_of(text, 8);
-    if tail.is_empty() {
+    if tail.chars().nth(1).is_none() {
         return false;
     }
     continuity::ends_inside_word(tail) > ENDS_INSIDE_WORD
@@ -574,8 +595,10 @@ fn ends_mid_word(text: &str) -> bool {
     if text.ends_with(['，', '、', ',']) {
         return true;
     }
+    // One Han character after a mark (…，好) says nothing: it may be a word of its own.
     let tail = han_tail_of(text, 8);
-    matches!(segment(tail, false).last(), Some(word) if word.chars().count() == 1)
+    tail.chars().nth(1).is_some()
+        && matches!(segment(tail, false).last(), Some(word) if word.chars().count() == 1)
 }
 
 fn has_space_between_han(text: &str) -> bool {

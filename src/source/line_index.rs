@@ -165,8 +165,12 @@ fn checkpoints(text: &str) -> Vec<(u32, u32, u32)> {
     checkpoints
 }
 
+/// The last byte of each line ending: `\n`, the `\n` of `\r\n`, and a `\r` alone (an old
+/// Mac line end, which editors and the LSP count as a line break too).
 fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(b'\n', text.as_bytes())
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(move |&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
 }
 
 /// Characters and UTF-16 code units in `text`: a character outside the BMP (a four-byte

@@ -171,6 +171,49 @@ mod registry_tests {
         }
     }
 
+    /// The first code block under "## Example": the flagged text a reader is shown.
+    fn example(doc: &str) -> Option<String> {
+        let after = doc.split("## Example").nth(1)?;
+        let block = after.split("```text\n").nth(1)?;
+        Some(unescape(block.split("```").next()?))
+    }
+
+    /// Examples write invisible characters as `\u00A0`, and a space that matters as `␠`.
+    fn unescape(text: &str) -> String {
+        let text = text.replace('␠', " ");
+        let mut out = String::new();
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("\\u") {
+            out.push_str(&rest[..at]);
+            let hex = rest.get(at + 2..at + 6).unwrap_or("");
+            match u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
+                Some(c) => {
+                    out.push(c);
+                    rest = &rest[at + 6..];
+                }
+                None => {
+                    out.push_str("\\u");
+                    rest = &rest[at + 2..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    #[test]
+    fn every_documented_example_is_flagged() {
+        for entry in RULES {
+            let name = entry.meta.name;
+            let text = example(&entry.meta.documentation()).unwrap_or_else(|| panic!("{name}: no example"));
+            let found = super::test_support::diagnostics(name, &text);
+            assert!(
+                !found.is_empty(),
+                "{name}: its documented example is not flagged:\n{text}"
+            );
+        }
+    }
+
     #[test]
     fn every_rule_rejects_unknown_options() {
         let bogus: toml::Value = toml::from_str("no-such-option = 1").unwrap();

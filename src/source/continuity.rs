@@ -11,8 +11,8 @@
 //! The table is parsed on first use (a few tens of milliseconds), only when a boundary needs
 //! it: a file whose paragraphs all end with a full stop never loads it.
 
-use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::{LazyLock, OnceLock};
 
 /// The longest word of the table, in characters.
 const MAX_WORD_CHARS: usize = 4;
@@ -23,14 +23,20 @@ static DATA: &str = include_str!("../../rules/lexicon.tsv");
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
 
 pub struct Lexicon {
-    /// Words sorted by their bytes, with ln p(word).
+    /// Words sorted by their bytes, with p(word).
     words: Vec<(&'static str, f32)>,
-    /// jieba's part-of-speech tag of each word, in the same order.
-    tags: Vec<&'static str>,
+    /// jieba's part-of-speech tag of each word, in the same order, as a position in
+    /// `tag_names` (a byte a word instead of a string).
+    tags: Vec<u8>,
+    tag_names: Vec<&'static str>,
+    /// Each word's position in `words`: looked up far more often than ranges are.
+    index: FxHashMap<&'static str, u32>,
     /// `cumulative[i]`: the summed probability of `words[..i]`, for the mass of a prefix.
     cumulative: Vec<f64>,
     /// ln of the summed probability of the words longer than the key that end with it.
-    suffixes: FxHashMap<&'static str, f32>,
+    suffixes: OnceLock<FxHashMap<&'static str, f32>>,
+    /// Characters side by side inside a word.
+    pairs: OnceLock<FxHashSet<(char, char)>>,
     /// ln p of a character the table does not hold as a word.
     unknown: f32,
 }
@@ -40,6 +46,7 @@ impl Lexicon {
         let mut total = 0f64;
         let mut counted = Vec::with_capacity(320_000);
         let mut tags = Vec::with_capacity(320_000);
+        let mut tag_names: Vec<&'static str> = Vec::new();
         for line in data.lines() {
             if let Some(rest) = line.strip_prefix("# total\t") {
                 total = rest.trim().parse().unwrap_or(0.0);
@@ -49,54 +56,107 @@ impl Lexicon {
                 continue;
             }
             let mut fields = line.split('\t');
-            let (Some(word), Some(Ok(freq))) = (fields.next(), fields.next().map(str::parse::<f64>)) else {
+            let (Some(word), Some(Ok(freq))) = (fields.next(), fields.next().map(str::parse::<u32>)) else {
                 continue;
             };
+            let freq = f64::from(freq);
             counted.push((word, freq));
-            tags.push(fields.next().unwrap_or(""));
+            let tag = fields.next().unwrap_or("");
+            let k = match tag_names.iter().position(|t| *t == tag) {
+                Some(k) => k,
+                None => {
+                    tag_names.push(tag);
+                    tag_names.len() - 1
+                }
+            };
+            tags.push(u8::try_from(k).unwrap_or(u8::MAX));
         }
         let total = total.max(counted.iter().map(|(_, f)| f).sum::<f64>()).max(1.0);
         let mut cumulative = Vec::with_capacity(counted.len() + 1);
         let mut sum = 0f64;
         cumulative.push(0.0);
-        let mut suffixes: FxHashMap<&'static str, f64> = FxHashMap::default();
-        suffixes.reserve(120_000);
+        // Probabilities, not their logarithms: a log is taken only for the few words looked up.
         let words = counted
             .into_iter()
             .map(|(word, freq)| {
                 let p = freq / total;
                 sum += p;
                 cumulative.push(sum);
-                let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-                for &at in starts.iter().rev().take(MAX_SUFFIX_CHARS.min(starts.len() - 1)) {
-                    *suffixes.entry(&word[at..]).or_default() += p;
-                }
-                (word, p.ln() as f32)
+                (word, p as f32)
             })
+            .collect();
+        let words: Vec<(&'static str, f32)> = words;
+        let index = words
+            .iter()
+            .enumerate()
+            .map(|(i, &(w, _))| (w, i as u32))
             .collect();
         Lexicon {
             words,
             tags,
+            tag_names,
+            index,
             cumulative,
-            suffixes: suffixes.into_iter().map(|(k, v)| (k, v.ln() as f32)).collect(),
+            suffixes: OnceLock::new(),
+            pairs: OnceLock::new(),
             unknown: (1.0 / total).ln() as f32,
         }
     }
 
+    /// Every pair of characters that stand side by side inside a word of the table, made on
+    /// first use: most joins are ruled out by one look-up.
+    fn adjacent_pairs(&self) -> &FxHashSet<(char, char)> {
+        self.pairs.get_or_init(|| {
+            let mut pairs = FxHashSet::default();
+            pairs.reserve(500_000);
+            for &(word, _) in &self.words {
+                let mut chars = word.chars();
+                let Some(mut previous) = chars.next() else {
+                    continue;
+                };
+                for c in chars {
+                    pairs.insert((previous, c));
+                    previous = c;
+                }
+            }
+            pairs
+        })
+    }
+
+    /// The suffix masses, made on first use: only a paragraph that may start inside a word
+    /// asks for them.
+    fn suffixes(&self) -> &FxHashMap<&'static str, f32> {
+        self.suffixes.get_or_init(|| {
+            let mut mass: FxHashMap<&'static str, f64> = FxHashMap::default();
+            mass.reserve(150_000);
+            for (i, &(word, _)) in self.words.iter().enumerate() {
+                let p = self.cumulative[i + 1] - self.cumulative[i];
+                let mut starts = word.char_indices().map(|(i, _)| i).rev();
+                for _ in 0..MAX_SUFFIX_CHARS {
+                    match starts.next() {
+                        Some(at) if at > 0 => *mass.entry(&word[at..]).or_default() += p,
+                        _ => break,
+                    }
+                }
+            }
+            mass.into_iter().map(|(k, v)| (k, v.ln() as f32)).collect()
+        })
+    }
+
     /// ln p(word), when the table holds it.
     pub fn log_p(&self, word: &str) -> Option<f32> {
-        self.words
-            .binary_search_by(|(w, _)| w.cmp(&word))
-            .ok()
-            .map(|i| self.words[i].1)
+        self.index.get(word).map(|&i| self.words[i as usize].1.ln())
+    }
+
+    /// Whether the table holds `word`.
+    pub fn has(&self, word: &str) -> bool {
+        self.index.contains_key(word)
     }
 
     /// The part-of-speech tag jieba gives `word` (p preposition, c conjunction, r pronoun…).
     pub fn tag(&self, word: &str) -> Option<&'static str> {
-        self.words
-            .binary_search_by(|(w, _)| w.cmp(&word))
-            .ok()
-            .map(|i| self.tags[i])
+        let k = *self.tags.get(*self.index.get(word)? as usize)?;
+        self.tag_names.get(usize::from(k)).copied()
     }
 
     /// ln of the summed probability of the words that start with `prefix` and are longer.
@@ -114,7 +174,7 @@ impl Lexicon {
     }
 
     fn log_suffix_mass(&self, suffix: &str) -> f32 {
-        self.suffixes.get(suffix).copied().unwrap_or(f32::NEG_INFINITY)
+        self.suffixes().get(suffix).copied().unwrap_or(f32::NEG_INFINITY)
     }
 
     /// ln p of the best segmentation of `text` into words of the table (a character it does
@@ -191,10 +251,14 @@ pub fn starts_inside_word(text: &str) -> f32 {
 /// than 0 only when a word runs across the join and reads better than the words on either
 /// side.
 pub fn join_gain(before: &str, after: &str) -> f32 {
-    if before.is_empty() || after.is_empty() {
+    let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next()) else {
+        return 0.0;
+    };
+    let lexicon = lexicon();
+    // No word holds the two characters side by side: nothing can run across.
+    if !lexicon.adjacent_pairs().contains(&(last, first)) {
         return 0.0;
     }
-    let lexicon = lexicon();
     let joined = format!("{before}{after}");
     lexicon.best(&joined) - lexicon.best(before) - lexicon.best(after)
 }

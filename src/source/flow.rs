@@ -7,7 +7,7 @@
 
 use super::chars::{is_closing_mark, is_han, is_sentence_end};
 use super::continuity;
-use super::words::{is_person_name, segment};
+use super::words::is_person_name;
 use super::{BlockKind, Document, LineKind};
 use regex::Regex;
 use std::cell::OnceCell;
@@ -124,9 +124,9 @@ pub fn analyse(doc: &Document) -> Flow {
         .filter(|&i| doc.blocks[i].kind == BlockKind::Paragraph && may_stop_mid_sentence(text(i)))
         .filter(|&i| matches!(roles.get(i), Some(Role::Prose(_) | Role::Heading)))
         .collect();
-    if !open.is_empty() && hard_wrapped(doc) {
-        return Flow::default();
-    }
+    // Whether the text is hard-wrapped is asked only once something would be reported.
+    let wrapped = OnceCell::new();
+    let is_wrapped = || *wrapped.get_or_init(|| hard_wrapped(doc));
 
     let mut flow = Flow::default();
     let mut continued = vec![false; count];
@@ -169,10 +169,11 @@ pub fn analyse(doc: &Document) -> Flow {
             } else {
                 Join::Apart
             };
-            let carry = carries_on(first, text(j), join);
+            // The trigram model is asked only where its answer can decide.
+            let carry = carries_on(first, text(j), join, maybe_open);
             let joins = match carry {
                 Carry::Certain => true,
-                Carry::Likely(odds) if j == i + 1 => surely_open || odds >= JOIN_ODDS_FROM_HEADING,
+                Carry::Likely(_) if j == i + 1 => surely_open,
                 // A comma before the headings: the sentence surely went on somewhere.
                 Carry::Likely(odds) => {
                     surely_open
@@ -182,6 +183,9 @@ pub fn analyse(doc: &Document) -> Flow {
                 Carry::No => false,
             };
             if joins {
+                if is_wrapped() {
+                    return Flow::default();
+                }
                 flow.splits.push(Split {
                     first: i,
                     second: j,
@@ -193,6 +197,9 @@ pub fn analyse(doc: &Document) -> Flow {
             }
         }
         if surely_open {
+            if is_wrapped() {
+                return Flow::default();
+            }
             flow.truncations.push(Truncation {
                 block: i,
                 continuation: None,
@@ -230,11 +237,13 @@ pub fn analyse(doc: &Document) -> Flow {
                 if !near.contains(&r) {
                     return None;
                 }
-                let carry = carries_on(head, after, Join::Apart);
-                let mid = starts_mid_sentence(after) || starts_inside(after);
-                match carry {
-                    Carry::Certain if mid => Some((r, f32::INFINITY)),
-                    Carry::Likely(odds) if mid && odds >= JOIN_ODDS_FAR => Some((r, odds)),
+                // Only a paragraph that starts as no sentence does can be the rest.
+                if !(starts_mid_sentence(after) || starts_inside(after)) {
+                    return None;
+                }
+                match carries_on(head, after, Join::Apart, true) {
+                    Carry::Certain => Some((r, f32::INFINITY)),
+                    Carry::Likely(odds) if odds >= JOIN_ODDS_FAR => Some((r, odds)),
                     _ => None,
                 }
             })
@@ -252,7 +261,7 @@ pub fn analyse(doc: &Document) -> Flow {
     // A paragraph that starts with a mark no sentence starts with, or with the end of a word,
     // lost its head.
     for (r, &continues) in continued.iter().enumerate() {
-        if !continues && roles.is_prose(r) && (starts_mid_sentence(text(r)) || starts_inside(text(r))) {
+        if !continues && (starts_mid_sentence(text(r)) || starts_inside(text(r))) && roles.is_prose(r) {
             flow.orphans.push(Orphan { block: r, head: None });
         }
     }
@@ -260,10 +269,8 @@ pub fn analyse(doc: &Document) -> Flow {
     flow
 }
 
-/// How far the trigram model must prefer one sentence to two, in ln odds, to join a
-/// paragraph that reads as a heading to the next one.
-const JOIN_ODDS_FROM_HEADING: f32 = 4.0;
-/// … to join running text across a heading.
+/// How far the trigram model must prefer one sentence to two, in ln odds, to join running
+/// text across a heading.
 const JOIN_ODDS_ACROSS_HEADING: f32 = 2.0;
 /// … to join running text to a paragraph that starts mid-sentence elsewhere in the file.
 const JOIN_ODDS_FAR: f32 = 2.0;
@@ -306,7 +313,7 @@ enum Join {
     Apart,
 }
 
-fn carries_on(first: &str, second: &str, join: Join) -> Carry {
+fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool) -> Carry {
     let (a, b) = (first.trim_end(), second.trim_start());
     let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let number_goes_on = |c: Option<char>| ascii(c) || matches!(c, Some('.' | '%' | '％'));
@@ -318,6 +325,15 @@ fn carries_on(first: &str, second: &str, join: Join) -> Carry {
     }
     if join != Join::FromHeading && starts_mid_sentence(b) {
         return Carry::Certain;
+    }
+    // A heading is joined on a word or a number across the break alone: a headline followed by
+    // its story reads on as well as a broken sentence does. (The cheap test goes first.)
+    if join == Join::FromHeading || !odds_matter {
+        return if word_across(a, b) && !opens_fresh(a, b) {
+            Carry::Certain
+        } else {
+            Carry::Unknown(0.0)
+        };
     }
     if opens_fresh(a, b) {
         return Carry::No;
@@ -387,29 +403,40 @@ fn starts_inside(text: &str) -> bool {
     let Some(first) = head.chars().next() else {
         return false;
     };
-    // Only a first character that stands alone in the best reading can be the end of a
-    // word: 近年来 and 重庆市 open with words of their own.
-    let lone = segment(head, false)
-        .first()
-        .is_some_and(|w| w.chars().count() == 1);
-    // A name (代小红说：) or an opener is a start, whatever its first character.
-    if !lone
-        || OPENS_SENTENCE.is_match(text)
-        || FRESH_START.is_match(text)
-        || is_person_name(&head_chars(head, 3))
-    {
+    if !may_start_inside(head) {
         return false;
-    }
-    if NEVER_OPENS.contains(first) {
-        return true;
     }
     // Prepositions, conjunctions, pronouns, adverbs, numerals, time words, verbs, adjectives
     // and surnames open sentences (在, 据, 但, 他, 将, 一, 今, 查, 富, 习): only a bound
     // morpheme, a suffix or a noun standing alone can be taken for a word's end.
-    let opens = continuity::lexicon()
-        .tag(&head[..first.len_utf8()])
-        .is_some_and(|tag| OPENING_TAGS.iter().any(|t| tag.starts_with(t)));
-    !opens && continuity::starts_inside_word(head) > STARTS_INSIDE_WORD
+    // 的, 们, 了… open nothing, whatever follows them.
+    if NEVER_OPENS.contains(first) {
+        return true;
+    }
+    let word_end = {
+        let opens = continuity::lexicon()
+            .tag(&head[..first.len_utf8()])
+            .is_some_and(|tag| OPENING_TAGS.iter().any(|t| tag.starts_with(t)));
+        !opens && continuity::starts_inside_word(head) > STARTS_INSIDE_WORD
+    };
+    // A name (代小红说：) or an opener is a start, whatever its first character.
+    word_end
+        && !OPENS_SENTENCE.is_match(text)
+        && !FRESH_START.is_match(text)
+        && !is_person_name(&head_chars(head, 3))
+}
+
+/// The cheap part of `starts_inside`, on the first Han characters of a paragraph: the first
+/// one stands alone, no word
+/// of two characters or more starts with it here (近年来 and 重庆市 open with words of their
+/// own).
+fn may_start_inside(head: &str) -> bool {
+    let mut ends = head.char_indices().map(|(i, c)| i + c.len_utf8());
+    let Some(first) = ends.next() else {
+        return false;
+    };
+    let lexicon = continuity::lexicon();
+    head.len() > first && !ends.take(3).any(|end| lexicon.has(&head[..end]))
 }
 
 /// jieba's tags of the single-character words that open sentences.
@@ -596,9 +623,21 @@ fn ends_mid_word(text: &str) -> bool {
         return true;
     }
     // One Han character after a mark (…，好) says nothing: it may be a word of its own.
+    // Otherwise the last character is cut off when no word of two to four characters ends
+    // with it (投资重: 资重, 投资重 are no words)…
     let tail = han_tail_of(text, 8);
-    tail.chars().nth(1).is_some()
-        && matches!(segment(tail, false).last(), Some(word) if word.chars().count() == 1)
+    let starts: Vec<usize> = tail.char_indices().map(|(i, _)| i).collect();
+    let lexicon = continuity::lexicon();
+    // … and the dictionary finds it likelier to begin a word than to stand alone (创新上 ends
+    // on the word 上).
+    starts.len() >= 2
+        && !starts
+            .iter()
+            .rev()
+            .skip(1)
+            .take(3)
+            .any(|&at| lexicon.has(&tail[at..]))
+        && continuity::ends_inside_word(tail) > 0.0
 }
 
 fn has_space_between_han(text: &str) -> bool {
@@ -836,6 +875,43 @@ mod tests {
         assert_eq!(flow.orphans[0].head, Some(2));
         let (flow, _) = flow_of("标题\n\n，破解传统手段难以解决的顽疾。\n");
         assert_eq!(flow.orphans.len(), 1);
+    }
+
+    #[test]
+    fn deck_lines_headlines_and_name_lines_stand_alone() {
+        for text in [
+            // A commentary's deck lines, then its body, then a subheading with its own deck.
+            "坚定信心 奋力前行\n\n在新的起点上，更要保持战略定力和历史耐心\n\n坚持稳中求进，才能行稳致远\n\n今年以来，我国经济持续恢复向好，高质量发展扎实推进。\n\n■ 用好数字化变革的机遇\n\n面对新形势，必须把发展的基点放在创新上\n\n创新是引领发展的第一动力。\n",
+            // Headlines of a news digest, each followed by its story.
+            "国内联播快讯\n\n我国货运物流正平稳恢复\n\n昨天（4月22日），全国高速公路货车通行量环比增长。\n\n黄黄高铁开通运营\n\n今天，黄黄高铁开通运营。\n",
+            // A name-and-title line.
+            "明 炬 全国政协委员，市科技局党委书记、局长\n\n他表示，要加快推进。\n",
+        ] {
+            let (flow, _) = flow_of(text);
+            assert!(
+                flow.splits.is_empty() && flow.truncations.is_empty() && flow.orphans.is_empty(),
+                "{text}: {flow:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn cut_words_and_numbers_at_a_break() {
+        // A word cut in two: split, even when the first part reads as a short line.
+        let (flow, _) = flow_of("标题\n\n会议强调，要加快构建新发展格\n\n局，推动高质量发展。\n");
+        assert_eq!(flow.splits.len(), 1);
+        let (flow, _) = flow_of("标题\n\n学校隆重庆祝建校10\n\n0周年，校友纷纷返校。\n");
+        assert!(flow.splits[0].certain);
+        // A paragraph whose head was lost: it opens with the end of a word.
+        let (flow, _) = flow_of("标题\n\n今年发展很快。\n\n济社会发展取得新成效，人民生活水平提高。\n");
+        assert_eq!(flow.orphans.len(), 1);
+        let (flow, _) = flow_of("标题\n\n大家都很高兴。\n\n们纷纷表示，要再接再厉。\n");
+        assert_eq!(flow.orphans.len(), 1);
+        // A fresh start after a truncated sentence: a truncation, not a split.
+        let (flow, _) = flow_of(
+            "标题\n\n今年发展很快。各类物资储备充足，市场供应\n\n据了解，今年以来全市新增企业三千家。\n",
+        );
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1));
     }
 
     #[test]

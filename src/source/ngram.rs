@@ -87,28 +87,48 @@ impl Ngram {
         (at == rest.len()).then_some(model)
     }
 
-    fn word(&self, id: usize) -> &'static str {
+    fn word_bytes(&self, id: usize) -> &'static [u8] {
         let start = if id == 0 {
             0
         } else {
             u32_at(self.word_end, id - 1) as usize
         };
         let end = u32_at(self.word_end, id) as usize - 1;
-        std::str::from_utf8(&self.words[start..end]).unwrap_or("")
+        &self.words[start..end]
+    }
+
+    #[cfg(test)]
+    fn word(&self, id: usize) -> &'static str {
+        std::str::from_utf8(self.word_bytes(id)).unwrap_or("")
     }
 
     /// The id of a word of the vocabulary.
     pub fn id(&self, word: &str) -> Option<u32> {
+        self.lookup(word).0
+    }
+
+    /// The id of `word`, and whether some longer word of the vocabulary starts with it (so
+    /// that a segmenter knows when to stop trying longer words).
+    fn lookup(&self, word: &str) -> (Option<u32>, bool) {
+        let key = word.as_bytes();
         let (mut lo, mut hi) = (0, self.count);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            match self.word(mid).as_bytes().cmp(word.as_bytes()) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid as u32),
+            if self.word_bytes(mid) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        None
+        let at = |i: usize| (i < self.count).then(|| self.word_bytes(i));
+        match at(lo) {
+            Some(w) if w == key => (
+                Some(lo as u32),
+                at(lo + 1).is_some_and(|next| next.starts_with(key)),
+            ),
+            Some(w) => (None, w.starts_with(key)),
+            None => (None, false),
+        }
     }
 
     fn bigram_entry(&self, first: u32, next: u32) -> Option<usize> {
@@ -220,13 +240,19 @@ impl Ngram {
         for i in 0..n {
             let base = best[i].0;
             for j in i + 1..=(i + MAX_WORD_CHARS).min(n) {
-                let (id, cost) = match self.id(&han[starts[i]..starts[j]]) {
-                    Some(id) => (id, self.unigram_cost(id)),
-                    None if j == i + 1 => (NOT_A_WORD, self.unigram_cost(NOT_A_WORD) + UNKNOWN_PENALTY),
-                    None => continue,
+                let (found, longer) = self.lookup(&han[starts[i]..starts[j]]);
+                let scored = match found {
+                    Some(id) => Some((id, self.unigram_cost(id))),
+                    None if j == i + 1 => Some((NOT_A_WORD, self.unigram_cost(NOT_A_WORD) + UNKNOWN_PENALTY)),
+                    None => None,
                 };
-                if base + cost < best[j].0 {
+                if let Some((id, cost)) = scored
+                    && base + cost < best[j].0
+                {
                     best[j] = (base + cost, i, id);
+                }
+                if !longer {
+                    break;
                 }
             }
         }

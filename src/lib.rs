@@ -398,9 +398,9 @@ fn check(args: CheckArgs) -> u8 {
             Format::Concise => print(&render::concise_colored(&outcome.files, color)),
             Format::Json => print(&render::json(&outcome.files)),
             Format::Jsonl => print(&render::jsonl(&outcome.files)),
-            Format::Sarif => print(&render::sarif(&outcome.files)),
-            Format::Github => print(&render::github(&outcome.files)),
-            Format::Junit => print(&render::junit(&outcome.files)),
+            Format::Sarif => print(&render::sarif(&outcome.files, &outcome.errors)),
+            Format::Github => print(&render::github(&outcome.files, &outcome.errors)),
+            Format::Junit => print(&render::junit(&outcome.files, &outcome.errors)),
             Format::Gitlab => print(&render::gitlab(&outcome.files)),
         },
     }

@@ -110,7 +110,7 @@ fn junit_has_a_case_per_file() {
     std::fs::write(dir.path().join("bad.txt"), "他说,<今天>很好。\n").unwrap();
     std::fs::write(dir.path().join("good.txt"), "今天很好。\n").unwrap();
     let out = newslint(&["check", "--format", "junit", "."], dir.path());
-    assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"newslint\" tests=\"2\" failures=\"1\">"));
+    assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"newslint\" tests=\"2\" failures=\"1\" errors=\"0\">"));
     assert!(out.contains("<testcase name=\"good.txt\" classname=\"newslint\"/>"));
     assert!(out.contains("<failure type=\"halfwidth-punctuation\" message=\"ASCII `,` in Chinese text\">bad.txt:1:3: warning[halfwidth-punctuation]"));
     assert!(!out.contains("<今天>"));
@@ -139,4 +139,52 @@ fn gitlab_fingerprints_are_unique_and_survive_moves() {
     assert_eq!(after[0]["location"]["lines"]["begin"], 3);
     assert_eq!(after[0]["fingerprint"], before[0]["fingerprint"]);
     assert_eq!(after[1]["fingerprint"], before[1]["fingerprint"]);
+}
+
+#[test]
+fn files_that_could_not_be_linted_show_in_the_ci_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.txt"), b"\x00\x01binary").unwrap();
+    std::fs::write(dir.path().join("good.txt"), "他说,好。\n").unwrap();
+    let run = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_newslint"))
+            .args(["check", "--isolated", "--format", format, "bad.txt", "good.txt"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let github = run("github");
+    assert!(
+        github
+            .lines()
+            .any(|l| l.starts_with("::error file=bad.txt,") && l.contains("binary"))
+    );
+    let junit = run("junit");
+    assert!(junit.contains("<testcase name=\"bad.txt\"") && junit.contains("<error type=\"not-linted\""));
+    assert!(junit.contains("errors=\"1\""));
+    let log: Value = serde_json::from_str(&run("sarif")).unwrap();
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let note = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(note["level"], "error");
+    assert!(note["message"]["text"].as_str().unwrap().contains("bad.txt"));
+    let validator = jsonschema::options().build(&sarif_schema()).unwrap();
+    assert!(validator.is_valid(&log));
+}
+
+#[test]
+fn a_newline_in_a_file_name_stays_on_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a\nb.txt"), "他说,好。\n").unwrap();
+    let concise = newslint(&["check", "--isolated", "--format", "concise", "."], dir.path());
+    assert_eq!(concise.lines().count(), 1, "{concise}");
+    assert!(concise.starts_with("a\\nb.txt:1:3: "), "{concise}");
+    let junit = newslint(&["check", "--isolated", "--format", "junit", "."], dir.path());
+    assert!(junit.contains("name=\"a&#10;b.txt\""), "{junit}");
+    // JSON keeps the real name.
+    let json = newslint(&["check", "--isolated", "--format", "jsonl", "."], dir.path());
+    let d: Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(d["path"], "a\nb.txt");
 }

@@ -30,7 +30,7 @@ pub fn concise_colored(files: &[FileReport], color: bool) -> String {
             let _ = writeln!(
                 out,
                 "{}:{}:{}: {} {}",
-                paint("1", &file.path),
+                paint("1", &super::line_safe(&file.path)),
                 d.start.line,
                 d.start.column,
                 paint(code, &format!("{}[{}]", severity.as_str(), d.diagnostic.rule)),

@@ -25,7 +25,8 @@ pub fn full(files: &[FileReport], color: bool) -> Vec<u8> {
         let Some(source) = report.source.as_deref() else {
             continue;
         };
-        let file = SimpleFile::new(report.path.as_str(), source);
+        let name = super::line_safe(&report.path);
+        let file = SimpleFile::new(name.as_ref(), source);
         for located in &report.diagnostics {
             let d = &located.diagnostic;
             let line_len = |offset: u32| {
@@ -41,7 +42,7 @@ pub fn full(files: &[FileReport], color: bool) -> Vec<u8> {
             } else {
                 notes.push(format!(
                     "at {}:{}:{} (line too long to quote)",
-                    report.path, located.start.line, located.start.column
+                    name, located.start.line, located.start.column
                 ));
             }
             for (related, (start, _)) in d.related.iter().zip(&located.related) {

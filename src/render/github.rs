@@ -2,10 +2,12 @@
 //! turns into annotations on the pull request's diff.
 
 use crate::diagnostic::Severity;
-use crate::runner::FileReport;
+use crate::runner::{FileError, FileReport};
 use std::fmt::Write;
 
-pub fn github(files: &[FileReport]) -> String {
+/// Diagnostics, then each file that could not be linted as an `::error` on that file, so a
+/// job that exits 2 shows why.
+pub fn github(files: &[FileReport], errors: &[FileError]) -> String {
     let mut out = String::new();
     for file in files {
         for d in &file.diagnostics {
@@ -32,6 +34,15 @@ pub fn github(files: &[FileReport]) -> String {
                 data(&d.diagnostic.message)
             );
         }
+    }
+    for error in errors {
+        let _ = writeln!(
+            out,
+            "::error file={},title={}::{}",
+            property(&error.path),
+            property("newslint (file not linted)"),
+            data(&error.message)
+        );
     }
     out
 }

@@ -2,21 +2,23 @@
 //! failing with the file's diagnostics.
 
 use super::escape_markup as escape;
-use crate::runner::FileReport;
+use crate::runner::{FileError, FileReport};
 use std::fmt::Write;
 
-pub fn junit(files: &[FileReport]) -> String {
+/// A test case per file; a file that could not be linted is a case with an `<error>`.
+pub fn junit(files: &[FileReport], errors: &[FileError]) -> String {
     let failing = files.iter().filter(|f| !f.diagnostics.is_empty()).count();
+    let tests = files.len() + errors.len();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"newslint\" tests=\"{}\" failures=\"{failing}\">",
-        files.len()
+        "<testsuites name=\"newslint\" tests=\"{tests}\" failures=\"{failing}\" errors=\"{}\">",
+        errors.len()
     );
     let _ = writeln!(
         out,
-        "  <testsuite name=\"newslint\" tests=\"{}\" failures=\"{failing}\" errors=\"0\" skipped=\"0\">",
-        files.len()
+        "  <testsuite name=\"newslint\" tests=\"{tests}\" failures=\"{failing}\" errors=\"{}\" skipped=\"0\">",
+        errors.len()
     );
     for file in files {
         let path = escape(&file.path);
@@ -40,6 +42,14 @@ pub fn junit(files: &[FileReport]) -> String {
             );
         }
         out.push_str("    </testcase>\n");
+    }
+    for error in errors {
+        let _ = writeln!(
+            out,
+            "    <testcase name=\"{}\" classname=\"newslint\">\n      <error type=\"not-linted\" message=\"{}\"/>\n    </testcase>",
+            escape(&error.path),
+            escape(&error.message)
+        );
     }
     out.push_str("  </testsuite>\n</testsuites>\n");
     out

@@ -9,7 +9,9 @@ use crate::runner::{FileReport, Located};
 use crate::source::Position;
 use serde_json::{Value, json};
 
-pub fn sarif(files: &[FileReport]) -> String {
+/// Results, and each file that could not be linted as a tool execution notification (level
+/// error), so a run that exits 2 shows why in the SARIF viewer.
+pub fn sarif(files: &[FileReport], errors: &[crate::runner::FileError]) -> String {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|entry| {
@@ -44,6 +46,20 @@ pub fn sarif(files: &[FileReport]) -> String {
     if let Some(root) = root {
         run["originalUriBaseIds"] = json!({"SRCROOT": {"uri": root}});
     }
+    let notifications: Vec<Value> = errors
+        .iter()
+        .map(|e| {
+            json!({
+                "level": "error",
+                "message": {"text": format!("{}: {}", e.path, e.message)},
+                "locations": [{"physicalLocation": {"artifactLocation": artifact(&e.path)}}],
+            })
+        })
+        .collect();
+    run["invocations"] = json!([{
+        "executionSuccessful": errors.is_empty(),
+        "toolExecutionNotifications": notifications,
+    }]);
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

@@ -247,15 +247,33 @@ fn collect_inputs(settings: &Settings) -> (Vec<Input>, Vec<FileError>) {
 }
 
 fn walk(root: &Path, settings: &Settings, inputs: &mut Vec<Input>, errors: &mut Vec<FileError>) {
+    // Hidden files are skipped as usual, except the temporary files a killed `--fix` left
+    // behind, which are reported (the file they were to replace is intact).
     let walker = ignore::WalkBuilder::new(root)
         .follow_links(settings.follow_links)
         .require_git(false)
+        .hidden(false)
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !name.starts_with('.') || crate::atomic::is_leftover(&name)
+        })
         .build();
     for entry in walker {
         match entry {
             Ok(entry) => {
                 let is_file = entry.file_type().is_some_and(|t| t.is_file());
                 let path = entry.into_path();
+                if is_file
+                    && path
+                        .file_name()
+                        .is_some_and(|n| crate::atomic::is_leftover(&n.to_string_lossy()))
+                {
+                    errors.push(FileError {
+                        path: display(&path),
+                        message: "a temporary file left by an interrupted `newslint --fix`: the file it was to replace is intact; delete it".to_owned(),
+                    });
+                    continue;
+                }
                 let wanted = path
                     .extension()
                     .and_then(|e| e.to_str())

@@ -549,3 +549,20 @@ fn duplicates_across_files_only_when_asked() {
         stdout(&full)
     );
 }
+
+#[test]
+fn temporary_files_of_an_interrupted_fix_are_reported_and_hidden_files_skipped() {
+    let dir = dir_with(&[
+        ("a.txt", "好。\n".as_bytes()),
+        (".newslint-x1y2z3.tmp", "半个文件".as_bytes()),
+        (".hidden/b.txt", "他说,好。\n".as_bytes()),
+    ]);
+    let out = newslint(&["check", "--isolated", "."], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(".newslint-x1y2z3.tmp: a temporary file left by an interrupted"),
+        "{err}"
+    );
+    assert!(!err.contains("b.txt") && stdout(&out).is_empty(), "{err}");
+}

@@ -5,11 +5,45 @@ use std::path::Path;
 
 /// A unified diff from `old` to `new`, the form `patch` and `git apply` read.
 pub fn diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
+    // `patch` and `git apply` end lines at `\n` only; similar also ends them at a lone `\r`,
+    // and its hunks then do not apply. A lone `\r` is hidden behind a placeholder while the
+    // lines are compared, and put back in the output.
+    const HIDDEN_CR: char = '\u{10FFFD}';
+    let hide = |text: &str| {
+        let bytes = text.as_bytes();
+        let mut out = String::with_capacity(text.len());
+        for (i, c) in text.char_indices() {
+            if c == '\r' && bytes.get(i + 1) != Some(&b'\n') {
+                out.push(HIDDEN_CR);
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    let lone_cr = |text: &str| {
+        text.match_indices('\r')
+            .any(|(i, _)| text.as_bytes().get(i + 1) != Some(&b'\n'))
+    };
+    let hidden = (lone_cr(old) || lone_cr(new)) && !old.contains(HIDDEN_CR) && !new.contains(HIDDEN_CR);
+    let (old, new) = if hidden {
+        (
+            std::borrow::Cow::Owned(hide(old)),
+            std::borrow::Cow::Owned(hide(new)),
+        )
+    } else {
+        (std::borrow::Cow::Borrowed(old), std::borrow::Cow::Borrowed(new))
+    };
+    let text = similar::TextDiff::from_lines(old.as_ref(), new.as_ref())
         .unified_diff()
         .context_radius(2)
         .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
+        .to_string();
+    if hidden {
+        text.replace(HIDDEN_CR, "\r")
+    } else {
+        text
+    }
 }
 
 /// Replaces the file at `path` with `bytes`, atomically (`crate::atomic`), unless its bytes

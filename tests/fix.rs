@@ -192,3 +192,32 @@ fn a_killed_fix_leaves_files_whole() {
         }
     }
 }
+
+#[test]
+fn a_diff_with_a_lone_cr_applies_and_equals_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "他说,好。\r甲乙,丙丁。\r\n第三行,有错。\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let out = newslint(&["check", "--isolated", "--diff", "a.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    std::fs::write(dir.path().join("p.diff"), &out.stdout).unwrap();
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .status()
+            .expect("git runs")
+    };
+    assert!(git(&["init", "-q", "."]).success());
+    assert!(
+        git(&["apply", "p.diff"]).success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let patched = std::fs::read(dir.path().join("a.txt")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), text).unwrap();
+    let fixed = newslint(&["check", "--isolated", "--fix", "b.txt"], dir.path());
+    assert!(fixed.status.code().is_some_and(|c| c <= 1), "{}", stderr(&fixed));
+    assert_eq!(patched, std::fs::read(dir.path().join("b.txt")).unwrap());
+}

@@ -22,12 +22,14 @@ declare_rule! {
     /// ```
     ///
     /// "Stops mid-sentence" is judged as in `split-paragraph`: no end mark, no credit or
-    /// byline after the last full stop, and for text without any full stop, a comma or a word
-    /// broken off at the end. A paragraph followed by a list is not reported (a list may be
-    /// introduced without a colon). The continuation is looked for in paragraphs that do not
-    /// follow running text (after a caption or a heading, at the top of the file), and is
-    /// named only on a strong sign: a word that runs across the join, or a run of quoted
-    /// terms carried on (“共投共建”“相向协作” … “共同争取”三类项目).
+    /// byline after the last full stop, and for text without any full stop, a comma, an open
+    /// bracket, a word broken off at the end, or words after which the trigram model finds a
+    /// sentence end very unlikely. A heading-like line, a deck or summary line is never a
+    /// truncation. A paragraph followed by a list is not reported (a list may be introduced
+    /// without a colon). The rest of the sentence is looked for within 12 blocks, in a
+    /// paragraph that starts as no sentence does and that the sentence carries on into (a word
+    /// across the join, or the trigram model's odds); a run of quoted terms carried on
+    /// (“共投共建”“相向协作” … “共同争取”三类项目) is looked for in the whole file.
     ///
     /// ## Fix safety
     /// No fix: the lost words have to come from the original.

@@ -372,8 +372,14 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
             Some(Fixed { text: new, applied }) if mode.write => {
                 // Standard input is not written back: its fixed text goes to standard output.
                 if let Some(path) = path {
-                    let encoded =
-                        crate::source::encode(&new, decoded.encoding, decoded.had_bom).map_err(&error)?;
+                    let encoded = crate::source::decode::encode_keeping(
+                        &bytes,
+                        &text,
+                        &new,
+                        decoded.encoding,
+                        decoded.had_bom,
+                    )
+                    .map_err(&error)?;
                     crate::fixer::write_fixed(path, &bytes, &encoded).map_err(&error)?;
                 }
                 text = std::borrow::Cow::Owned(new);

@@ -221,3 +221,30 @@ fn a_diff_with_a_lone_cr_applies_and_equals_the_fix() {
     assert!(fixed.status.code().is_some_and(|c| c <= 1), "{}", stderr(&fixed));
     assert_eq!(patched, std::fs::read(dir.path().join("b.txt")).unwrap());
 }
+
+#[test]
+fn gb18030_lines_no_fix_touched_keep_their_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    // Line 1 holds the byte 80 (decoded as €, which encodes back as A2 E3) and A3 A0 (decoded
+    // as U+3000, which encodes back as A1 A1); line 2 has a fault to fix.
+    let (line2, _, _) = encoding_rs::GB18030.encode("他说,好。\n");
+    let mut bytes = b"\xb9\xfa\x80\xa3\xa0\xb9\xfa\n".to_vec();
+    bytes.extend_from_slice(&line2);
+    std::fs::write(dir.path().join("g.txt"), &bytes).unwrap();
+    let out = newslint(
+        &[
+            "check",
+            "--isolated",
+            "--fix",
+            "--select",
+            "halfwidth-punctuation",
+            "g.txt",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", stderr(&out));
+    let after = std::fs::read(dir.path().join("g.txt")).unwrap();
+    assert!(after.starts_with(b"\xb9\xfa\x80\xa3\xa0\xb9\xfa\n"), "{after:x?}");
+    let (fixed, _, _) = encoding_rs::GB18030.encode("他说，好。\n");
+    assert!(after.ends_with(&fixed));
+}

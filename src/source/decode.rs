@@ -48,6 +48,53 @@ impl SourceEncoding {
 
 /// `text` encoded as a file of `encoding` is, with its byte-order mark when it had one: what
 /// a fix writes back, so a file keeps the encoding it came in.
+/// Encodes a fixed text as `encode` does, but copies the original bytes of every line the
+/// fixes left as it was. GB18030 decodes some bytes to characters that encode back to other
+/// bytes (`80` is €, which encodes as `A2 E3`): only the lines a fix touched may change. In
+/// GB18030 a `\n` byte is always a line break (no multi-byte sequence holds one), so the
+/// original's lines are its bytes split at `\n`, one for one with the decoded lines.
+pub fn encode_keeping(
+    original: &[u8],
+    old: &str,
+    new: &str,
+    encoding: SourceEncoding,
+    bom: bool,
+) -> Result<Vec<u8>, String> {
+    if encoding != SourceEncoding::Gb18030 {
+        return encode(new, encoding, bom);
+    }
+    let source_lines: Vec<&[u8]> = original.split_inclusive(|&b| b == b'\n').collect();
+    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+    if source_lines.len() != old_lines.len() {
+        return encode(new, encoding, bom);
+    }
+    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
+    let mut out = Vec::with_capacity(original.len() + 16);
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old_lines, &new_lines) {
+        match op {
+            similar::DiffOp::Equal { old_index, len, .. } => {
+                for line in &source_lines[old_index..old_index + len] {
+                    out.extend_from_slice(line);
+                }
+            }
+            similar::DiffOp::Delete { .. } => {}
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            }
+            | similar::DiffOp::Replace {
+                new_index, new_len, ..
+            } => {
+                out.extend(encode(
+                    &new_lines[new_index..new_index + new_len].concat(),
+                    encoding,
+                    false,
+                )?);
+            }
+        }
+    }
+    Ok(out)
+}
+
 pub fn encode(text: &str, encoding: SourceEncoding, bom: bool) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(text.len() + 3);
     match encoding {

@@ -220,6 +220,11 @@ fn refuse_flags_that_do_nothing(args: &CheckArgs, format: Format) -> Result<(), 
     if args.lint.stdin_filename.is_some() && !stdin {
         return Err("--stdin-filename names standard input: give `-` among the paths".to_owned());
     }
+    // A fix is made per file, and the fixes of one pass move the lines of the next: newslint
+    // cannot keep them to the changed lines, and will not fix more than it was asked to.
+    if args.since.is_some() && (args.fix || args.diff) {
+        return Err("--since reports the faults on changed lines only; --fix and --diff would change whole files: run them without --since".to_owned());
+    }
     if stdin && args.fix && args.lint.paths.len() > 1 {
         return Err("--fix with `-` prints the fixed text of standard input: lint it alone".to_owned());
     }

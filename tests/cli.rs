@@ -566,3 +566,20 @@ fn temporary_files_of_an_interrupted_fix_are_reported_and_hidden_files_skipped()
     );
     assert!(!err.contains("b.txt") && stdout(&out).is_empty(), "{err}");
 }
+
+#[test]
+fn since_with_fix_or_diff_is_refused_not_applied_to_whole_files() {
+    let dir = dir_with(&[("a.txt", "他说,好。\n".as_bytes())]);
+    for flag in ["--fix", "--diff"] {
+        let out = newslint(
+            &["check", "--isolated", "--since", "HEAD", flag, "a.txt"],
+            dir.path(),
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("--since"), "{}", stderr(&out));
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        "他说,好。\n"
+    );
+}

@@ -583,3 +583,222 @@ fn since_with_fix_or_diff_is_refused_not_applied_to_whole_files() {
         "他说,好。\n"
     );
 }
+
+fn run_with_stdin(args: &[&str], cwd: &std::path::Path, input: &str, env: &[(&str, &str)]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newslint"))
+        .args(args)
+        .current_dir(cwd)
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn what_is_not_a_regular_file_or_is_too_large_is_refused_unread() {
+    let dir = dir_with(&[("big.txt", "好。".repeat(1000).as_bytes())]);
+    let out = newslint(&["check", "--isolated", "/dev/null"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not a regular file"), "{}", stderr(&out));
+    assert!(
+        Command::new("mkfifo")
+            .arg(dir.path().join("pipe.txt"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = newslint(&["check", "--isolated", "pipe.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("not a regular file"));
+    let out = newslint(
+        &["check", "--isolated", "--max-file-size", "1K", "big.txt"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("more than --max-file-size (1024 bytes)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = newslint(
+        &["check", "--isolated", "--threads", "100000", "big.txt"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_closed_pipe_is_no_panic() {
+    let dir = dir_with(&[]);
+    let out = Command::new("bash")
+        .args([
+            "-c",
+            "\"$0\" check missing.txt 2>&1 | head -c1 >/dev/null; exit ${PIPESTATUS[0]}",
+        ])
+        .arg(env!("CARGO_BIN_EXE_newslint"))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn standard_input_is_fixed_to_standard_output_and_diffed() {
+    let dir = dir_with(&[]);
+    let out = run_with_stdin(
+        &["check", "--isolated", "--fix", "-"],
+        dir.path(),
+        "他说,好。\n",
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "他说，好。\n");
+    let out = run_with_stdin(
+        &["check", "--isolated", "--diff", "-"],
+        dir.path(),
+        "他说,好。\n",
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("+他说，好。"), "{}", stdout(&out));
+    let out = run_with_stdin(
+        &["check", "--isolated", "--diff", "-q", "-"],
+        dir.path(),
+        "他说,好。\n",
+        &[],
+    );
+    assert!(!stderr(&out).contains("would change"), "{}", stderr(&out));
+}
+
+#[test]
+fn flags_that_would_do_nothing_are_refused_and_selections_may_have_spaces() {
+    let dir = dir_with(&[("a.txt", "他说,好。\n".as_bytes())]);
+    for args in [
+        &["check", "--isolated", "--stdin-filename", "x.txt", "a.txt"][..],
+        &[
+            "check",
+            "--isolated",
+            "--statistics",
+            "--format",
+            "sarif",
+            "a.txt",
+        ][..],
+    ] {
+        let out = newslint(args, dir.path());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    let out = newslint(
+        &[
+            "check",
+            "--isolated",
+            "--select",
+            "whitespace, halfwidth-punctuation",
+            "--format",
+            "concise",
+            "a.txt",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("halfwidth-punctuation"));
+    let out = newslint(
+        &["report", "--isolated", "a.txt", "-o", "missing/dir/r.html"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing/dir: no such directory") && !stderr(&out).contains(".newslint-"));
+}
+
+#[test]
+fn color_follows_the_flag_and_the_environment() {
+    let dir = dir_with(&[("a.txt", "他说,好。\n".as_bytes())]);
+    let esc = |o: &Output| o.stdout.contains(&0x1b);
+    let out = newslint(
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "concise",
+            "--color",
+            "always",
+            "a.txt",
+        ],
+        dir.path(),
+    );
+    assert!(esc(&out));
+    let out = run_with_stdin(
+        &["check", "--isolated", "--format", "concise", "a.txt"],
+        dir.path(),
+        "",
+        &[("FORCE_COLOR", "1")],
+    );
+    assert!(esc(&out));
+    let out = run_with_stdin(
+        &["check", "--isolated", "--format", "concise", "a.txt"],
+        dir.path(),
+        "",
+        &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")],
+    );
+    assert!(!esc(&out));
+}
+
+#[test]
+fn per_file_ignores_hold_for_relative_configs_and_stdin_names() {
+    let dir = dir_with(&[
+        (
+            "newslint.toml",
+            "[per-file-ignores]\n\"sub/*.txt\" = [\"halfwidth-punctuation\"]\n".as_bytes(),
+        ),
+        ("sub/a.txt", "他说,好。\n".as_bytes()),
+    ]);
+    let out = newslint(&["check", "--config", "./newslint.toml", "sub/a.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let out = newslint(
+        &["check", "--config", "../newslint.toml", "a.txt"],
+        &dir.path().join("sub"),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let out = run_with_stdin(
+        &["check", "-", "--stdin-filename", "sub/a.txt"],
+        dir.path(),
+        "他说,好。\n",
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hard_linked_file_is_not_replaced_by_a_fix() {
+    let dir = dir_with(&[("a.txt", "他说,好。\n".as_bytes())]);
+    std::fs::hard_link(dir.path().join("a.txt"), dir.path().join("b.txt")).unwrap();
+    let out = newslint(&["check", "--isolated", "--fix", "a.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("hard links"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("b.txt")).unwrap(),
+        "他说,好。\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fix_keeps_the_files_owner() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = dir_with(&[("a.txt", "他说,好。\n".as_bytes())]);
+    let path = dir.path().join("a.txt");
+    // Only root may give a file away; elsewhere there is nothing to check.
+    if std::os::unix::fs::chown(&path, Some(12345), Some(12345)).is_err() {
+        return;
+    }
+    let out = newslint(&["check", "--isolated", "--fix", "a.txt"], dir.path());
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", stderr(&out));
+    let meta = std::fs::metadata(&path).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (12345, 12345));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "他说，好。\n");
+}

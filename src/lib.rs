@@ -139,6 +139,11 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
     })
 }
 
+/// The run, or `None` after saying why none could start.
+fn run(settings: &Settings) -> Option<runner::Outcome> {
+    runner::run(settings).map_err(|e| say!("newslint: {e}")).ok()
+}
+
 fn report_command(args: ReportArgs) -> u8 {
     let mut settings = match settings(&args.lint) {
         Ok(s) => s,
@@ -148,12 +153,8 @@ fn report_command(args: ReportArgs) -> u8 {
         }
     };
     settings.count_chars = true;
-    let outcome = match runner::run(&settings) {
-        Ok(o) => o,
-        Err(e) => {
-            say!("newslint: {e}");
-            return EXIT_ERROR;
-        }
+    let Some(outcome) = run(&settings) else {
+        return EXIT_ERROR;
     };
     for error in &outcome.errors {
         say!("newslint: {}: {}", error.path, error.message);
@@ -271,12 +272,8 @@ fn check(args: CheckArgs) -> u8 {
     if let Some(changes) = &changes {
         settings.only = Some(changes.paths().map(std::path::Path::to_path_buf).collect());
     }
-    let mut outcome = match runner::run(&settings) {
-        Ok(o) => o,
-        Err(e) => {
-            say!("newslint: {e}");
-            return EXIT_ERROR;
-        }
+    let Some(mut outcome) = run(&settings) else {
+        return EXIT_ERROR;
     };
     if let Some(changes) = &changes {
         changes.filter(&mut outcome.files);

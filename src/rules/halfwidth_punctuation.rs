@@ -146,18 +146,14 @@ fn check_marks(marks: &[usize], text: &str, base: usize, out: &mut Vec<Diagnosti
                     // `&nbsp;`: markup-residue's, not a semicolon.
                     continue;
                 }
-                // A run of marks (`???习`) is judged by the text beyond it, so one pass
-                // converts the whole run.
                 let is_mark =
                     |c: char| matches!(c, ',' | ';' | ':' | '?' | '!' | '，' | '；' | '：' | '？' | '！');
-                let left = text[..i].trim_end_matches(is_mark);
-                let right = text[i + 1..].trim_start_matches(is_mark);
-                let run = &text[left.len()..text.len() - right.len()];
-                let beyond = [before(left, left.len()), next_non_space(right, 0).1];
+                let (start, end) = run_around(text, i, is_mark);
                 let in_chinese = is_chinese(p)
                     || is_chinese(after)
-                    || beyond.into_iter().any(is_chinese)
-                    || !run.is_ascii();
+                    || is_chinese(before(text, start))
+                    || is_chinese(next_non_space(text, end).1)
+                    || !text[start..end].is_ascii();
                 if !numeric && !url && in_chinese {
                     // Swallow the spaces an English keyboard puts after the mark.
                     let end = if is_chinese(after) { j } else { i + 1 };
@@ -219,19 +215,17 @@ fn check_parentheses(marks: &[usize], text: &str, base: usize, out: &mut Vec<Dia
             match stack.pop() {
                 Some(o) => {
                     let inner_han = text[o + 1..k].chars().any(is_han);
-                    // Nested brackets (`((新))`) are judged by the text outside them all, so
-                    // one pass converts every level.
-                    let is_bracket = |c: char| matches!(c, '(' | ')' | '（' | '）');
-                    let left = text[..o].trim_end_matches(is_bracket);
-                    let right_at = text.len() - text[k + 1..].trim_start_matches(is_bracket).len();
-                    let nested = !text[left.len()..o].is_ascii() || !text[k + 1..right_at].is_ascii();
+                    // Nested brackets (`((新))`) are judged by the text outside them all.
+                    let (left_at, _) = run_around(text, o, is_bracket);
+                    let (_, right_at) = run_around(text, k, is_bracket);
+                    let nested = !text[left_at..o].is_ascii() || !text[k + 1..right_at].is_ascii();
                     let outer = is_chinese(before(text, o))
                         || is_chinese(at(text, k + 1))
-                        || is_chinese(before(left, left.len()))
+                        || is_chinese(before(text, left_at))
                         || is_chinese(at(text, right_at))
                         || nested;
                     // A Chinese term in an English sentence keeps English parentheses.
-                    let english = !is_chinese(before_non_space(left, left.len()))
+                    let english = !is_chinese(before_non_space(text, left_at))
                         && !is_chinese(next_non_space(text, right_at).1)
                         && !nested;
                     // f(x), A(1): notation glued to a Latin letter or digit.
@@ -249,17 +243,27 @@ fn check_parentheses(marks: &[usize], text: &str, base: usize, out: &mut Vec<Dia
     }
 }
 
+fn is_bracket(c: char) -> bool {
+    matches!(c, '(' | ')' | '（' | '）')
+}
+
+/// The byte range of the run of `member` characters (ASCII or full-width, say `???？` or
+/// `((（`) around the one-byte mark at `i`. A mark in a run is judged by the text beyond the
+/// whole run, not by its neighbour in the run: then one pass converts all of it, and the next
+/// finds nothing new (`???习`, `((新))`, `霞""""记`).
+fn run_around(text: &str, i: usize, member: impl Fn(char) -> bool + Copy) -> (usize, usize) {
+    let start = text[..i].trim_end_matches(member).len();
+    let end = text.len() - text[i + 1..].trim_start_matches(member).len();
+    (start, end)
+}
+
 fn lone(text: &str, i: usize, base: usize, full: &str, out: &mut Vec<Diagnostic>) {
-    // A run of brackets (`((((新`) is judged by the text beyond it: one pass for the run.
-    let is_bracket = |c: char| matches!(c, '(' | ')' | '（' | '）');
-    let left = text[..i].trim_end_matches(is_bracket);
-    let right = text[i + 1..].trim_start_matches(is_bracket);
-    let run = &text[left.len()..text.len() - right.len()];
+    let (start, end) = run_around(text, i, is_bracket);
     if is_chinese(before(text, i))
         || is_chinese(at(text, i + 1))
-        || is_chinese(before(left, left.len()))
-        || is_chinese(at(right, 0))
-        || !run.is_ascii()
+        || is_chinese(before(text, start))
+        || is_chinese(at(text, end))
+        || !text[start..end].is_ascii()
     {
         push_mark(out, base, i, char::from(text.as_bytes()[i]), i + 1, full);
     }
@@ -270,14 +274,10 @@ fn check_quotes(marks: &[usize], text: &str, base: usize, out: &mut Vec<Diagnost
     let bytes = text.as_bytes();
     let doubles: Vec<usize> = marks.iter().copied().filter(|&i| bytes[i] == b'"').collect();
     let paired = doubles.len().is_multiple_of(2);
-    // Quotes next to quotes (`霞""""记`) are judged by the text beyond the run, straight or
-    // curly: so one pass converts the whole run, and the next pass finds nothing new.
     let is_quote = |c: char| matches!(c, '"' | '“' | '”');
     for (n, &i) in doubles.iter().enumerate() {
-        let left = text[..i].trim_end_matches(is_quote);
-        let right = text[i + 1..].trim_start_matches(is_quote);
-        let outside = [before(left, left.len()), at(right, 0)];
-        if !outside.into_iter().any(is_chinese) {
+        let (start, end) = run_around(text, i, is_quote);
+        if !is_chinese(before(text, start)) && !is_chinese(at(text, end)) {
             continue;
         }
         let mut d = Diagnostic::new(META.name, base + i..base + i + 1, "ASCII `\"` in Chinese text");

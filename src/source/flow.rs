@@ -152,7 +152,7 @@ pub fn analyse(doc: &Document) -> Flow {
         // does not open a sentence of its own.
         let maybe_open = surely_open || long_running_text(first);
         let mut j = i + 1;
-        while roles.get(j) == Some(Role::Heading) && j - i - 1 < MAX_INTERRUPTING && !continued[j] {
+        while roles.get(j) == Some(Role::Heading) && j - i - 1 < MAX_INTERRUPTING {
             j += 1;
         }
         let followed_by = match roles.get(i + 1) {
@@ -161,7 +161,7 @@ pub fn analyse(doc: &Document) -> Flow {
             Some(Role::Prose(_)) => Follower::Paragraph,
             Some(Role::Other) => Follower::Other,
         };
-        if roles.is_prose(j) && !continued[i] {
+        if roles.is_prose(j) {
             let join = if roles.get(i) == Some(Role::Heading) {
                 Join::FromHeading
             } else if j == i + 1 {
@@ -875,6 +875,23 @@ mod tests {
         assert_eq!(flow.orphans[0].head, Some(2));
         let (flow, _) = flow_of("标题\n\n，破解传统手段难以解决的顽疾。\n");
         assert_eq!(flow.orphans.len(), 1);
+    }
+
+    #[test]
+    fn a_word_across_a_break() {
+        assert!(word_across("纳更多高端创新机构、跨", "国企业等入驻"));
+        assert!(word_across("让很多企业家有投资重", "庆的热情"));
+        assert!(!word_across("从数字化", "到智能化"));
+        assert!(!word_across("全面、", "焦点二"));
+    }
+
+    #[test]
+    fn a_sentence_broken_in_three_is_two_splits() {
+        let (flow, _) = flow_of(
+            "标题\n\n会议强调，要加快构建新发展格\n\n局，推动高质量发展，建设现代化产业体\n\n系，实现新的突破。\n",
+        );
+        let pairs: Vec<(usize, usize)> = flow.splits.iter().map(|s| (s.first, s.second)).collect();
+        assert_eq!(pairs, [(1, 2), (2, 3)]);
     }
 
     #[test]

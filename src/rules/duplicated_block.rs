@@ -150,6 +150,7 @@ impl Check for DuplicatedBlock {
                 None if titled => None,
                 None => copies[n]
                     .filter(|&first| 2 * text.chars().count() >= blocks[first].2.chars().count())
+                    .filter(|&first| !restates(&blocks[first].2, text))
                     .map(|first| (first, false)),
             };
             exact.entry(text).or_insert(n);
@@ -179,6 +180,17 @@ impl Check for DuplicatedBlock {
             out.push(d);
         }
     }
+}
+
+/// `later` tells the sentence that `deck` sums up, whole: a deck or summary line (a sentence
+/// without its stop) whose sentence the story then tells again, not a block printed twice. A
+/// copy cut short by a page break stops mid-sentence, not before a mark.
+fn restates(deck: &str, later: &str) -> bool {
+    !deck.contains(['。', '！', '？'])
+        && later.len() > deck.len()
+        && later
+            .match_indices(deck)
+            .any(|(at, _)| later[at + deck.len()..].starts_with(['。', '！', '？', '；', '，']))
 }
 
 /// For each paragraph, the earlier paragraph that holds nearly all of its clauses (by
@@ -381,6 +393,11 @@ mod tests {
         // Only the head of the earlier paragraph.
         let head = &A[..A.find('。').unwrap() + '。'.len_utf8()];
         assert_eq!(check(RULE, &format!("{A}\n\n{B}\n\n{head}")), [head]);
+        // A copy cut short mid-sentence, then the whole paragraph: not a deck restated.
+        let whole =
+            "各地加快推进重大项目建设，持续扩大有效投资规模，稳步提升基础设施水平，全面优化营商环境。";
+        let cut = &whole[..whole.find("营商").unwrap()];
+        assert_eq!(check(RULE, &format!("{cut}\n\n{whole}")), [whole]);
     }
 
     #[test]
@@ -392,6 +409,8 @@ mod tests {
             "记者 张三 摄\n\n记者 张三 摄".to_owned(),
             "习近平对全面依法治国工作作出重要指示强调 坚持党的领导人民当家作主依法治国有机统一\n\n习近平对全面依法治国工作作出重要指示强调\n\n坚持党的领导人民当家作主依法治国有机统一".to_owned(),
             format!("{A}{B}{A}{B}\n\n{B}"),
+            // A deck line whose sentence the story then tells.
+            "委员们建议，要完善智慧物流基础设施，夯实互联互通基础\n\n委员们建议，要完善智慧物流基础设施，夯实互联互通基础。重视发挥龙头企业示范作用。".to_owned(),
         ] {
             assert_eq!(check(RULE, &text), Vec::<String>::new(), "{text}");
         }

@@ -111,6 +111,43 @@ impl Roles<'_, '_> {
     fn is_prose(&self, i: usize) -> bool {
         matches!(self.get(i), Some(Role::Prose(_)))
     }
+
+    /// Block `i` stands where deck (summary) lines stand: at the top of the article or under
+    /// a subheading, after nothing but headings, bylines, bulleted lines and other lines
+    /// without a full stop.
+    fn in_deck_position(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..MAX_DECK_LINES {
+            if k == 0 {
+                return true;
+            }
+            k -= 1;
+            match self.get(k) {
+                Some(role @ Role::Prose(_))
+                    if may_be_deck(self.doc.block_text(&self.doc.blocks[k]), role) => {}
+                Some(Role::Prose(_)) => return false,
+                _ => return true,
+            }
+        }
+        false
+    }
+}
+
+/// Deck lines in a row, at most: a commentary has two or three.
+const MAX_DECK_LINES: usize = 4;
+/// The longest deck line, in characters.
+const MAX_DECK_CHARS: usize = 60;
+
+/// A deck or summary line is one sentence of moderate length without its stop, and stops on
+/// a word: a semicolon joins the sentences of running text, and a comma says more follows.
+/// (Its last word may be one the dictionary lacks: 靶向药, 变革期.)
+fn may_be_deck(text: &str, role: Role) -> bool {
+    match role {
+        Role::Heading | Role::Prose(Ending::Unsure) => {}
+        Role::Prose(Ending::Open) if !text.ends_with(['，', '、', ',']) => {}
+        _ => return false,
+    }
+    !text.contains(['；', ';', '。', '！', '？']) && text.chars().nth(MAX_DECK_CHARS).is_none()
 }
 
 pub fn analyse(doc: &Document) -> Flow {
@@ -140,7 +177,11 @@ pub fn analyse(doc: &Document) -> Flow {
             continue;
         }
         let first = text(i);
+        // A deck line is a complete clause: only words that cannot end one, or a word or a
+        // number across the break, make it a fragment.
+        let deck = roles.get(i).is_some_and(|role| may_be_deck(first, role)) && roles.in_deck_position(i);
         let surely_open = match roles.get(i) {
+            Some(Role::Prose(_)) if deck => ends_open(first, UNLIKELY_END),
             Some(Role::Prose(Ending::Open)) => true,
             Some(Role::Prose(_)) => {
                 ends_open(first, UNLIKELY_END) || long_running_text(first) && ends_open(first, DOUBTFUL_END)
@@ -150,7 +191,7 @@ pub fn analyse(doc: &Document) -> Flow {
         };
         // A long sentence without its stop (or a long headline) joins a neighbour that
         // does not open a sentence of its own.
-        let maybe_open = surely_open || long_running_text(first);
+        let maybe_open = surely_open || !deck && long_running_text(first);
         let mut j = i + 1;
         while roles.get(j) == Some(Role::Heading) && j - i - 1 < MAX_INTERRUPTING {
             j += 1;
@@ -901,6 +942,9 @@ mod tests {
             "坚定信心 奋力前行\n\n在新的起点上，更要保持战略定力和历史耐心\n\n坚持稳中求进，才能行稳致远\n\n今年以来，我国经济持续恢复向好，高质量发展扎实推进。\n\n■ 用好数字化变革的机遇\n\n面对新形势，必须把发展的基点放在创新上\n\n创新是引领发展的第一动力。\n",
             // Headlines of a news digest, each followed by its story.
             "国内联播快讯\n\n我国货运物流正平稳恢复\n\n昨天（4月22日），全国高速公路货车通行量环比增长。\n\n黄黄高铁开通运营\n\n今天，黄黄高铁开通运营。\n",
+            // Decks of several clauses, one listing with 、, one ending on a word the
+            // dictionary lacks, and a bulleted subheading with a deck that the body restates.
+            "以高质量发展推动中国式现代化\n\n本报评论员\n\n高质量发展是全面建设社会主义现代化国家的首要任务，没有坚实的物质技术基础，就不可能全面建成社会主义现代化强国\n\n国家发展改革委、工业信息化部、交通运输部、商务部负责人现场作了交流\n\n党的二十大报告指出，高质量发展是首要任务。\n\n● 坚持创新驱动发展\n\n当今世界进入新的动荡变革期\n\n各地区各部门要深入实施创新驱动发展战略。\n",
             // A name-and-title line.
             "明 炬 全国政协委员，市科技局党委书记、局长\n\n他表示，要加快推进。\n",
         ] {

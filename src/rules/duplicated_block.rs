@@ -29,7 +29,9 @@ declare_rule! {
     /// A paragraph counts as a copy when three quarters of its clauses (by length, the
     /// clauses being the text between punctuation marks) stand in one earlier paragraph at
     /// most twice its length; a near copy must end with punctuation,
-    /// so a title repeated in its sub-headlines is not one. Paragraphs shorter than 20 characters (after white space is
+    /// so a title repeated in its sub-headlines is not one, and a deck or summary line
+    /// (a sentence without a full stop) that a later paragraph tells whole, up to a mark, is
+    /// not copied by it. Paragraphs shorter than 20 characters (after white space is
     /// removed) are never reported: a repeated dateline, byline or 本报讯 is not a fault, and
     /// headings are left alone.
     ///

@@ -29,10 +29,13 @@ declare_rule! {
     /// dictionary finds its last characters likelier to begin a word than to end one), on
     /// words after which the trigram model finds a sentence end very unlikely, or when it is
     /// long (two clause marks and 30 characters or more). A short line without clause marks
-    /// reads as a heading, and a deck or summary line (one or two short complete clauses) as
-    /// a line of its own: they are joined to the next paragraph only when a word or a number
-    /// runs across the break. Captions, bylines, name-and-title lines, list items and table
-    /// rows are not running text.
+    /// reads as a heading, and a deck or summary line as a line of its own: they are joined
+    /// to the next paragraph only when a word or a number runs across the break, or (for a
+    /// deck) its last words cannot end a sentence. A deck line is a sentence of at most 60
+    /// characters without a full stop, a semicolon or a final comma, at the top of the
+    /// article or under a heading or a bulleted line (■ ●), after at most three other such
+    /// lines; its last word may be one the dictionary lacks (靶向药). Captions, bylines,
+    /// name-and-title lines, list items and table rows are not running text.
     ///
     /// The next paragraph carries the sentence on unless it opens one of its own: a quotation,
     /// a dateline (本报讯, 新华社…电), a numbered point (一是, （二）), a time or a connective

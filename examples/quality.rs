@@ -17,6 +17,7 @@
 use clap::Parser;
 use newslint::diagnostic::Diagnostic;
 use newslint::linter::Linter;
+use newslint::source::char_model::{self, Builder};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -48,6 +49,14 @@ struct Args {
     /// Print the faulty copies of this file, with their diagnostics.
     #[arg(long)]
     show: Option<String>,
+    /// Evaluate on every other file only (the second, the fourth…), leaving the rest to
+    /// learn from.
+    #[arg(long)]
+    held_out: bool,
+    /// With --held-out: build a sentence model from the files not evaluated, and judge with
+    /// it instead of the shipped one (what `newslint model build` and `--model` do).
+    #[arg(long, requires = "held_out")]
+    learn: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -108,7 +117,30 @@ fn main() {
         .cloned()
         .collect();
 
-    let linter = Linter::with_default_rules();
+    let mut linter = Linter::with_default_rules();
+    if args.held_out {
+        let (learn, evaluate): (Vec<_>, Vec<_>) = files.drain(..).enumerate().partition(|(i, _)| i % 2 == 0);
+        if args.learn {
+            let mut builder = Builder::new(char_model::DEFAULT_ORDER, 4 << 20);
+            for (_, (_, paragraphs)) in &learn {
+                for p in paragraphs {
+                    builder.add_paragraph(p);
+                }
+            }
+            let built = builder.finish(2).expect("text to learn from");
+            let model = char_model::CharModel::from_bytes(built.bytes).expect("a model");
+            println!(
+                "model learnt from {} files: {model:?}; a sentence end below {:.2} / {:.2}, a join above {:.2} / {:.2}\n",
+                learn.len(),
+                model.unlikely_end,
+                model.doubtful_end,
+                model.join_odds,
+                model.strong_join_odds
+            );
+            linter = linter.with_model(Some(model));
+        }
+        files = evaluate.into_iter().map(|(_, f)| f).collect();
+    }
     let mut rng = fastrand::Rng::with_seed(args.seed);
 
     // False alarms on the untouched files.

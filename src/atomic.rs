@@ -6,14 +6,14 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Replaces (or creates) `path` with `bytes`. The file keeps the permissions of the one it
-/// replaces; a new file gets a new file's (0644). The temporary file is hidden
-/// (`.newslint-*.tmp`), so a walk never lints one left by a killed run.
 /// The name of a temporary file `write` makes (`.newslint-XXXXXX.tmp`).
 pub fn is_leftover(name: &str) -> bool {
     name.starts_with(".newslint-") && name.ends_with(".tmp")
 }
 
+/// Replaces (or creates) `path` with `bytes`. The file keeps the permissions of the one it
+/// replaces; a new file gets a new file's (0644). The temporary file is hidden
+/// (`.newslint-*.tmp`), so a walk never lints one left by a killed run.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

@@ -29,6 +29,63 @@ pub enum Command {
         /// The rule's name, as in `newslint rules`.
         name: String,
     },
+    /// Sentence models built from a clean corpus of your own, for `--model`.
+    Model {
+        #[command(subcommand)]
+        command: ModelCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelCommand {
+    /// Count the character n-grams of clean text into a model file: where its sentences end,
+    /// start and carry on.
+    Build(Box<ModelBuildArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct ModelBuildArgs {
+    /// Clean text to learn from: files and directories (`-` reads standard input).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the model.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// The longest n-gram counted, in characters.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(2..=8))]
+    pub order: u8,
+
+    /// N-grams seen fewer times are left out of the model.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..))]
+    pub min_count: u32,
+
+    /// The most n-grams held while counting and kept in the model, with a K or M suffix
+    /// (powers of 1024). Counting takes about 34 bytes an n-gram, the file 12; when the table
+    /// is full the rarest n-grams are dropped.
+    #[arg(long, value_name = "N", default_value = "4M", value_parser = parse_size)]
+    pub max_ngrams: u64,
+
+    /// No progress bar and no summary line on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// The encoding of the files [default: auto: BOM, else UTF-8, else GB18030].
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingChoice>,
+
+    /// File extensions read when walking directories [default: txt,md].
+    #[arg(long = "extension", value_delimiter = ',', value_name = "EXT")]
+    pub extensions: Option<Vec<String>>,
+
+    /// Follow symbolic links when walking directories.
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+
+    /// Files larger than this are reported and not read [default: 512M].
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -189,6 +246,11 @@ pub struct LintOptions {
     /// or G suffix (powers of 1024) [default: 512M].
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub max_file_size: Option<u64>,
+
+    /// Judge paragraph breaks with this model (made by `newslint model build`) instead of
+    /// the shipped one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 }
 
 /// The default `--max-file-size`: four times a large newspaper archive file, and well

@@ -38,6 +38,8 @@ pub struct ConfigFile {
     pub encoding: Option<EncodingChoice>,
     /// Where `duplicated-block` looks for earlier copies: `file` (default) or `corpus`.
     pub duplicates: Option<DuplicateScope>,
+    /// A sentence model made by `newslint model build`, relative to this file.
+    pub model: Option<PathBuf>,
 }
 
 /// Where `duplicated-block` looks for the earlier copy of a paragraph.

@@ -22,6 +22,7 @@ pub mod fingerprint;
 pub mod fix;
 pub mod fixer;
 pub mod linter;
+pub mod model;
 pub mod render;
 pub mod report;
 pub mod rule;
@@ -53,6 +54,9 @@ pub fn main() -> ExitCode {
             print(&rules_listing(format));
             EXIT_CLEAN
         }
+        Command::Model {
+            command: cli::ModelCommand::Build(args),
+        } => model::build(&args),
         Command::Rule { name } => match rules::find(&name) {
             Some(entry) => {
                 print(&rule_page(entry.meta));
@@ -108,6 +112,13 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         }
     }
     let per_file_ignores = config::PerFileIgnores::new(&file.per_file_ignores, &loaded.root)?;
+    // A model named on the command line is relative to the current directory; one named in
+    // the configuration file, to that file.
+    let model = match (&args.model, &file.model) {
+        (Some(path), _) => Some(source::char_model::CharModel::open(path)?),
+        (None, Some(path)) => Some(source::char_model::CharModel::open(&loaded.root.join(path))?),
+        (None, None) => None,
+    };
     let extensions = args
         .extensions
         .clone()
@@ -124,7 +135,7 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         follow_links: args.follow,
         threads: args.threads.map_or(0, usize::from),
         max_file_size: args.max_file_size.unwrap_or(cli::DEFAULT_MAX_FILE_SIZE),
-        linter: Linter::new(active, per_file_ignores),
+        linter: Linter::new(active, per_file_ignores).with_model(model),
         keep_source: false,
         fix: None,
         progress: !args.quiet && std::io::stderr().is_terminal(),

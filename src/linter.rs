@@ -7,6 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{Applicability, apply_fixes};
 use crate::rule::{Check, RuleMeta};
 use crate::source::Document;
+use crate::source::char_model::CharModel;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -25,6 +26,8 @@ pub struct ActiveRule {
 pub struct Linter {
     rules: Vec<ActiveRule>,
     per_file_ignores: PerFileIgnores,
+    /// The sentence model built from the user's corpus (`--model`), if any.
+    model: Option<CharModel>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,7 +66,19 @@ impl Linter {
         Linter {
             rules,
             per_file_ignores,
+            model: None,
         }
+    }
+
+    /// The linter, judging paragraph breaks with `model` instead of the shipped one.
+    pub fn with_model(mut self, model: Option<CharModel>) -> Self {
+        self.model = model;
+        self
+    }
+
+    /// Parses `text` for the rules, with this linter's sentence model.
+    pub fn parse<'a>(&'a self, text: &'a str) -> Document<'a> {
+        Document::parse(text).with_model(self.model.as_ref())
     }
 
     /// Every rule that is on by default, with default options and severities.
@@ -96,7 +111,7 @@ impl Linter {
     /// Lints `text`, named `path` for the per-file ignores; diagnostics sorted by position,
     /// then rule.
     pub fn lint(&self, text: &str, path: Option<&Path>) -> Vec<Diagnostic> {
-        self.lint_document(&Document::parse(text), &self.ignored(path))
+        self.lint_document(&self.parse(text), &self.ignored(path))
     }
 
     /// Lints a parsed document, leaving out the `ignored` rules.
@@ -130,7 +145,7 @@ impl Linter {
         let mut current = text.to_owned();
         let mut applied: BTreeMap<&'static str, usize> = BTreeMap::new();
         for _ in 0..MAX_PASSES {
-            let diagnostics = self.lint_document(&Document::parse(&current), ignored);
+            let diagnostics = self.lint_document(&self.parse(&current), ignored);
             let fixes = diagnostics
                 .iter()
                 .filter_map(|d| d.fix.as_ref().map(|f| (d.rule, f)))

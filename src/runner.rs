@@ -7,7 +7,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::linter::{FixMode, Fixed, Linter};
 use crate::source::decode::{self, DecodeError};
-use crate::source::{Document, EncodingChoice, LineIndex, Locator, Position};
+use crate::source::{EncodingChoice, LineIndex, Locator, Position};
 use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -312,6 +312,73 @@ fn io_message(e: &std::io::Error) -> String {
     }
 }
 
+/// The bytes of an input, or `None` for a binary file met on a walk (skipped unsaid).
+fn read_input(input: &Input, path: Option<&Path>, settings: &Settings) -> Result<Option<Vec<u8>>, String> {
+    match path {
+        Some(p) => match read_file(p, settings.max_file_size) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(ReadError::Binary) if matches!(input, Input::Walked(_)) => Ok(None),
+            Err(ReadError::Binary) => Err(DecodeError::Binary.to_string()),
+            Err(ReadError::Other(message)) => Err(message),
+        },
+        None => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .take(settings.max_file_size + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            if buf.len() as u64 > settings.max_file_size {
+                return Err(format!(
+                    "more than --max-file-size ({} bytes) on standard input: not linted",
+                    settings.max_file_size
+                ));
+            }
+            Ok(Some(buf))
+        }
+    }
+}
+
+/// Reads and decodes every input, one at a time and in order, and hands each text to
+/// `each`; `progress` is told each input's size. Returns the files that could not be read.
+/// (Binary files met on a walk are skipped, as `check` skips them.)
+pub fn for_each_text(
+    settings: &Settings,
+    mut progress: impl FnMut(u64, u64),
+    mut each: impl FnMut(&str),
+) -> Vec<FileError> {
+    let (inputs, mut errors) = collect_inputs(settings);
+    let sizes: Vec<u64> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::Named(p) | Input::Walked(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            Input::Stdin => 0,
+        })
+        .collect();
+    let total = sizes.iter().sum();
+    for (input, size) in inputs.iter().zip(sizes) {
+        let (path, name) = match input {
+            Input::Named(p) | Input::Walked(p) => (Some(p.as_path()), display(p)),
+            Input::Stdin => (None, "-".to_owned()),
+        };
+        let error = |message: String| FileError {
+            path: name.clone(),
+            message,
+        };
+        match read_input(input, path, settings) {
+            Ok(Some(bytes)) => match decode::decode(&bytes, settings.encoding) {
+                Ok(decoded) => each(&decoded.text),
+                Err(DecodeError::Binary) if matches!(input, Input::Walked(_)) => {}
+                Err(e) => errors.push(error(e.to_string())),
+            },
+            Ok(None) => {}
+            Err(message) => errors.push(error(message)),
+        }
+        progress(size, total);
+    }
+    errors.sort();
+    errors
+}
+
 fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, FileError> {
     let (path, name) = match input {
         Input::Named(p) | Input::Walked(p) => (Some(p.as_path()), display(p)),
@@ -324,27 +391,8 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         path: name.clone(),
         message,
     };
-    let bytes = match path {
-        Some(p) => match read_file(p, settings.max_file_size) {
-            Ok(bytes) => bytes,
-            Err(ReadError::Binary) if matches!(input, Input::Walked(_)) => return Ok(None),
-            Err(ReadError::Binary) => return Err(error(DecodeError::Binary.to_string())),
-            Err(ReadError::Other(message)) => return Err(error(message)),
-        },
-        None => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .take(settings.max_file_size + 1)
-                .read_to_end(&mut buf)
-                .map_err(|e| error(format!("cannot read standard input: {e}")))?;
-            if buf.len() as u64 > settings.max_file_size {
-                return Err(error(format!(
-                    "more than --max-file-size ({} bytes) on standard input: not linted",
-                    settings.max_file_size
-                )));
-            }
-            buf
-        }
+    let Some(bytes) = read_input(input, path, settings).map_err(&error)? else {
+        return Ok(None);
     };
     let decoded = match decode::decode(&bytes, settings.encoding) {
         Ok(d) => d,
@@ -397,7 +445,7 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         .corpus_duplicates
         .filter(|_| !ignored.contains(&"duplicated-block"));
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let doc = Document::parse(&text);
+        let doc = settings.linter.parse(&text);
         let diagnostics = linted.unwrap_or_else(|| settings.linter.lint_document(&doc, &ignored));
         let fingerprints = fingerprint.map_or_else(Vec::new, |min| crate::corpus::fingerprints(&doc, min));
         (diagnostics, fingerprints, doc.index)

@@ -802,3 +802,69 @@ fn a_fix_keeps_the_files_owner() {
     assert_eq!((meta.uid(), meta.gid()), (12345, 12345));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "他说，好。\n");
 }
+
+#[test]
+fn a_model_built_from_a_corpus_judges_paragraph_starts() {
+    let paragraph = "今年以来，全市经济社会发展取得新成效，人民生活水平不断提高。\n\n";
+    let dir = dir_with(&[
+        ("corpus/a.txt", paragraph.repeat(60).as_bytes()),
+        (
+            "text/b.txt",
+            "标题\n\n今年发展很快。\n\n发展取得新成效，人民生活水平提高。\n".as_bytes(),
+        ),
+        ("newslint.toml", b"model = \"news.model\"\n"),
+    ]);
+    let build = newslint(
+        &["model", "build", "corpus", "missing", "-o", "news.model"],
+        dir.path(),
+    );
+    // The missing path is reported; the model is still made from what could be read.
+    assert_eq!(build.status.code(), Some(2), "{}", stderr(&build));
+    assert!(stderr(&build).contains("missing: error:"), "{}", stderr(&build));
+    assert!(
+        stderr(&build).contains("news.model written: 1 files"),
+        "{}",
+        stderr(&build)
+    );
+    let rules = |out: &Output| -> Vec<String> {
+        jsonl(out)
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // The shipped model sees a whole word (发展) at the start; the built one has met 发展取得
+    // sixty times, never opening a sentence. The configuration's model is found from a
+    // folder below it.
+    let shipped = newslint(&["check", "--isolated", "--format", "jsonl", "text"], dir.path());
+    assert!(rules(&shipped).is_empty(), "{}", stdout(&shipped));
+    let built = newslint(&["check", "--format", "jsonl", "b.txt"], &dir.path().join("text"));
+    assert_eq!(rules(&built), ["orphan-fragment"], "{}", stderr(&built));
+    let flag = newslint(
+        &[
+            "check",
+            "--isolated",
+            "--model",
+            "news.model",
+            "--format",
+            "jsonl",
+            "text",
+        ],
+        dir.path(),
+    );
+    assert_eq!(rules(&flag), ["orphan-fragment"]);
+    // A file that is not a model is an error before anything is linted.
+    std::fs::write(dir.path().join("bad.model"), "NLCHR01\nshort").unwrap();
+    let bad = newslint(
+        &["check", "--isolated", "--model", "bad.model", "text"],
+        dir.path(),
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("bad.model: not a newslint model"),
+        "{}",
+        stderr(&bad)
+    );
+    let empty = newslint(&["model", "build", "text/none", "-o", "x.model"], dir.path());
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(!dir.path().join("x.model").exists());
+}

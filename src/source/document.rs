@@ -7,6 +7,7 @@
 //! per line, which is how many scrapes are laid out.
 
 use super::LineIndex;
+use super::char_model::CharModel;
 use super::chars::{is_closing_mark, is_mojibake_marker, is_sentence_end};
 use super::flow::Flow;
 use std::ops::Range;
@@ -72,6 +73,9 @@ pub struct Document<'a> {
     /// full-width forms). Rules that look for marks walk this list instead of the text.
     marks: Vec<u32>,
     flow: OnceLock<Flow>,
+    /// The sentence model built from the user's corpus, when one is given (`--model`); the
+    /// shipped one otherwise.
+    pub model: Option<&'a CharModel>,
 }
 
 impl<'a> Document<'a> {
@@ -119,7 +123,14 @@ impl<'a> Document<'a> {
             index,
             marks,
             flow: OnceLock::new(),
+            model: None,
         }
+    }
+
+    /// The document, judged with the sentence model built from the user's corpus.
+    pub fn with_model(mut self, model: Option<&'a CharModel>) -> Self {
+        self.model = model;
+        self
     }
 
     pub fn slice(&self, range: &Range<usize>) -> &'a str {

@@ -8,164 +8,203 @@
 //! - [`starts_inside_word`]: the text starts with the end of a word (`济社会发展`: 经济);
 //! - [`join_gain`]: a word runs across the join (`格` + `局，推动`), so the two read as one text.
 //!
-//! The table is parsed on first use (a few tens of milliseconds), only when a boundary needs
-//! it: a file whose paragraphs all end with a full stop never loads it.
+//! The table is laid out by `build.rs` and read in place from the binary: nothing is parsed,
+//! and only the pages a look-up touches are loaded.
 
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 /// The longest word of the table, in characters.
 const MAX_WORD_CHARS: usize = 4;
 /// Characters at the start of a text that may be the end of a cut word.
 const MAX_SUFFIX_CHARS: usize = 2;
 
-static DATA: &str = include_str!("../../rules/lexicon.tsv");
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(DATA));
+/// `rules/lexicon.tsv` as `build.rs` lays it out for reading in place.
+static DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::read(DATA).expect("build.rs lays the table out"));
 
+/// The word table, read in place: every part is a slice of the binary's read-only data.
 pub struct Lexicon {
-    /// Words sorted by their bytes, with p(word).
-    words: Vec<(&'static str, f32)>,
-    /// jieba's part-of-speech tag of each word, in the same order, as a position in
-    /// `tag_names` (a byte a word instead of a string).
-    tags: Vec<u8>,
-    tag_names: Vec<&'static str>,
-    /// Each word's position in `words`: looked up far more often than ranges are.
-    index: FxHashMap<&'static str, u32>,
-    /// `cumulative[i]`: the summed probability of `words[..i]`, for the mass of a prefix.
-    cumulative: Vec<f64>,
-    /// ln of the summed probability of the words longer than the key that end with it.
-    suffixes: OnceLock<FxHashMap<&'static str, f32>>,
-    /// Characters side by side inside a word.
-    pairs: OnceLock<FxHashSet<(char, char)>>,
+    /// Where each word ends in `strings` (words sorted by their bytes).
+    word_ends: &'static [u8],
+    /// p(word), f32.
+    probs: &'static [u8],
+    /// jieba's part-of-speech tag of each word, as a position in the tag names.
+    tags: &'static [u8],
+    /// `cumulative[i]`: the summed probability of the words before word i (f64), for the mass
+    /// of a prefix.
+    cumulative: &'static [u8],
+    /// Open addressing over the words' FNV-1a hashes: word index + 1, or 0.
+    slots: &'static [u8],
+    /// Sorted pairs of characters that stand side by side inside a word.
+    pairs: &'static [u8],
+    /// Sorted one- and two-character endings of longer words, and ln of their summed p.
+    suffix_keys: &'static [u8],
+    suffix_masses: &'static [u8],
+    tag_ends: &'static [u8],
+    /// The words, then the tag names (UTF-8; compared as bytes, which orders as the text does).
+    strings: &'static [u8],
+    count: usize,
     /// ln p of a character the table does not hold as a word.
     unknown: f32,
 }
 
+fn u32_at(bytes: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes(bytes[i * 4..i * 4 + 4].try_into().expect("4 bytes"))
+}
+
+fn u64_at(bytes: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(bytes[i * 8..i * 8 + 8].try_into().expect("8 bytes"))
+}
+
+fn f64_at(bytes: &[u8], i: usize) -> f64 {
+    f64::from_bits(u64_at(bytes, i))
+}
+
+fn f32_at(bytes: &[u8], i: usize) -> f32 {
+    f32::from_bits(u32_at(bytes, i))
+}
+
+/// The same hash as `build.rs`.
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Two characters as one key, as `build.rs` makes it (`b` = 0 for one character).
+fn pair_key(a: char, b: Option<char>) -> u64 {
+    (u64::from(a as u32) << 32) | u64::from(b.map_or(0, |b| b as u32))
+}
+
+/// Whether the sorted u64 table holds `key`, and where.
+fn find_u64(table: &[u8], key: u64) -> Option<usize> {
+    let (mut lo, mut hi) = (0, table.len() / 8);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match u64_at(table, mid).cmp(&key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
 impl Lexicon {
-    fn parse(data: &'static str) -> Lexicon {
-        let mut total = 0f64;
-        let mut counted = Vec::with_capacity(320_000);
-        let mut tags = Vec::with_capacity(320_000);
-        let mut tag_names: Vec<&'static str> = Vec::new();
-        for line in data.lines() {
-            if let Some(rest) = line.strip_prefix("# total\t") {
-                total = rest.trim().parse().unwrap_or(0.0);
-                continue;
+    fn read(data: &'static [u8]) -> Option<Lexicon> {
+        let rest = data.strip_prefix(b"NLLEX01\n")?;
+        let [n, h, m, s, t, b] = [0, 1, 2, 3, 4, 5].map(|i| u32_at(rest, i) as usize);
+        let total = f64::from_bits(u64::from_le_bytes(rest.get(24..32)?.try_into().ok()?));
+        let mut at = 32;
+        let mut take = |len: usize, pad: bool| {
+            let part = rest.get(at..at + len);
+            at += len;
+            if pad {
+                at = at.next_multiple_of(8);
             }
-            if line.starts_with('#') {
-                continue;
-            }
-            let mut fields = line.split('\t');
-            let (Some(word), Some(Ok(freq))) = (fields.next(), fields.next().map(str::parse::<u32>)) else {
-                continue;
-            };
-            let freq = f64::from(freq);
-            counted.push((word, freq));
-            let tag = fields.next().unwrap_or("");
-            let k = match tag_names.iter().position(|t| *t == tag) {
-                Some(k) => k,
-                None => {
-                    tag_names.push(tag);
-                    tag_names.len() - 1
-                }
-            };
-            tags.push(u8::try_from(k).unwrap_or(u8::MAX));
-        }
-        let total = total.max(counted.iter().map(|(_, f)| f).sum::<f64>()).max(1.0);
-        let mut cumulative = Vec::with_capacity(counted.len() + 1);
-        let mut sum = 0f64;
-        cumulative.push(0.0);
-        // Probabilities, not their logarithms: a log is taken only for the few words looked up.
-        let words = counted
-            .into_iter()
-            .map(|(word, freq)| {
-                let p = freq / total;
-                sum += p;
-                cumulative.push(sum);
-                (word, p as f32)
-            })
-            .collect();
-        let words: Vec<(&'static str, f32)> = words;
-        let index = words
-            .iter()
-            .enumerate()
-            .map(|(i, &(w, _))| (w, i as u32))
-            .collect();
-        Lexicon {
-            words,
-            tags,
-            tag_names,
-            index,
-            cumulative,
-            suffixes: OnceLock::new(),
-            pairs: OnceLock::new(),
+            part
+        };
+        Some(Lexicon {
+            word_ends: take(n * 4, false)?,
+            probs: take(n * 4, false)?,
+            tags: take(n, true)?,
+            cumulative: take((n + 1) * 8, false)?,
+            slots: take(h * 4, true)?,
+            pairs: take(m * 8, false)?,
+            suffix_keys: take(s * 8, false)?,
+            suffix_masses: take(s * 4, true)?,
+            tag_ends: take(t * 4, true)?,
+            strings: take(b, false)?,
+            count: n,
             unknown: (1.0 / total).ln() as f32,
+        })
+    }
+
+    fn word(&self, i: usize) -> &'static [u8] {
+        let start = if i == 0 {
+            0
+        } else {
+            u32_at(self.word_ends, i - 1) as usize
+        };
+        &self.strings[start..u32_at(self.word_ends, i) as usize]
+    }
+
+    fn index(&self, word: &str) -> Option<usize> {
+        let mask = self.slots.len() / 4 - 1;
+        let mut at = fnv(word.as_bytes()) as usize & mask;
+        loop {
+            let slot = u32_at(self.slots, at) as usize;
+            if slot == 0 {
+                return None;
+            }
+            if self.word(slot - 1) == word.as_bytes() {
+                return Some(slot - 1);
+            }
+            at = (at + 1) & mask;
         }
     }
 
-    /// Every pair of characters that stand side by side inside a word of the table, made on
-    /// first use: most joins are ruled out by one look-up.
-    fn adjacent_pairs(&self) -> &FxHashSet<(char, char)> {
-        self.pairs.get_or_init(|| {
-            let mut pairs = FxHashSet::default();
-            pairs.reserve(500_000);
-            for &(word, _) in &self.words {
-                let mut chars = word.chars();
-                let Some(mut previous) = chars.next() else {
-                    continue;
-                };
-                for c in chars {
-                    pairs.insert((previous, c));
-                    previous = c;
-                }
-            }
-            pairs
-        })
-    }
-
-    /// The suffix masses, made on first use: only a paragraph that may start inside a word
-    /// asks for them.
-    fn suffixes(&self) -> &FxHashMap<&'static str, f32> {
-        self.suffixes.get_or_init(|| {
-            let mut mass: FxHashMap<&'static str, f64> = FxHashMap::default();
-            mass.reserve(150_000);
-            for (i, &(word, _)) in self.words.iter().enumerate() {
-                let p = self.cumulative[i + 1] - self.cumulative[i];
-                let mut starts = word.char_indices().map(|(i, _)| i).rev();
-                for _ in 0..MAX_SUFFIX_CHARS {
-                    match starts.next() {
-                        Some(at) if at > 0 => *mass.entry(&word[at..]).or_default() += p,
-                        _ => break,
-                    }
-                }
-            }
-            mass.into_iter().map(|(k, v)| (k, v.ln() as f32)).collect()
-        })
+    /// Whether two characters stand side by side inside a word of the table: most joins are
+    /// ruled out by this one look-up.
+    fn adjacent(&self, a: char, b: char) -> bool {
+        find_u64(self.pairs, pair_key(a, Some(b))).is_some()
     }
 
     /// ln p(word), when the table holds it.
     pub fn log_p(&self, word: &str) -> Option<f32> {
-        self.index.get(word).map(|&i| self.words[i as usize].1.ln())
+        self.index(word).map(|i| f32_at(self.probs, i).ln())
     }
 
     /// Whether the table holds `word`.
     pub fn has(&self, word: &str) -> bool {
-        self.index.contains_key(word)
+        self.index(word).is_some()
     }
 
     /// The part-of-speech tag jieba gives `word` (p preposition, c conjunction, r pronoun…).
     pub fn tag(&self, word: &str) -> Option<&'static str> {
-        let k = *self.tags.get(*self.index.get(word)? as usize)?;
-        self.tag_names.get(usize::from(k)).copied()
+        let k = usize::from(*self.tags.get(self.index(word)?)?);
+        let start = if k == 0 {
+            u32_at(self.word_ends, self.count - 1) as usize
+        } else {
+            u32_at(self.tag_ends, k - 1) as usize
+        };
+        std::str::from_utf8(self.strings.get(start..u32_at(self.tag_ends, k) as usize)?).ok()
+    }
+
+    /// The first word index at or after which words are not below `key`.
+    fn lower_bound(&self, key: &str) -> usize {
+        let (mut lo, mut hi) = (0, self.count);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.word(mid) < key.as_bytes() {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 
     /// ln of the summed probability of the words that start with `prefix` and are longer.
     fn log_prefix_mass(&self, prefix: &str) -> f32 {
-        let from = self.words.partition_point(|(w, _)| *w < prefix);
-        let to = from + self.words[from..].partition_point(|(w, _)| w.starts_with(prefix));
-        let exact = self.words.get(from).is_some_and(|(w, _)| *w == prefix);
+        let from = self.lower_bound(prefix);
+        let (mut lo, mut hi) = (from, self.count);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.word(mid).starts_with(prefix.as_bytes()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let to = lo;
+        let exact = from < self.count && self.word(from) == prefix.as_bytes();
         let first = if exact { from + 1 } else { from };
-        let mass = self.cumulative[to] - self.cumulative[first.min(to)];
+        let mass = f64_at(self.cumulative, to) - f64_at(self.cumulative, first.min(to));
         if mass > 0.0 {
             mass.ln() as f32
         } else {
@@ -174,12 +213,35 @@ impl Lexicon {
     }
 
     fn log_suffix_mass(&self, suffix: &str) -> f32 {
-        self.suffixes().get(suffix).copied().unwrap_or(f32::NEG_INFINITY)
+        let mut chars = suffix.chars();
+        let (Some(a), b, None) = (chars.next(), chars.next(), chars.next()) else {
+            return f32::NEG_INFINITY;
+        };
+        find_u64(self.suffix_keys, pair_key(a, b))
+            .map_or(f32::NEG_INFINITY, |i| f32_at(self.suffix_masses, i))
     }
 
     /// ln p of the best segmentation of `text` into words of the table (a character it does
     /// not hold counts as a rare word of its own).
     pub fn best(&self, text: &str) -> f32 {
+        self.lattice(text).1.last().copied().unwrap_or(0.0)
+    }
+
+    /// The words of the best segmentation of `text`, in order.
+    pub fn segment<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        let (starts, _, from) = self.lattice(text);
+        let mut words = Vec::new();
+        let mut j = starts.len() - 1;
+        while j > 0 {
+            words.push(&text[starts[from[j]]..starts[j]]);
+            j = from[j];
+        }
+        words.reverse();
+        words
+    }
+
+    /// The character starts of `text` (and its end), and the best score of each suffix.
+    fn suffix_lattice(&self, text: &str) -> (Vec<usize>, Vec<f32>) {
         let starts: Vec<usize> = text
             .char_indices()
             .map(|(i, _)| i)
@@ -187,6 +249,32 @@ impl Lexicon {
             .collect();
         let n = starts.len() - 1;
         let mut best = vec![f32::NEG_INFINITY; n + 1];
+        best[n] = 0.0;
+        for i in (0..n).rev() {
+            for j in i + 1..=(i + MAX_WORD_CHARS).min(n) {
+                let word = &text[starts[i]..starts[j]];
+                let score = match self.log_p(word) {
+                    Some(p) => p,
+                    None if j == i + 1 => self.unknown,
+                    None => continue,
+                };
+                best[i] = best[i].max(score + best[j]);
+            }
+        }
+        (starts, best)
+    }
+
+    /// The character starts of `text` (and its end), the best score of each prefix, and
+    /// where the last word of that best reading starts.
+    fn lattice(&self, text: &str) -> (Vec<usize>, Vec<f32>, Vec<usize>) {
+        let starts: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let n = starts.len() - 1;
+        let mut best = vec![f32::NEG_INFINITY; n + 1];
+        let mut from = vec![0; n + 1];
         best[0] = 0.0;
         for i in 0..n {
             if best[i] == f32::NEG_INFINITY {
@@ -199,10 +287,13 @@ impl Lexicon {
                     None if j == i + 1 => self.unknown,
                     None => continue,
                 };
-                best[j] = best[j].max(best[i] + score);
+                if best[i] + score > best[j] {
+                    best[j] = best[i] + score;
+                    from[j] = i;
+                }
             }
         }
-        best[n]
+        (starts, best, from)
     }
 }
 
@@ -218,15 +309,13 @@ pub fn ends_inside_word(text: &str) -> f32 {
         return f32::NEG_INFINITY;
     }
     let lexicon = lexicon();
-    let whole = lexicon.best(text);
-    let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    starts
-        .iter()
-        .rev()
-        .take(MAX_WORD_CHARS - 1)
-        .map(|&at| lexicon.best(&text[..at]) + lexicon.log_prefix_mass(&text[at..]))
+    // The best reading of every prefix, from one pass.
+    let (starts, prefix, _) = lexicon.lattice(text);
+    let n = starts.len() - 1;
+    (n.saturating_sub(MAX_WORD_CHARS - 1)..n)
+        .map(|k| prefix[k] + lexicon.log_prefix_mass(&text[starts[k]..]))
         .fold(f32::NEG_INFINITY, f32::max)
-        - whole
+        - prefix[n]
 }
 
 /// How much likelier it is that `text` (Han characters) starts with the end of a word than
@@ -236,15 +325,13 @@ pub fn starts_inside_word(text: &str) -> f32 {
         return f32::NEG_INFINITY;
     }
     let lexicon = lexicon();
-    let whole = lexicon.best(text);
-    text.char_indices()
-        .skip(1)
-        .map(|(i, _)| i)
-        .chain(std::iter::once(text.len()))
-        .take(MAX_SUFFIX_CHARS)
-        .map(|at| lexicon.log_suffix_mass(&text[..at]) + lexicon.best(&text[at..]))
+    // The best reading of every suffix, from one pass.
+    let (starts, suffix) = lexicon.suffix_lattice(text);
+    let n = starts.len() - 1;
+    (1..=MAX_SUFFIX_CHARS.min(n))
+        .map(|k| lexicon.log_suffix_mass(&text[..starts[k]]) + suffix[k])
         .fold(f32::NEG_INFINITY, f32::max)
-        - whole
+        - suffix[0]
 }
 
 /// How much likelier `before` and `after` (Han characters) are as one text than as two: more
@@ -256,11 +343,14 @@ pub fn join_gain(before: &str, after: &str) -> f32 {
     };
     let lexicon = lexicon();
     // No word holds the two characters side by side: nothing can run across.
-    if !lexicon.adjacent_pairs().contains(&(last, first)) {
+    if !lexicon.adjacent(last, first) {
         return 0.0;
     }
+    // One pass over the joined text reads `before` too: the best reading of a prefix.
     let joined = format!("{before}{after}");
-    lexicon.best(&joined) - lexicon.best(before) - lexicon.best(after)
+    let (starts, prefix, _) = lexicon.lattice(&joined);
+    let k = starts.partition_point(|&at| at < before.len());
+    prefix[starts.len() - 1] - prefix[k] - lexicon.best(after)
 }
 
 #[cfg(test)]
@@ -270,8 +360,13 @@ mod tests {
     #[test]
     fn the_table_is_sorted_and_whole() {
         let lexicon = lexicon();
-        assert!(lexicon.words.len() > 250_000);
-        assert!(lexicon.words.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(lexicon.count > 250_000);
+        assert!((1..lexicon.count).all(|i| lexicon.word(i - 1) < lexicon.word(i)));
+        assert!((0..lexicon.count).step_by(997).all(|i| {
+            let word = std::str::from_utf8(lexicon.word(i)).expect("UTF-8");
+            lexicon.index(word) == Some(i)
+        }));
+        assert_eq!((lexicon.tag("在"), lexicon.tag("经济")), (Some("p"), Some("n")));
         assert!(lexicon.log_p("经济").is_some() && lexicon.log_p("经济学家们的").is_none());
         assert!(lexicon.log_p("经济") > lexicon.log_p("济"));
     }

@@ -148,7 +148,7 @@ fn may_be_deck(text: &str, role: Role) -> bool {
         Role::Prose(Ending::Open) if !text.ends_with(['，', '、', ',']) => {}
         _ => return false,
     }
-    !text.contains(['；', ';', '。', '！', '？']) && text.chars().nth(MAX_DECK_CHARS).is_none()
+    text.chars().nth(MAX_DECK_CHARS).is_none() && !text.contains(['；', ';', '。', '！', '？'])
 }
 
 pub fn analyse(doc: &Document) -> Flow {
@@ -557,11 +557,12 @@ fn head_chars(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
 }
 
-/// A cheap first look: text whose last character is a sentence end cannot stop mid-sentence.
+/// A cheap first look: text whose last character is a sentence end, or a closing quote right
+/// after one (。”), cannot stop mid-sentence.
 fn may_stop_mid_sentence(text: &str) -> bool {
-    !text
-        .trim_end()
-        .ends_with(|c: char| is_sentence_end(c) || matches!(c, '；' | '：' | '—'))
+    let text = text.trim_end();
+    let text = text.strip_suffix(['”', '’', '」', '』']).unwrap_or(text);
+    !text.ends_with(|c: char| is_sentence_end(c) || matches!(c, '；' | '：' | '—'))
 }
 
 /// Text wrapped at a fixed width, a line break inside every paragraph: its lines stop
@@ -600,6 +601,16 @@ fn role(text: &str, kind: BlockKind) -> Role {
         || memchr::memchr2(b'|', b'\t', text.as_bytes()).is_some()
     {
         return Role::Other;
+    }
+    // Most paragraphs end with a full stop (and perhaps a closing quote): running text that
+    // ends complete, known without counting its marks.
+    let last = text.trim_end();
+    if last
+        .strip_suffix(['”', '’', '」', '』'])
+        .unwrap_or(last)
+        .ends_with(['。', '！', '？'])
+    {
+        return Role::Prose(Ending::Complete);
     }
     let (has_stop, clauses) = stops_and_clauses(text);
     if !has_stop {
@@ -816,24 +827,25 @@ fn han_tail(text: &str) -> &str {
 /// The last `max` characters of `text` when they are Han (fewer where the Han run is shorter).
 fn han_tail_of(text: &str, max: usize) -> &str {
     let text = text.trim_end();
-    let start = text
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_han(c))
-        .take(max)
-        .last()
-        .map_or(text.len(), |(i, _)| i);
+    let mut start = text.len();
+    for (i, c) in text.char_indices().rev().take(max) {
+        if !is_han(c) {
+            break;
+        }
+        start = i;
+    }
     &text[start..]
 }
 
 /// The first characters of `text` when they are Han.
 fn han_head(text: &str) -> &str {
-    let end = text
-        .char_indices()
-        .take_while(|&(_, c)| is_han(c))
-        .take(JOIN_CONTEXT)
-        .last()
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut end = 0;
+    for c in text.chars().take(JOIN_CONTEXT) {
+        if !is_han(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
     &text[..end]
 }
 

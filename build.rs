@@ -1,0 +1,160 @@
+//! Turns `rules/lexicon.tsv` into the table `source/continuity.rs` reads in place from the
+//! binary: nothing is parsed at run time, and only the pages a look-up touches are loaded.
+//!
+//! Layout (little-endian), each part right after the one before:
+//! - magic `NLLEX01\n`; counts: words n, hash slots h (a power of two), character pairs m,
+//!   suffixes s, tag names t, string bytes b (u32 each); then `total` (f64);
+//! - word ends [u32; n] (word i is `strings[end(i-1)..end(i)]`), p(word) [f32; n], tags [u8; n]
+//!   padded to 8 bytes, cumulative p [f64; n + 1];
+//! - hash slots [u32; h]: word index + 1, 0 for empty (FNV-1a of the bytes, linear probing);
+//! - pairs [u64; m], sorted: two characters side by side inside a word, `a << 32 | b`;
+//! - suffix keys [u64; s], sorted (the last one or two characters of longer words, `a << 32
+//!   | b`, b = 0 for one), and their ln masses [f32; s], padded to 8 bytes;
+//! - tag name ends [u32; t], padded; then the strings: words, then tag names.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+const MAX_SUFFIX_CHARS: usize = 2;
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn pad8(out: &mut Vec<u8>) {
+    while !out.len().is_multiple_of(8) {
+        out.push(0);
+    }
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed=rules/lexicon.tsv");
+    let data = std::fs::read_to_string("rules/lexicon.tsv").expect("rules/lexicon.tsv");
+    let mut total = 0f64;
+    let mut counted: Vec<(&str, f64, &str)> = Vec::new();
+    for line in data.lines() {
+        if let Some(rest) = line.strip_prefix("# total\t") {
+            total = rest.trim().parse().expect("a total");
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let (Some(word), Some(Ok(freq))) = (fields.next(), fields.next().map(str::parse::<u32>)) else {
+            continue;
+        };
+        counted.push((word, f64::from(freq), fields.next().unwrap_or("")));
+    }
+    assert!(
+        counted.windows(2).all(|w| w[0].0 < w[1].0),
+        "rules/lexicon.tsv must be sorted by the bytes of its words, each once"
+    );
+    let total = total.max(counted.iter().map(|(_, f, _)| f).sum::<f64>()).max(1.0);
+
+    let mut tag_names: Vec<&str> = Vec::new();
+    let mut tags = Vec::with_capacity(counted.len());
+    let mut probs = Vec::with_capacity(counted.len());
+    let mut cumulative = vec![0f64];
+    let mut sum = 0f64;
+    for &(_, freq, tag) in &counted {
+        let k = tag_names.iter().position(|t| *t == tag).unwrap_or_else(|| {
+            tag_names.push(tag);
+            tag_names.len() - 1
+        });
+        tags.push(u8::try_from(k).unwrap_or(u8::MAX));
+        let p = freq / total;
+        sum += p;
+        cumulative.push(sum);
+        probs.push(p as f32);
+    }
+
+    let slots = (counted.len() * 2).next_power_of_two();
+    let mut table = vec![0u32; slots];
+    for (i, (word, _, _)) in counted.iter().enumerate() {
+        let mut at = fnv(word.as_bytes()) as usize & (slots - 1);
+        while table[at] != 0 {
+            at = (at + 1) & (slots - 1);
+        }
+        table[at] = i as u32 + 1;
+    }
+
+    let key = |a: char, b: Option<char>| (u64::from(a as u32) << 32) | u64::from(b.map_or(0, |b| b as u32));
+    let mut pairs = BTreeSet::new();
+    let mut suffixes: BTreeMap<u64, f64> = BTreeMap::new();
+    for (i, (word, _, _)) in counted.iter().enumerate() {
+        let chars: Vec<char> = word.chars().collect();
+        for w in chars.windows(2) {
+            pairs.insert(key(w[0], Some(w[1])));
+        }
+        let p = cumulative[i + 1] - cumulative[i];
+        for k in 1..=MAX_SUFFIX_CHARS.min(chars.len().saturating_sub(1)) {
+            let tail = &chars[chars.len() - k..];
+            *suffixes.entry(key(tail[0], tail.get(1).copied())).or_default() += p;
+        }
+    }
+
+    let mut strings = String::new();
+    let mut word_ends = Vec::with_capacity(counted.len());
+    for (word, _, _) in &counted {
+        strings.push_str(word);
+        word_ends.push(strings.len() as u32);
+    }
+    let mut tag_ends = Vec::new();
+    for tag in &tag_names {
+        let _ = write!(strings, "{tag}");
+        tag_ends.push(strings.len() as u32);
+    }
+
+    let mut out = Vec::new();
+    out.extend_from_slice(b"NLLEX01\n");
+    for count in [
+        counted.len(),
+        slots,
+        pairs.len(),
+        suffixes.len(),
+        tag_names.len(),
+        strings.len(),
+    ] {
+        out.extend_from_slice(&(count as u32).to_le_bytes());
+    }
+    out.extend_from_slice(&total.to_le_bytes());
+    for end in &word_ends {
+        out.extend_from_slice(&end.to_le_bytes());
+    }
+    for p in &probs {
+        out.extend_from_slice(&p.to_le_bytes());
+    }
+    out.extend_from_slice(&tags);
+    pad8(&mut out);
+    for c in &cumulative {
+        out.extend_from_slice(&c.to_le_bytes());
+    }
+    for slot in &table {
+        out.extend_from_slice(&slot.to_le_bytes());
+    }
+    pad8(&mut out);
+    for pair in &pairs {
+        out.extend_from_slice(&pair.to_le_bytes());
+    }
+    for key in suffixes.keys() {
+        out.extend_from_slice(&key.to_le_bytes());
+    }
+    for mass in suffixes.values() {
+        out.extend_from_slice(&(mass.ln() as f32).to_le_bytes());
+    }
+    pad8(&mut out);
+    for end in &tag_ends {
+        out.extend_from_slice(&end.to_le_bytes());
+    }
+    pad8(&mut out);
+    out.extend_from_slice(strings.as_bytes());
+
+    let dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(std::path::Path::new(&dir).join("lexicon.bin"), out).expect("the table is written");
+}

@@ -211,10 +211,21 @@ fn main() {
                     if hit {
                         entry.0 += 1;
                     } else {
-                        misses
-                            .entry(rule)
-                            .or_default()
-                            .push(format!("{name} {:?}: {}", sample.kind, sample.context));
+                        let got: Vec<&str> = structural
+                            .iter()
+                            .filter(|d| near(&text, d, line))
+                            .map(|d| d.rule)
+                            .collect();
+                        misses.entry(rule).or_default().push(format!(
+                            "{name} {:?}: {} (near it: {})",
+                            sample.kind,
+                            sample.context,
+                            if got.is_empty() {
+                                "nothing".to_owned()
+                            } else {
+                                got.join(", ")
+                            }
+                        ));
                     }
                 }
                 stray += structural

@@ -37,6 +37,11 @@ declare_rule! {
     /// lines; its last word may be one the dictionary lacks (靶向药). Captions, bylines,
     /// name-and-title lines, list items and table rows are not running text.
     ///
+    /// A text that stops inside a word (the dictionary finds its last characters likelier to
+    /// begin a word than to end one, by ln odds of 2 or more) goes on only into a paragraph that
+    /// completes the word; a word completed across the break with ln odds of 3 or more carries
+    /// the text on even into what reads as a fresh start (俄罗斯外|长拉夫罗夫今天表示，).
+    ///
     /// The next paragraph carries the sentence on unless it opens one of its own: a quotation,
     /// a dateline (本报讯, 新华社…电), a numbered point (一是, （二）), a time or a connective
     /// (今天, 与此同时), a date, an attributed statement (习近平指出，); see

@@ -215,8 +215,14 @@ pub fn analyse(doc: &Document) -> Flow {
             };
             // The trigram model is asked only where its answer can decide.
             let carry = carries_on(first, text(j), join, maybe_open, model);
+            // A text that stops inside a word goes on where the word does.
+            let word_cut = || {
+                !first.trim_end().ends_with(['，', '、', ','])
+                    && continuity::ends_inside_word(han_tail_of(first, 8)) > ENDS_INSIDE_WORD
+            };
             let joins = match carry {
                 Carry::Certain => true,
+                Carry::Likely(_) | Carry::Unknown(_) if word_cut() => false,
                 Carry::Likely(_) if j == i + 1 => surely_open,
                 // A comma before the headings: the sentence surely went on somewhere.
                 Carry::Likely(odds) => {
@@ -432,10 +438,15 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
             Carry::Unknown(0.0)
         };
     }
+    // A word cut in two and completed reads on whatever follows it (俄罗斯外|长拉夫罗夫今天表示，).
+    let gain = continuity::join_gain(han_tail(a), han_head(b));
+    if gain > STRONG_WORD_ACROSS_GAIN {
+        return Carry::Certain;
+    }
     if opens_fresh(a, b) {
         return Carry::No;
     }
-    if word_across(a, b) {
+    if gain > WORD_ACROSS_GAIN {
         return Carry::Certain;
     }
     let odds = model.log_odds_join(&tail_chars(a, JOIN_CONTEXT + 2), &head_chars(b, JOIN_CONTEXT + 2));
@@ -465,6 +476,8 @@ fn word_across(first: &str, second: &str) -> bool {
 /// How much better, in ln odds, the best reading with a word across a join must be than the
 /// best reading without one.
 const WORD_ACROSS_GAIN: f32 = 1.0;
+/// … for the word to carry the text on even into what reads as a fresh start.
+const STRONG_WORD_ACROSS_GAIN: f32 = 3.0;
 
 /// Running text without a full stop that stops as no sentence does: on a comma, inside a
 /// word, or on words after which a full stop is very unlikely.
@@ -1039,6 +1052,15 @@ mod tests {
         assert_eq!(flow.orphans.len(), 1);
         let (flow, _) = flow_of("标题\n\n大家都很高兴。\n\n们纷纷表示，要再接再厉。\n");
         assert_eq!(flow.orphans.len(), 1);
+        // A word completed across the break carries on into what reads as a fresh start…
+        let (flow, _) =
+            flow_of("标题\n\n两国举行会谈。\n\n会谈后，俄罗斯外\n\n长拉夫罗夫今天表示，双方将加强合作。\n");
+        assert!(flow.splits.len() == 1 && flow.splits[0].certain, "{flow:?}");
+        // … and a text cut inside a word goes on only where the word does.
+        let (flow, _) = flow_of(
+            "标题\n\n会议召开。\n\n会议指出，要研究职工群众和工会工\n\n多名国际组织高级官员出席了会议。\n",
+        );
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
         // A fresh start after a truncated sentence: a truncation, not a split.
         let (flow, _) = flow_of(
             "标题\n\n今年发展很快。各类物资储备充足，市场供应\n\n据了解，今年以来全市新增企业三千家。\n",

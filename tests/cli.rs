@@ -868,3 +868,62 @@ fn a_model_built_from_a_corpus_judges_paragraph_starts() {
     assert_eq!(empty.status.code(), Some(2));
     assert!(!dir.path().join("x.model").exists());
 }
+
+#[test]
+fn full_format_quotes_a_window_of_a_long_line_and_shows_invisible_characters() {
+    let before = "经济社会发展取得新成效，".repeat(12);
+    let after = "人民生活水平不断提高。".repeat(12);
+    let text = format!("标题\n\n{before}推动发展,持续向好{after}\n\n记者\u{00A0}张三报道。\r\n");
+    let dir = dir_with(&[("a.txt", text.as_bytes())]);
+    let out = newslint(
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "full",
+            "--color",
+            "never",
+            "a.txt",
+        ],
+        dir.path(),
+    );
+    let shown = stdout(&out);
+    let comma_column = before.chars().count() + 5;
+    assert!(shown.contains(&format!("┌─ a.txt:3:{comma_column}")), "{shown}");
+    // The quoted line is cut on both sides, fits a 100-column terminal, and the caret stands
+    // under the comma.
+    let quoted = shown
+        .lines()
+        .find(|l| l.starts_with("3 │"))
+        .expect("line 3 quoted");
+    assert!(quoted.contains("…") && quoted.ends_with('…'), "{quoted}");
+    // Han and full-width marks take two columns; ASCII, … and the box lines one.
+    let width = |s: &str| {
+        s.chars()
+            .map(|c| if c >= '\u{2E80}' { 2 } else { 1 })
+            .sum::<usize>()
+    };
+    assert!(width(quoted) <= 100, "{quoted}");
+    let carets = shown
+        .lines()
+        .skip_while(|l| !l.starts_with("3 │"))
+        .nth(1)
+        .unwrap();
+    let caret_at = width(&carets[..carets.find('^').unwrap()]);
+    let comma_at = width(&quoted[..quoted.find(',').unwrap()]);
+    assert_eq!(caret_at, comma_at, "{shown}");
+    // The no-break space is written out, with the carets under it (and CRLF does not shift
+    // the column).
+    assert!(shown.contains("┌─ a.txt:5:3"), "{shown}");
+    let nbsp = shown
+        .lines()
+        .find(|l| l.starts_with("5 │"))
+        .expect("line 5 quoted");
+    assert!(nbsp.contains("记者<U+00A0>张三"), "{nbsp}");
+    let under = shown
+        .lines()
+        .skip_while(|l| !l.starts_with("5 │"))
+        .nth(1)
+        .unwrap();
+    assert_eq!(under.matches('^').count(), "<U+00A0>".len(), "{shown}");
+}

@@ -411,7 +411,11 @@ fn check(args: CheckArgs) -> u8 {
             Format::Concise => print(&render::concise_colored(&outcome.files, color)),
             Format::Json => print(&render::json(&outcome.files)),
             Format::Jsonl => print(&render::jsonl(&outcome.files)),
-            Format::Sarif => print(&render::sarif(&outcome.files, &outcome.errors)),
+            Format::Sarif => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                // A closed pipe is not worth a panic.
+                let _ = render::sarif(&outcome.files, &outcome.errors, &mut out).and_then(|()| out.flush());
+            }
             Format::Github => print(&render::github(&outcome.files, &outcome.errors)),
             Format::Junit => print(&render::junit(&outcome.files, &outcome.errors)),
             Format::Gitlab => print(&render::gitlab(&outcome.files)),

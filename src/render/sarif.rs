@@ -7,11 +7,18 @@ use crate::diagnostic::Severity;
 use crate::rules::RULES;
 use crate::runner::{FileReport, Located};
 use crate::source::Position;
+use serde::Serialize;
+use serde::ser::SerializeSeq;
 use serde_json::{Value, json};
 
 /// Results, and each file that could not be linted as a tool execution notification (level
-/// error), so a run that exits 2 shows why in the SARIF viewer.
-pub fn sarif(files: &[FileReport], errors: &[crate::runner::FileError]) -> String {
+/// error), so a run that exits 2 shows why in the SARIF viewer. The results are written one
+/// by one as they are made: a run over 100,000 files never holds their JSON at once.
+pub fn sarif(
+    files: &[FileReport],
+    errors: &[crate::runner::FileError],
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|entry| {
@@ -26,26 +33,10 @@ pub fn sarif(files: &[FileReport], errors: &[crate::runner::FileError]) -> Strin
             })
         })
         .collect();
-    let results: Vec<Value> = files
-        .iter()
-        .flat_map(|file| file.diagnostics.iter().map(move |d| result(&file.path, d)))
-        .collect();
     let root = std::env::current_dir().ok().and_then(|dir| {
         dir.to_str()
-            .map(|d| format!("file://{}/", uri_path(d.trim_end_matches('/'))))
+            .map(|d| json!({"SRCROOT": {"uri": format!("file://{}/", uri_path(d.trim_end_matches('/')))}}))
     });
-    let mut run = json!({
-        "tool": {"driver": {
-            "name": "newslint",
-            "version": env!("CARGO_PKG_VERSION"),
-            "rules": rules,
-        }},
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    });
-    if let Some(root) = root {
-        run["originalUriBaseIds"] = json!({"SRCROOT": {"uri": root}});
-    }
     let notifications: Vec<Value> = errors
         .iter()
         .map(|e| {
@@ -56,18 +47,61 @@ pub fn sarif(files: &[FileReport], errors: &[crate::runner::FileError]) -> Strin
             })
         })
         .collect();
-    run["invocations"] = json!([{
-        "executionSuccessful": errors.is_empty(),
-        "toolExecutionNotifications": notifications,
-    }]);
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [run],
-    });
-    let mut out = serde_json::to_string_pretty(&log).expect("SARIF serializes");
-    out.push('\n');
-    out
+    // Keys in the order the whole-document form had them (sorted).
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            invocations: json!([{
+                "executionSuccessful": errors.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }]),
+            original_uri_base_ids: root,
+            results: Results(files),
+            tool: json!({"driver": {
+                "name": "newslint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }}),
+        }],
+        version: "2.1.0",
+    };
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    out.write_all(b"\n")
+}
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    column_kind: &'static str,
+    invocations: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    original_uri_base_ids: Option<Value>,
+    results: Results<'a>,
+    tool: Value,
+}
+
+/// Every file's results, made one at a time while they are written.
+struct Results<'a>(&'a [FileReport]);
+
+impl Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for file in self.0 {
+            for d in &file.diagnostics {
+                seq.serialize_element(&result(&file.path, d))?;
+            }
+        }
+        seq.end()
+    }
 }
 
 fn result(path: &str, d: &Located) -> Value {

@@ -206,7 +206,10 @@ fn near_copies(
     expected_clauses: usize,
 ) -> Vec<Option<usize>> {
     let mut index = ClauseIndex {
-        postings: FxHashMap::with_capacity_and_hasher(expected_clauses, Default::default()),
+        // Sized for the text up to a point: a long text of repeated paragraphs has few distinct
+        // clauses, and the table grows as it needs.
+        postings: FxHashMap::with_capacity_and_hasher(expected_clauses.min(1 << 18), Default::default()),
+        overflow: Vec::new(),
         weight_shared: vec![0; paragraphs.len()],
         touched: Vec::new(),
     };
@@ -236,6 +239,8 @@ fn near_copies(
 /// it (in bytes) each earlier paragraph shares.
 struct ClauseIndex {
     postings: FxHashMap<u64, Postings>,
+    /// The paragraphs after the first of each clause met more than once.
+    overflow: Vec<[u32; MAX_POSTINGS - 1]>,
     weight_shared: Vec<usize>,
     /// The earlier paragraphs with a share, to reset after each paragraph.
     touched: Vec<u32>,
@@ -247,19 +252,41 @@ impl ClauseIndex {
     fn add<'t>(&mut self, n: usize, clauses: impl Iterator<Item = &'t [u8]>) -> usize {
         let mut total = 0;
         for clause in clauses.filter(|clause| clause.len() >= MIN_CLAUSE_BYTES) {
-            let list = self.postings.entry(hash_of(clause)).or_default();
+            let list = self.postings.entry(hash_of(clause)).or_insert(Postings::EMPTY);
             if list.common {
                 continue;
             }
             total += clause.len();
+            let len = usize::from(list.len);
+            let first = &[list.first][..len.min(1)];
+            let more = match len {
+                0 | 1 => &[][..],
+                _ => &self.overflow[list.more as usize][..len - 1],
+            };
             // A clause written twice in this paragraph is already in the list.
-            for &earlier in list.ids[..list.len].iter().filter(|&&e| e as usize != n) {
+            for &earlier in first.iter().chain(more).filter(|&&e| e as usize != n) {
                 if self.weight_shared[earlier as usize] == 0 {
                     self.touched.push(earlier);
                 }
                 self.weight_shared[earlier as usize] += clause.len();
             }
-            list.add(n as u32);
+            let id = n as u32;
+            if first.iter().chain(more).next_back() == Some(&id) {
+                continue;
+            }
+            match len {
+                0 => list.first = id,
+                MAX_POSTINGS => {
+                    list.common = true;
+                    continue;
+                }
+                1 => {
+                    list.more = self.overflow.len() as u32;
+                    self.overflow.push([id; MAX_POSTINGS - 1]);
+                }
+                _ => self.overflow[list.more as usize][len - 1] = id,
+            }
+            list.len += 1;
         }
         total
     }
@@ -323,26 +350,25 @@ fn punctuation_candidates(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// The paragraphs a clause stands in, up to MAX_POSTINGS; past that it is common.
-#[derive(Default)]
+/// The paragraphs a clause stands in, up to MAX_POSTINGS; past that it is common. Most
+/// clauses stand in one paragraph: the first is kept here, the others in the index's overflow
+/// table, so that an entry takes 12 bytes.
+#[derive(Clone, Copy)]
 struct Postings {
-    ids: [u32; MAX_POSTINGS],
-    len: usize,
+    first: u32,
+    /// Where the others are in `ClauseIndex::overflow`, when there are any.
+    more: u32,
+    len: u8,
     common: bool,
 }
 
 impl Postings {
-    fn add(&mut self, id: u32) {
-        if self.len > 0 && self.ids[self.len - 1] == id {
-            return;
-        }
-        if self.len == MAX_POSTINGS {
-            self.common = true;
-        } else {
-            self.ids[self.len] = id;
-            self.len += 1;
-        }
-    }
+    const EMPTY: Postings = Postings {
+        first: 0,
+        more: 0,
+        len: 0,
+        common: false,
+    };
 }
 
 fn hash_of(clause: &[u8]) -> u64 {

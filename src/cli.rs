@@ -29,6 +29,9 @@ pub enum Command {
         /// The rule's name, as in `newslint rules`.
         name: String,
     },
+    /// Serve diagnostics, quick fixes and hovers to an editor (the Language Server Protocol,
+    /// over standard input and output).
+    Server,
     /// Sentence models built from a clean corpus of your own, for `--model`.
     Model {
         #[command(subcommand)]

@@ -28,6 +28,7 @@ pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod runner;
+pub mod server;
 pub mod since;
 pub mod source;
 
@@ -54,6 +55,7 @@ pub fn main() -> ExitCode {
             print(&rules_listing(format));
             EXIT_CLEAN
         }
+        Command::Server => server::serve(),
         Command::Model {
             command: cli::ModelCommand::Build(args),
         } => model::build(&args),

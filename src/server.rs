@@ -1,0 +1,583 @@
+//! `newslint server`: a language server over standard input and output (LSP 3.17).
+//!
+//! One loop reads the messages in order and answers each before the next, so opens, changes
+//! and closes apply in the order they were sent. Frames are read here, not by `lsp-server`:
+//! a malformed frame (a truncated body, a missing header, JSON that is not a message) gets a
+//! JSON-RPC error and the server reads on. Positions are converted in the encoding negotiated
+//! at start (UTF-8 if the client offers it, else UTF-32, else UTF-16) through the document's
+//! line index, where `\n`, `\r\n` and `\r` all end a line.
+
+use crate::cli::LintOptions;
+use crate::diagnostic::Severity;
+use crate::linter::{FixMode, Linter};
+use crate::rules;
+use crate::source::LineIndex;
+use gen_lsp_types::{
+    CodeActionParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    HoverParams, InitializeParams, TextDocumentContentChangeEvent,
+};
+use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// The most diagnostics sent for one document: an editor is slowed by more, and a person
+/// reads no more.
+const MAX_DIAGNOSTICS: usize = 1000;
+/// The largest frame read: a document of a few hundred megabytes is not edited in an editor.
+const MAX_FRAME: usize = 256 << 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Utf8,
+    Utf16,
+    Utf32,
+}
+
+impl Encoding {
+    fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16 => "utf-16",
+            Encoding::Utf32 => "utf-32",
+        }
+    }
+
+    fn units(self, c: char) -> u32 {
+        match self {
+            Encoding::Utf8 => c.len_utf8() as u32,
+            Encoding::Utf16 => c.len_utf16() as u32,
+            Encoding::Utf32 => 1,
+        }
+    }
+}
+
+/// An open document.
+struct Document {
+    text: String,
+    version: i32,
+    index: LineIndex,
+}
+
+impl Document {
+    fn new(text: String, version: i32) -> Document {
+        let index = LineIndex::new(&text);
+        Document { text, version, index }
+    }
+
+    /// The LSP position of byte `offset`.
+    fn position(&self, offset: usize, encoding: Encoding) -> Value {
+        let offset = offset.min(self.text.len());
+        let line = self.index.line_of(offset);
+        let start = self.index.line_range(&self.text, line).start;
+        let character: u32 = self.text[start..offset].chars().map(|c| encoding.units(c)).sum();
+        json!({"line": line, "character": character})
+    }
+
+    fn range(&self, range: std::ops::Range<usize>, encoding: Encoding) -> Value {
+        json!({"start": self.position(range.start, encoding), "end": self.position(range.end, encoding)})
+    }
+
+    /// The byte offset of an LSP position; past the end of a line, the line's end.
+    fn offset(&self, line: u32, character: u32, encoding: Encoding) -> usize {
+        let line = line as usize;
+        if line >= self.index.line_count() {
+            return self.text.len();
+        }
+        let range = self.index.line_range(&self.text, line);
+        let mut units = 0;
+        for (i, c) in self.text[range.clone()].char_indices() {
+            if units >= character {
+                return range.start + i;
+            }
+            units += encoding.units(c);
+        }
+        range.end
+    }
+}
+
+struct Server {
+    encoding: Encoding,
+    /// Diagnostics are pulled by the client (`textDocument/diagnostic`), or pushed.
+    pull: bool,
+    documents: HashMap<String, Document>,
+    /// A linter per configuration file (`None`: the defaults), built when first needed.
+    linters: HashMap<Option<PathBuf>, Result<Linter, String>>,
+    shutdown: bool,
+    out: std::io::Stdout,
+}
+
+/// Runs the server until `exit`; returns the process's exit code (0 after `shutdown`).
+pub fn serve() -> u8 {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut server = Server {
+        encoding: Encoding::Utf16,
+        pull: false,
+        documents: HashMap::new(),
+        linters: HashMap::new(),
+        shutdown: false,
+        out: std::io::stdout(),
+    };
+    loop {
+        let frame = match read_frame(&mut input) {
+            Ok(Some(frame)) => frame,
+            Ok(None) => return if server.shutdown { 0 } else { 1 },
+            Err(FrameError::Io) => return 1,
+            Err(FrameError::Bad(why)) => {
+                server.send_raw(&json!({"jsonrpc": "2.0", "id": null, "error": {"code": ErrorCode::ParseError as i32, "message": why}}));
+                continue;
+            }
+        };
+        let message: Message = match serde_json::from_slice(&frame) {
+            Ok(message) => message,
+            Err(e) => {
+                // A request whose id can be read gets its own error; anything else, one with no id.
+                let id = serde_json::from_slice::<Value>(&frame)
+                    .ok()
+                    .and_then(|v| v.get("id").cloned());
+                let code = if id.is_some() {
+                    ErrorCode::InvalidRequest
+                } else {
+                    ErrorCode::ParseError
+                };
+                server.send_raw(&json!({"jsonrpc": "2.0", "id": id, "error": {"code": code as i32, "message": format!("not a JSON-RPC message: {e}")}}));
+                continue;
+            }
+        };
+        match message {
+            Message::Request(request) => server.request(request),
+            Message::Notification(notification) => {
+                if notification.method == "exit" {
+                    return if server.shutdown { 0 } else { 1 };
+                }
+                server.notification(notification);
+            }
+            Message::Response(_) => {}
+        }
+    }
+}
+
+enum FrameError {
+    Io,
+    Bad(String),
+}
+
+/// One `Content-Length` frame's body; `None` at the end of the input.
+fn read_frame(input: &mut impl BufRead) -> Result<Option<Vec<u8>>, FrameError> {
+    let mut length = None;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        match input.read_line(&mut line) {
+            Ok(0) => {
+                return if length.is_none() {
+                    Ok(None)
+                } else {
+                    Err(FrameError::Io)
+                };
+            }
+            Ok(_) => {}
+            Err(_) => return Err(FrameError::Io),
+        }
+        let header = line.trim_end_matches(['\r', '\n']);
+        if header.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':')
+            && name.trim().eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse::<usize>().ok();
+            if length.is_none() {
+                return Err(FrameError::Bad(format!("bad Content-Length: {}", value.trim())));
+            }
+        }
+    }
+    let Some(length) = length else {
+        return Err(FrameError::Bad("a frame without Content-Length".to_owned()));
+    };
+    if length == 0 {
+        return Err(FrameError::Bad("an empty frame (Content-Length: 0)".to_owned()));
+    }
+    if length > MAX_FRAME {
+        // Read past it, so that the next frame starts where it should.
+        let skipped = std::io::copy(&mut input.take(length as u64), &mut std::io::sink())
+            .map_err(|_| FrameError::Io)?;
+        return if skipped == length as u64 {
+            Err(FrameError::Bad(format!(
+                "a frame of {length} bytes, more than {MAX_FRAME}"
+            )))
+        } else {
+            Err(FrameError::Io)
+        };
+    }
+    let mut body = vec![0; length];
+    input.read_exact(&mut body).map_err(|_| FrameError::Io)?;
+    Ok(Some(body))
+}
+
+impl Server {
+    fn send_raw(&mut self, value: &Value) {
+        let body = value.to_string();
+        let mut out = self.out.lock();
+        let _ = write!(out, "Content-Length: {}\r\n\r\n{body}", body.len()).and_then(|()| out.flush());
+    }
+
+    fn send(&mut self, message: Message) {
+        let mut out = self.out.lock();
+        let _ = message.write(&mut out).and_then(|()| out.flush());
+    }
+
+    fn respond(&mut self, id: RequestId, result: Result<Value, (ErrorCode, String)>) {
+        let response = match result {
+            Ok(value) => Response::new_ok(id, value),
+            Err((code, message)) => Response::new_err(id, code as i32, message),
+        };
+        self.send(Message::Response(response));
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(Message::Notification(Notification::new(
+            method.to_owned(),
+            params,
+        )));
+    }
+
+    fn request(&mut self, request: Request) {
+        let Request { id, method, params } = request;
+        let result = match method.as_str() {
+            "initialize" => self.initialize(params),
+            "shutdown" => {
+                self.shutdown = true;
+                Ok(Value::Null)
+            }
+            "textDocument/codeAction" => self.code_actions(params),
+            "textDocument/hover" => self.hover(params),
+            "textDocument/diagnostic" => self.pulled(params),
+            _ => Err((
+                ErrorCode::MethodNotFound,
+                format!("newslint does not answer {method}"),
+            )),
+        };
+        self.respond(id, result);
+    }
+
+    fn notification(&mut self, notification: Notification) {
+        let Notification { method, params } = notification;
+        match method.as_str() {
+            "textDocument/didOpen" => {
+                if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(params) {
+                    let uri = p.text_document.uri.0;
+                    self.documents.insert(
+                        uri.clone(),
+                        Document::new(p.text_document.text, p.text_document.version),
+                    );
+                    self.publish(&uri);
+                }
+            }
+            "textDocument/didChange" => {
+                if let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(params) {
+                    let uri = p.text_document.text_document_identifier.uri.0;
+                    let encoding = self.encoding;
+                    let Some(doc) = self.documents.get_mut(&uri) else {
+                        return;
+                    };
+                    for change in p.content_changes {
+                        let text = match change {
+                            TextDocumentContentChangeEvent::TextDocumentContentChangeWholeDocument(whole) => {
+                                whole.text
+                            }
+                            TextDocumentContentChangeEvent::TextDocumentContentChangePartial(part) => {
+                                let start =
+                                    doc.offset(part.range.start.line, part.range.start.character, encoding);
+                                let end = doc
+                                    .offset(part.range.end.line, part.range.end.character, encoding)
+                                    .max(start);
+                                let mut text = std::mem::take(&mut doc.text);
+                                text.replace_range(start..end, &part.text);
+                                text
+                            }
+                        };
+                        *doc = Document::new(text, doc.version);
+                    }
+                    doc.version = p.text_document.version;
+                    self.publish(&uri);
+                }
+            }
+            "textDocument/didClose" => {
+                if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params) {
+                    let uri = p.text_document.uri.0;
+                    self.documents.remove(&uri);
+                    if !self.pull {
+                        self.notify(
+                            "textDocument/publishDiagnostics",
+                            json!({"uri": uri, "diagnostics": []}),
+                        );
+                    }
+                }
+            }
+            "textDocument/didSave" | "workspace/didChangeWatchedFiles" => {
+                // A configuration file may have changed: build the linters again, lint again.
+                let touches_config = params.to_string().contains("newslint.toml");
+                if touches_config {
+                    self.linters.clear();
+                    let uris: Vec<String> = self.documents.keys().cloned().collect();
+                    for uri in uris {
+                        self.publish(&uri);
+                    }
+                    if self.pull {
+                        self.send_raw(&json!({"jsonrpc": "2.0", "id": "newslint-refresh", "method": "workspace/diagnostic/refresh"}));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn initialize(&mut self, params: Value) -> Result<Value, (ErrorCode, String)> {
+        let params: InitializeParams =
+            serde_json::from_value(params).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))?;
+        let offered: Vec<String> = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        self.encoding = if offered.iter().any(|e| e == "utf-8") {
+            Encoding::Utf8
+        } else if offered.iter().any(|e| e == "utf-32") {
+            Encoding::Utf32
+        } else {
+            Encoding::Utf16
+        };
+        self.pull = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .is_some_and(|t| t.diagnostic.is_some());
+        let mut capabilities = json!({
+            "positionEncoding": self.encoding.name(),
+            "textDocumentSync": {"openClose": true, "change": 2, "save": {"includeText": false}},
+            "codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll.newslint"]},
+            "hoverProvider": true,
+        });
+        if self.pull {
+            capabilities["diagnosticProvider"] = json!({"identifier": "newslint", "interFileDependencies": false, "workspaceDiagnostics": false});
+        }
+        Ok(json!({
+            "capabilities": capabilities,
+            "serverInfo": {"name": "newslint", "version": env!("CARGO_PKG_VERSION")},
+        }))
+    }
+
+    /// The linter for a document: the configuration found from its folder up, or the defaults.
+    fn linter(&mut self, uri: &str) -> (&Result<Linter, String>, Option<PathBuf>) {
+        let path = path_of(uri);
+        let config = path
+            .as_deref()
+            .and_then(Path::parent)
+            .and_then(crate::config::discover);
+        let linter = self.linters.entry(config.clone()).or_insert_with(|| {
+            let options = LintOptions {
+                quiet: true,
+                paths: Vec::new(),
+                select: None,
+                extend_select: Vec::new(),
+                ignore: Vec::new(),
+                isolated: config.is_none(),
+                config: config.clone(),
+                stdin_filename: None,
+                duplicates: None,
+                encoding: None,
+                extensions: None,
+                follow: false,
+                threads: None,
+                max_file_size: None,
+                model: None,
+            };
+            crate::settings(&options).map(|s| s.linter)
+        });
+        (linter, path)
+    }
+
+    /// The LSP diagnostics of an open document.
+    fn diagnostics_of(&mut self, uri: &str) -> Vec<Value> {
+        let encoding = self.encoding;
+        let Some(text) = self.documents.get(uri).map(|d| d.text.clone()) else {
+            return Vec::new();
+        };
+        let (linter, path) = self.linter(uri);
+        let found = match linter {
+            Ok(linter) => linter.lint(&text, path.as_deref()),
+            Err(e) => {
+                let message = format!("newslint: the configuration cannot be used: {e}");
+                return vec![
+                    json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "severity": 1, "source": "newslint", "message": message}),
+                ];
+            }
+        };
+        let doc = &self.documents[uri];
+        found
+            .iter()
+            .take(MAX_DIAGNOSTICS)
+            .enumerate()
+            .map(|(k, d)| {
+                let related: Vec<Value> = d
+                    .related
+                    .iter()
+                    .filter(|r| r.path.is_none())
+                    .map(|r| json!({"location": {"uri": uri, "range": doc.range(r.span.range(), encoding)}, "message": r.message}))
+                    .collect();
+                let mut value = json!({
+                    "range": doc.range(d.span.range(), encoding),
+                    "severity": match d.severity { Severity::Error => 1, Severity::Warning => 2, Severity::Info => 3 },
+                    "code": d.rule,
+                    "source": "newslint",
+                    "message": match &d.help { Some(help) => format!("{} ({help})", d.message), None => d.message.clone() },
+                    "data": {"version": doc.version, "index": k},
+                });
+                if !related.is_empty() {
+                    value["relatedInformation"] = json!(related);
+                }
+                value
+            })
+            .collect()
+    }
+
+    fn publish(&mut self, uri: &str) {
+        if self.pull {
+            return;
+        }
+        let diagnostics = self.diagnostics_of(uri);
+        let version = self.documents.get(uri).map(|d| d.version);
+        self.notify(
+            "textDocument/publishDiagnostics",
+            json!({"uri": uri, "version": version, "diagnostics": diagnostics}),
+        );
+    }
+
+    fn pulled(&mut self, params: Value) -> Result<Value, (ErrorCode, String)> {
+        let uri = params
+            .pointer("/textDocument/uri")
+            .and_then(Value::as_str)
+            .ok_or((ErrorCode::InvalidParams, "no textDocument.uri".to_owned()))?
+            .to_owned();
+        Ok(json!({"kind": "full", "items": self.diagnostics_of(&uri)}))
+    }
+
+    fn code_actions(&mut self, params: Value) -> Result<Value, (ErrorCode, String)> {
+        let params: CodeActionParams =
+            serde_json::from_value(params).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))?;
+        let uri = params.text_document.uri.0;
+        let encoding = self.encoding;
+        let Some(text) = self.documents.get(&uri).map(|d| d.text.clone()) else {
+            return Ok(json!([]));
+        };
+        let (linter, path) = self.linter(&uri);
+        let Ok(linter) = linter else { return Ok(json!([])) };
+        let found = linter.lint(&text, path.as_deref());
+        let ignored = linter.ignored(path.as_deref());
+        let fixed = linter.fix(
+            &text,
+            &ignored,
+            FixMode {
+                unsafe_fixes: false,
+                write: false,
+            },
+        );
+        let doc = &self.documents[&uri];
+        let wanted = |kind: &str| {
+            params.context.only.as_ref().is_none_or(|only| {
+                only.iter()
+                    .any(|k| kind.starts_with(String::from(k.clone()).as_str()))
+            })
+        };
+        let start = doc.offset(params.range.start.line, params.range.start.character, encoding);
+        let end = doc.offset(params.range.end.line, params.range.end.character, encoding);
+        let versioned = |edits: Vec<Value>| json!({"documentChanges": [{"textDocument": {"uri": uri, "version": doc.version}, "edits": edits}]});
+        let mut actions = Vec::new();
+        if wanted("quickfix") {
+            for d in found
+                .iter()
+                .filter(|d| d.span.start as usize <= end && start <= d.span.end as usize)
+            {
+                let Some(fix) = &d.fix else { continue };
+                let edits = fix
+                    .edits
+                    .iter()
+                    .map(|e| json!({"range": doc.range(e.start as usize..e.end as usize, encoding), "newText": e.replacement}))
+                    .collect();
+                actions.push(json!({
+                    "title": format!("{} ({})", fix.message, d.rule),
+                    "kind": "quickfix",
+                    "isPreferred": fix.applicability == crate::fix::Applicability::Safe,
+                    "edit": versioned(edits),
+                }));
+            }
+        }
+        if wanted("source.fixAll.newslint")
+            && let Ok(run) = fixed
+            && let Some(fixed) = run.fixed
+        {
+            // One edit over the whole text: exactly what `newslint check --fix` writes.
+            let whole = doc.range(0..doc.text.len(), encoding);
+            actions.push(json!({
+                "title": "Fix all safe newslint faults",
+                "kind": "source.fixAll.newslint",
+                "edit": versioned(vec![json!({"range": whole, "newText": fixed.text})]),
+            }));
+        }
+        Ok(Value::Array(actions))
+    }
+
+    fn hover(&mut self, params: Value) -> Result<Value, (ErrorCode, String)> {
+        let params: HoverParams =
+            serde_json::from_value(params).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))?;
+        let uri = params.text_document_position_params.text_document.uri.0;
+        let position = params.text_document_position_params.position;
+        let encoding = self.encoding;
+        let Some(text) = self.documents.get(&uri).map(|d| d.text.clone()) else {
+            return Ok(Value::Null);
+        };
+        let (linter, path) = self.linter(&uri);
+        let Ok(linter) = linter else {
+            return Ok(Value::Null);
+        };
+        let found = linter.lint(&text, path.as_deref());
+        let doc = &self.documents[&uri];
+        let at = doc.offset(position.line, position.character, encoding);
+        let Some(d) = found.iter().find(|d| {
+            d.span.start as usize <= at && at < (d.span.end as usize).max(d.span.start as usize + 1)
+        }) else {
+            return Ok(Value::Null);
+        };
+        let Some(entry) = rules::find(d.rule) else {
+            return Ok(Value::Null);
+        };
+        Ok(json!({
+            "contents": {"kind": "markdown", "value": format!("**{}**: {}\n\n{}", d.rule, d.message, entry.meta.documentation())},
+            "range": doc.range(d.span.range(), encoding),
+        }))
+    }
+}
+
+/// The file a `file:` URI names.
+fn path_of(uri: &str) -> Option<PathBuf> {
+    let rest = uri.strip_prefix("file://")?;
+    let decoded: Vec<u8> = percent_encoding::percent_decode_str(rest).collect();
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        Some(PathBuf::from(std::ffi::OsStr::from_bytes(&decoded)))
+    }
+    #[cfg(not(unix))]
+    {
+        Some(PathBuf::from(
+            String::from_utf8_lossy(&decoded).trim_start_matches('/'),
+        ))
+    }
+}

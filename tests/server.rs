@@ -1,0 +1,369 @@
+//! `newslint server` driven over its standard input and output as an editor would: a session
+//! of frames in, every frame out read back.
+
+mod common;
+
+use serde_json::{Value, json};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn frame(message: &Value) -> Vec<u8> {
+    let body = message.to_string();
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body.as_bytes());
+    out
+}
+
+/// Runs one session: `input` is written whole, then the server's frames are read back with
+/// its exit code.
+fn session(input: &[u8], cwd: &std::path::Path) -> (Vec<Value>, Option<i32>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newslint"))
+        .arg("server")
+        .current_dir(cwd)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the server starts");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("the server ends");
+    writer.join().unwrap();
+    let mut frames = Vec::new();
+    let mut rest = &output.stdout[..];
+    while !rest.is_empty() {
+        let text = std::str::from_utf8(rest).expect("UTF-8 frames");
+        let header_end = text.find("\r\n\r\n").expect("a header");
+        let length: usize = text[..header_end]
+            .strip_prefix("Content-Length: ")
+            .expect("a Content-Length header")
+            .parse()
+            .unwrap();
+        let body = &rest[header_end + 4..header_end + 4 + length];
+        frames.push(serde_json::from_slice(body).expect("a JSON body"));
+        rest = &rest[header_end + 4 + length..];
+    }
+    (frames, output.status.code())
+}
+
+fn initialize(id: u32, capabilities: Value) -> Value {
+    json!({"jsonrpc": "2.0", "id": id, "method": "initialize", "params": {"processId": null, "rootUri": null, "capabilities": capabilities}})
+}
+
+fn open(uri: &str, text: &str) -> Value {
+    json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}})
+}
+
+fn request(id: u32, method: &str, params: Value) -> Value {
+    json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params})
+}
+
+fn notification(method: &str, params: Value) -> Value {
+    json!({"jsonrpc": "2.0", "method": method, "params": params})
+}
+
+fn end() -> Vec<u8> {
+    let mut out = frame(&json!({"jsonrpc": "2.0", "id": 999, "method": "shutdown"}));
+    out.extend(frame(&notification("exit", Value::Null)));
+    out
+}
+
+fn response(frames: &[Value], id: u32) -> &Value {
+    frames
+        .iter()
+        .find(|f| f["id"] == json!(id))
+        .unwrap_or_else(|| panic!("no response {id}: {frames:?}"))
+}
+
+fn published(frames: &[Value]) -> Vec<&Value> {
+    frames
+        .iter()
+        .filter(|f| f["method"] == "textDocument/publishDiagnostics")
+        .collect()
+}
+
+/// (line, character) of each halfwidth-punctuation diagnostic's start in the last
+/// diagnostics published.
+fn starts(frames: &[Value]) -> Vec<(u64, u64)> {
+    let last = published(frames)
+        .last()
+        .copied()
+        .expect("diagnostics published")
+        .clone();
+    last["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "halfwidth-punctuation")
+        .map(|d| {
+            (
+                d["range"]["start"]["line"].as_u64().unwrap(),
+                d["range"]["start"]["character"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+const MIXED: &str = "😀新闻,测试\n第二行𠮷字,x";
+
+#[test]
+fn positions_are_in_the_negotiated_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    for (offered, chosen, expected) in [
+        (json!({}), "utf-16", [(0, 4), (1, 6)]),
+        (
+            json!({"general": {"positionEncodings": ["utf-16", "utf-8"]}}),
+            "utf-8",
+            [(0, 10), (1, 16)],
+        ),
+        (
+            json!({"general": {"positionEncodings": ["utf-32", "utf-16"]}}),
+            "utf-32",
+            [(0, 3), (1, 5)],
+        ),
+    ] {
+        let mut input = frame(&initialize(1, offered));
+        input.extend(frame(&open("file:///nowhere/a.txt", MIXED)));
+        input.extend(end());
+        let (frames, code) = session(&input, dir.path());
+        assert_eq!(code, Some(0));
+        assert_eq!(
+            response(&frames, 1)["result"]["capabilities"]["positionEncoding"],
+            chosen
+        );
+        assert_eq!(starts(&frames), expected, "{chosen}");
+    }
+    // CRLF and a lone CR end lines too.
+    let mut input = frame(&initialize(1, json!({})));
+    input.extend(frame(&open(
+        "file:///nowhere/b.txt",
+        "甲乙,丙\r\n丁戊,己\r庚辛,壬",
+    )));
+    input.extend(end());
+    let (frames, _) = session(&input, dir.path());
+    assert_eq!(starts(&frames), [(0, 2), (1, 2), (2, 2)]);
+}
+
+#[test]
+fn incremental_edits_end_where_a_fresh_open_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut input = frame(&initialize(1, json!({})));
+    input.extend(frame(&open("file:///nowhere/a.txt", "")));
+    // 200 edits without waiting: insertions at the end and at the start, some of them of
+    // characters outside the BMP (two UTF-16 units), and a deletion now and then.
+    let mut text = String::new();
+    let pieces = ["新闻,", "𠮷字", "😀", "测试。\n", "and "];
+    for version in 2..202 {
+        let piece = pieces[version % pieces.len()];
+        let (range, new_text) = if version % 7 == 0 && !text.is_empty() {
+            // Delete the first character.
+            let first = text.chars().next().unwrap();
+            let units = if first == '\n' {
+                text.remove(0);
+                let change = json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 1, "character": 0}}, "text": ""});
+                input.extend(frame(&notification("textDocument/didChange", json!({"textDocument": {"uri": "file:///nowhere/a.txt", "version": version}, "contentChanges": [change]}))));
+                continue;
+            } else {
+                first.len_utf16()
+            };
+            text.remove(0);
+            (
+                json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": units}}),
+                String::new(),
+            )
+        } else if version % 3 == 0 {
+            text.insert_str(0, piece);
+            (
+                json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}),
+                piece.to_owned(),
+            )
+        } else {
+            let line = text.matches('\n').count();
+            let last = text.rsplit('\n').next().unwrap();
+            let character: usize = last.chars().map(char::len_utf16).sum();
+            text.push_str(piece);
+            (
+                json!({"start": {"line": line, "character": character}, "end": {"line": line, "character": character}}),
+                piece.to_owned(),
+            )
+        };
+        let change = json!({"range": range, "text": new_text});
+        input.extend(frame(&notification(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": "file:///nowhere/a.txt", "version": version}, "contentChanges": [change]}),
+        )));
+    }
+    input.extend(end());
+    let (frames, _) = session(&input, dir.path());
+    let last = published(&frames).last().copied().unwrap().clone();
+    assert_eq!(last["params"]["version"], 201);
+
+    let mut fresh = frame(&initialize(1, json!({})));
+    fresh.extend(frame(&open("file:///nowhere/a.txt", &text)));
+    fresh.extend(end());
+    let (fresh_frames, _) = session(&fresh, dir.path());
+    let fresh_last = published(&fresh_frames).last().copied().unwrap().clone();
+    let strip = |v: &Value| {
+        let mut v = v["params"]["diagnostics"].clone();
+        for d in v.as_array_mut().unwrap() {
+            d.as_object_mut().unwrap().remove("data");
+        }
+        v
+    };
+    assert!(!strip(&last).as_array().unwrap().is_empty());
+    assert_eq!(strip(&last), strip(&fresh_last));
+}
+
+#[test]
+fn fix_all_gives_what_check_fix_gives_and_quick_fixes_are_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(common::repo().join("seeds/002_9d47c7a4b37cac69.txt")).unwrap();
+    let mut input = frame(&initialize(
+        1,
+        json!({"general": {"positionEncodings": ["utf-8"]}}),
+    ));
+    input.extend(frame(&open("file:///nowhere/002.txt", &text)));
+    input.extend(frame(&request(
+        2,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": "file:///nowhere/002.txt"}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source.fixAll.newslint"]}}),
+    )));
+    input.extend(frame(&request(
+        3,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": "file:///nowhere/002.txt"}, "range": {"start": {"line": 20, "character": 0}, "end": {"line": 20, "character": 400}}, "context": {"diagnostics": [], "only": ["quickfix"]}}),
+    )));
+    input.extend(end());
+    let (frames, _) = session(&input, dir.path());
+    let actions = response(&frames, 2)["result"].as_array().unwrap().clone();
+    assert_eq!(actions.len(), 1);
+    let change = &actions[0]["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"]["version"], 1);
+    let edit = &change["edits"][0];
+    assert_eq!(edit["range"]["start"], json!({"line": 0, "character": 0}));
+    let fixed = edit["newText"].as_str().unwrap();
+
+    let mut cli = Command::new(env!("CARGO_BIN_EXE_newslint"))
+        .args(["check", "--isolated", "--fix", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    cli.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let out = cli.wait_with_output().unwrap();
+    assert_eq!(fixed, String::from_utf8(out.stdout).unwrap());
+
+    let quick = response(&frames, 3)["result"].as_array().unwrap().clone();
+    assert!(
+        !quick.is_empty() && quick.iter().all(|a| a["kind"] == "quickfix"),
+        "{quick:?}"
+    );
+    for action in &quick {
+        let edits = action["edit"]["documentChanges"][0]["edits"].as_array().unwrap();
+        // Each fix touches the line asked about.
+        assert!(
+            edits
+                .iter()
+                .any(|e| e["range"]["start"]["line"].as_u64() <= Some(20)
+                    && e["range"]["end"]["line"].as_u64() >= Some(20)),
+            "{action}"
+        );
+    }
+}
+
+#[test]
+fn malformed_frames_get_errors_and_the_server_reads_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut input = frame(&initialize(1, json!({})));
+    input.extend(b"Content-Length: 5\r\n\r\n{\"a\":");
+    input.extend(b"X-Header: 1\r\n\r\n");
+    input.extend(b"Content-Length: 0\r\n\r\n");
+    input.extend(frame(&json!([1, 2])));
+    input.extend(frame(&request(2, "textDocument/unknownThing", json!({}))));
+    input.extend(frame(&request(
+        3,
+        "textDocument/codeAction",
+        json!({"nonsense": true}),
+    )));
+    input.extend(frame(&request(
+        4,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "file:///x"}, "position": {"line": 0, "character": 0}}),
+    )));
+    input.extend(end());
+    let (frames, code) = session(&input, dir.path());
+    assert_eq!(code, Some(0));
+    let errors_without_id: Vec<&Value> = frames
+        .iter()
+        .filter(|f| f["id"].is_null() && f.get("error").is_some())
+        .collect();
+    assert_eq!(errors_without_id.len(), 4, "{frames:?}");
+    assert_eq!(response(&frames, 2)["error"]["code"], -32601);
+    assert_eq!(response(&frames, 3)["error"]["code"], -32602);
+    assert_eq!(response(&frames, 4)["result"], Value::Null);
+    assert_eq!(response(&frames, 999)["result"], Value::Null);
+    // `exit` without `shutdown` exits 1.
+    let mut input = frame(&initialize(1, json!({})));
+    input.extend(frame(&notification("exit", Value::Null)));
+    assert_eq!(session(&input, dir.path()).1, Some(1));
+}
+
+#[test]
+fn pull_for_a_client_that_asks_and_configuration_from_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("newslint.toml"), "ignore = [\"stray-latin\"]\n").unwrap();
+    let uri = format!("file://{}/a.txt", root.display());
+    let text = "今年1-8月,话语体系 and 理论。\n";
+    let mut input = frame(&initialize(1, json!({"textDocument": {"diagnostic": {}}})));
+    input.extend(frame(&open(&uri, text)));
+    input.extend(frame(&request(
+        2,
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    )));
+    input.extend(end());
+    let (frames, _) = session(&input, &root);
+    assert!(published(&frames).is_empty(), "a pull client gets no pushes");
+    let result = &response(&frames, 1)["result"]["capabilities"];
+    assert_eq!(result["diagnosticProvider"]["identifier"], "newslint");
+    let codes: Vec<&str> = response(&frames, 2)["result"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"halfwidth-punctuation") && !codes.contains(&"stray-latin"),
+        "{codes:?}"
+    );
+    // A push client, the configuration changed and saved: the document is linted again.
+    let mut input = frame(&initialize(1, json!({})));
+    input.extend(frame(&open(&uri, text)));
+    input.extend(frame(&notification(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": format!("file://{}/newslint.toml", root.display())}}),
+    )));
+    input.extend(end());
+    std::fs::write(
+        root.join("newslint.toml"),
+        "ignore = [\"halfwidth-punctuation\"]\n",
+    )
+    .unwrap();
+    let (frames, _) = session(&input, &root);
+    let pushes = published(&frames);
+    assert_eq!(pushes.len(), 2);
+    let codes: Vec<&str> = pushes[1]["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"stray-latin") && !codes.contains(&"halfwidth-punctuation"),
+        "{codes:?}"
+    );
+}

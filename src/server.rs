@@ -21,12 +21,15 @@ use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// The most diagnostics sent for one document: an editor is slowed by more, and a person
 /// reads no more.
 const MAX_DIAGNOSTICS: usize = 1000;
 /// The largest frame read: a document of a few hundred megabytes is not edited in an editor.
 const MAX_FRAME: usize = 256 << 20;
+/// How long after the last change a document is linted (`initializationOptions.debounceMs`).
+const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(300);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Encoding {
@@ -58,12 +61,22 @@ struct Document {
     text: String,
     version: i32,
     index: LineIndex,
+    /// The diagnostics of this text, once linted.
+    linted: Option<Vec<crate::diagnostic::Diagnostic>>,
+    /// When a change is to be linted and published (changes in quick succession are linted once).
+    due: Option<Instant>,
 }
 
 impl Document {
     fn new(text: String, version: i32) -> Document {
         let index = LineIndex::new(&text);
-        Document { text, version, index }
+        Document {
+            text,
+            version,
+            index,
+            linted: None,
+            due: None,
+        }
     }
 
     /// The LSP position of byte `offset`.
@@ -99,6 +112,8 @@ impl Document {
 
 struct Server {
     encoding: Encoding,
+    /// How long after a change the document is linted, when no other change comes.
+    debounce: Duration,
     /// Diagnostics are pulled by the client (`textDocument/diagnostic`), or pushed.
     pull: bool,
     documents: HashMap<String, Document>,
@@ -108,24 +123,60 @@ struct Server {
     out: std::io::Stdout,
 }
 
+/// What the reader thread passes on.
+enum Incoming {
+    Frame(Vec<u8>),
+    Bad(String),
+    /// The input ended (or could not be read).
+    End,
+}
+
 /// Runs the server until `exit`; returns the process's exit code (0 after `shutdown`).
 pub fn serve() -> u8 {
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
+    // Frames are read on a thread of their own, so that the loop can wait for either the next
+    // message or the moment a changed document is due to be linted.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let stdin = std::io::stdin();
+        let mut input = stdin.lock();
+        loop {
+            let incoming = match read_frame(&mut input) {
+                Ok(Some(frame)) => Incoming::Frame(frame),
+                Ok(None) | Err(FrameError::Io) => Incoming::End,
+                Err(FrameError::Bad(why)) => Incoming::Bad(why),
+            };
+            let end = matches!(incoming, Incoming::End);
+            if sender.send(incoming).is_err() || end {
+                return;
+            }
+        }
+    });
     let mut server = Server {
         encoding: Encoding::Utf16,
         pull: false,
+        debounce: DEFAULT_DEBOUNCE,
         documents: HashMap::new(),
         linters: HashMap::new(),
         shutdown: false,
         out: std::io::stdout(),
     };
     loop {
-        let frame = match read_frame(&mut input) {
-            Ok(Some(frame)) => frame,
-            Ok(None) => return if server.shutdown { 0 } else { 1 },
-            Err(FrameError::Io) => return 1,
-            Err(FrameError::Bad(why)) => {
+        let due = server.documents.values().filter_map(|d| d.due).min();
+        let incoming = match due {
+            Some(due) => match receiver.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                Ok(incoming) => incoming,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    server.lint_due(Instant::now());
+                    continue;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Incoming::End,
+            },
+            None => receiver.recv().unwrap_or(Incoming::End),
+        };
+        let frame = match incoming {
+            Incoming::Frame(frame) => frame,
+            Incoming::End => return if server.shutdown { 0 } else { 1 },
+            Incoming::Bad(why) => {
                 server.send_raw(&json!({"jsonrpc": "2.0", "id": null, "error": {"code": ErrorCode::ParseError as i32, "message": why}}));
                 continue;
             }
@@ -249,6 +300,8 @@ impl Server {
         let result = match method.as_str() {
             "initialize" => self.initialize(params),
             "shutdown" => {
+                // What was changed last is still published.
+                self.lint_due(Instant::now() + self.debounce);
                 self.shutdown = true;
                 Ok(Value::Null)
             }
@@ -302,7 +355,7 @@ impl Server {
                         *doc = Document::new(text, doc.version);
                     }
                     doc.version = p.text_document.version;
-                    self.publish(&uri);
+                    doc.due = Some(Instant::now() + self.debounce);
                 }
             }
             "textDocument/didClose" => {
@@ -322,6 +375,9 @@ impl Server {
                 let touches_config = params.to_string().contains("newslint.toml");
                 if touches_config {
                     self.linters.clear();
+                    for doc in self.documents.values_mut() {
+                        doc.linted = None;
+                    }
                     let uris: Vec<String> = self.documents.keys().cloned().collect();
                     for uri in uris {
                         self.publish(&uri);
@@ -354,6 +410,14 @@ impl Server {
         } else {
             Encoding::Utf16
         };
+        if let Some(ms) = params
+            .initialization_options
+            .as_ref()
+            .and_then(|o| o.get("debounceMs"))
+            .and_then(Value::as_u64)
+        {
+            self.debounce = Duration::from_millis(ms);
+        }
         self.pull = params
             .capabilities
             .text_document
@@ -404,15 +468,49 @@ impl Server {
         (linter, path)
     }
 
+    /// The diagnostics of an open document's current text, linted once per version.
+    fn core_diagnostics(
+        &mut self,
+        uri: &str,
+    ) -> Result<(Vec<crate::diagnostic::Diagnostic>, Option<PathBuf>), String> {
+        let Some(doc) = self.documents.get(uri) else {
+            return Ok((Vec::new(), None));
+        };
+        let cached = doc.linted.clone();
+        let text = doc.text.clone();
+        let (linter, path) = self.linter(uri);
+        let found = match (cached, linter) {
+            (Some(found), _) => found,
+            (None, Ok(linter)) => linter.lint(&text, path.as_deref()),
+            (None, Err(e)) => return Err(e.clone()),
+        };
+        if let Some(doc) = self.documents.get_mut(uri) {
+            doc.linted = Some(found.clone());
+        }
+        Ok((found, path))
+    }
+
+    /// Lints and publishes the documents whose changes are due by `now`.
+    fn lint_due(&mut self, now: Instant) {
+        let due: Vec<String> = self
+            .documents
+            .iter()
+            .filter(|(_, d)| d.due.is_some_and(|due| due <= now))
+            .map(|(uri, _)| uri.clone())
+            .collect();
+        for uri in due {
+            if let Some(doc) = self.documents.get_mut(&uri) {
+                doc.due = None;
+            }
+            self.publish(&uri);
+        }
+    }
+
     /// The LSP diagnostics of an open document.
     fn diagnostics_of(&mut self, uri: &str) -> Vec<Value> {
         let encoding = self.encoding;
-        let Some(text) = self.documents.get(uri).map(|d| d.text.clone()) else {
-            return Vec::new();
-        };
-        let (linter, path) = self.linter(uri);
-        let found = match linter {
-            Ok(linter) => linter.lint(&text, path.as_deref()),
+        let found = match self.core_diagnostics(uri) {
+            Ok((found, _)) => found,
             Err(e) => {
                 let message = format!("newslint: the configuration cannot be used: {e}");
                 return vec![
@@ -420,7 +518,9 @@ impl Server {
                 ];
             }
         };
-        let doc = &self.documents[uri];
+        let Some(doc) = self.documents.get(uri) else {
+            return Vec::new();
+        };
         found
             .iter()
             .take(MAX_DIAGNOSTICS)
@@ -477,9 +577,11 @@ impl Server {
         let Some(text) = self.documents.get(&uri).map(|d| d.text.clone()) else {
             return Ok(json!([]));
         };
+        let Ok((found, _)) = self.core_diagnostics(&uri) else {
+            return Ok(json!([]));
+        };
         let (linter, path) = self.linter(&uri);
         let Ok(linter) = linter else { return Ok(json!([])) };
-        let found = linter.lint(&text, path.as_deref());
         let ignored = linter.ignored(path.as_deref());
         let fixed = linter.fix(
             &text,
@@ -540,14 +642,12 @@ impl Server {
         let uri = params.text_document_position_params.text_document.uri.0;
         let position = params.text_document_position_params.position;
         let encoding = self.encoding;
-        let Some(text) = self.documents.get(&uri).map(|d| d.text.clone()) else {
+        if !self.documents.contains_key(&uri) {
+            return Ok(Value::Null);
+        }
+        let Ok((found, _)) = self.core_diagnostics(&uri) else {
             return Ok(Value::Null);
         };
-        let (linter, path) = self.linter(&uri);
-        let Ok(linter) = linter else {
-            return Ok(Value::Null);
-        };
-        let found = linter.lint(&text, path.as_deref());
         let doc = &self.documents[&uri];
         let at = doc.offset(position.line, position.character, encoding);
         let Some(d) = found.iter().find(|d| {

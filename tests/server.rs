@@ -136,6 +136,25 @@ fn positions_are_in_the_negotiated_encoding() {
         );
         assert_eq!(starts(&frames), expected, "{chosen}");
     }
+    // A hover on the comma shows its rule's documentation.
+    let mut input = frame(&initialize(1, json!({})));
+    input.extend(frame(&open("file:///nowhere/a.txt", MIXED)));
+    input.extend(frame(&request(
+        2,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "file:///nowhere/a.txt"}, "position": {"line": 0, "character": 4}}),
+    )));
+    input.extend(end());
+    let (frames, _) = session(&input, dir.path());
+    let hover = &response(&frames, 2)["result"];
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("**halfwidth-punctuation**"),
+        "{hover}"
+    );
+    assert_eq!(hover["range"]["start"], json!({"line": 0, "character": 4}));
     // CRLF and a lone CR end lines too.
     let mut input = frame(&initialize(1, json!({})));
     input.extend(frame(&open(
@@ -200,6 +219,8 @@ fn incremental_edits_end_where_a_fresh_open_does() {
     let (frames, _) = session(&input, dir.path());
     let last = published(&frames).last().copied().unwrap().clone();
     assert_eq!(last["params"]["version"], 201);
+    // Changes in quick succession are linted once, not 200 times.
+    assert!(published(&frames).len() < 20, "{}", published(&frames).len());
 
     let mut fresh = frame(&initialize(1, json!({})));
     fresh.extend(frame(&open("file:///nowhere/a.txt", &text)));

@@ -30,7 +30,10 @@ declare_rule! {
     /// words, so a character doubled where one word ends and the next begins (专题组组长,
     /// 智算算力, 黑龙江龙江县) is not flagged. Single characters are never flagged (天天, 看看),
     /// nor the reduplication Chinese grammar uses (研究研究, 一步一步, 扫一扫, 一个个), nor a
-    /// word repeated across other words on purpose (市带区县、区县带镇街).
+    /// word repeated across other words on purpose (市带区县、区县带镇街). Whatever the word,
+    /// these doublings are meant: rhetoric that says it a third time (发展发展再发展), a verb
+    /// with 着 (走着走着), a spoken answer opening a quotation (“记得记得，……”), onomatopoeia
+    /// (咔嚓咔嚓, tagged `o` in the dictionary) and numerals (二〇二〇年).
     ///
     /// ## Fix safety
     /// Safe: the second copy (and its `、`) is deleted.
@@ -99,6 +102,9 @@ impl Check for RepeatedToken {
                 if self.allowed.contains(unit) || unit.starts_with('一') {
                     continue;
                 }
+                if !cand.separated && on_purpose(text, &cand, unit) {
+                    continue;
+                }
                 if !whole_words(text, &cand) {
                     continue;
                 }
@@ -138,6 +144,31 @@ impl Check for RepeatedToken {
             }
         }
     }
+}
+
+/// Numerals written as characters: `二〇二〇年` repeats a pair of digits, not a word.
+const NUMERALS: &str = "〇零一二三四五六七八九十百千万亿两";
+
+/// A word doubled the way Chinese doubles words on purpose, whatever the word:
+/// - rhetoric, the word said a third time after 再, 又 or 还 (`发展发展再发展`);
+/// - a verb with 着, doubled for "went on doing" (`走着走着`);
+/// - a spoken answer opening a quotation (`“记得记得，……”`);
+/// - onomatopoeia (`咔嚓咔嚓`: jieba's tag `o`);
+/// - numerals (`二〇二〇年`).
+fn on_purpose(text: &str, cand: &Candidate, unit: &str) -> bool {
+    let after = &text[cand.second.end..];
+    let third_time = after
+        .strip_prefix(['再', '又', '还'])
+        .is_some_and(|rest| rest.starts_with(unit));
+    let spoken = text[..cand.first.start].ends_with(['“', '「', '『'])
+        && after.starts_with(['，', '！', '？', '。', '”', '」', '…', ',', '!']);
+    third_time
+        || unit.ends_with('着')
+        || spoken
+        || unit.chars().all(|c| NUMERALS.contains(c))
+        || crate::source::continuity::lexicon()
+            .tag(unit)
+            .is_some_and(|tag| tag.starts_with('o'))
 }
 
 /// `XYXY` repeats whose first copy starts at byte `i`, a three-byte character.
@@ -289,9 +320,18 @@ mod tests {
             "各地因地因苗开展精准精细管理。",
             "一个阶段一个阶段扎实推进，一步一步走。",
             "大家高喊加油加油。",
+            // Doubling on purpose, whatever the word.
+            "我们要发展发展再发展，坚持坚持又坚持。",
+            "她笑着笑着就哭了，大家走着走着就到了。",
+            "“记得记得，那年我们一起种树。”他说。",
+            "只听咔嚓咔嚓几声，门外哗啦哗啦下起雨来，门铃叮咚叮咚响个不停。",
+            "二〇二〇年，两者一一对应。",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }
+        // The same words doubled by a slip are still found.
+        assert_eq!(check(RULE, "推动经济发展发展，加强协调。"), ["发展"]);
+        assert_eq!(check(RULE, "他说记得记得要按时交。"), ["记得"]);
     }
 
     #[test]

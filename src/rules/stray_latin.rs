@@ -142,6 +142,7 @@ impl Check for StrayLatin {
                     && word.chars().all(|c| c.is_ascii_lowercase())
                     && is_han(prev)
                     && is_han(next)
+                    && !inside_a_name(text, start, i)
                 {
                     out.push(
                         Diagnostic::new(
@@ -155,6 +156,23 @@ impl Check for StrayLatin {
             }
         }
     }
+}
+
+/// `text[start..end]` stands inside quotation marks or book-title marks that open and close
+/// within the clause: part of a name (“智慧e站”, 《i深圳》), not a scrap.
+fn inside_a_name(text: &str, start: usize, end: usize) -> bool {
+    const CLAUSE_ENDS: [char; 5] = ['，', '。', '；', '！', '？'];
+    let before = &text[..start];
+    let clause_start = before.rfind(CLAUSE_ENDS).map_or(0, |i| i + '，'.len_utf8());
+    let after = &text[end..];
+    let clause_end = after.find(CLAUSE_ENDS).map_or(after.len(), |i| i);
+    [('“', '”'), ('《', '》'), ('「', '」'), ('『', '』')]
+        .iter()
+        .any(|&(open, close)| {
+            let opened = before[clause_start..].rfind(open);
+            let closed_before = before[clause_start..].rfind(close);
+            opened.is_some() && (closed_before < opened) && after[..clause_end].contains(close)
+        })
 }
 
 #[cfg(test)]
@@ -173,6 +191,9 @@ mod tests {
         );
         assert_eq!(check(RULE, "经济The发展"), ["The"]);
         assert_eq!(check(RULE, "推动rn产业发展"), ["rn"]);
+        // Quotes closed before the scrap, or opened after it, do not cover it.
+        assert_eq!(check(RULE, "“平安”社区e家平台上线。"), ["e"]);
+        assert_eq!(check(RULE, "组织e实施“方案”。"), ["e"]);
     }
 
     #[test]
@@ -185,6 +206,9 @@ mod tests {
             "A股、B站、C位。",
             "AND门电路。",
             "He said the economy grew.",
+            // A letter inside a quoted or titled name is part of it.
+            "“平安社区e家”平台上线，“智慧e站”投入使用。",
+            "《i深圳》客户端发布。",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }

@@ -25,13 +25,19 @@ declare_rule! {
     /// 2023年，增长10%
     /// ```
     ///
+    /// OCR also leaves a letter at the start of a number that is a quantity or an ordinal
+    /// (`l1月`, `I200多家`, `第I0届`), and a lone l, I, O or o where only a digit can stand:
+    /// before a unit or measure word (`I个`, `l次`), a decimal point (`O.5%`) or a range's dash
+    /// (`I—6月份`).
+    ///
     /// Not flagged: model names and codes where letters and digits mix by design (A320, G60,
-    /// T01, O2O, B-52), whole numbers in full-width digits (２０２３年).
+    /// T01, O2O, B-52), Roman numerals (`I期临床`, `I型`, `第Ⅰ期`), whole numbers in full-width
+    /// digits (２０２３年).
     ///
     /// ## Fix safety
-    /// Safe where the reading is certain: a letter between two digits, or in a number followed
-    /// by a unit (年, 月, %, 元…); a Cyrillic or Greek letter inside a Latin word; full-width
-    /// digits inside an ASCII number.
+    /// Safe where the reading is certain: a letter between two digits, or after a digit and
+    /// right before a unit (年, 月, %, 元…); a Cyrillic or Greek letter inside a Latin word;
+    /// full-width digits inside an ASCII number. Unsafe for the other letters.
     ///
     /// ## Data
     /// `rules/confusables.tsv`: Cyrillic and Greek letters and the Latin letters they imitate.
@@ -114,7 +120,10 @@ impl Check for ConfusableChar {
                     .filter(|b| b.is_ascii_alphabetic())
                     .count();
                 let alone = |c: Option<char>| !c.is_some_and(is_word);
+                // A lone l, I, O or o may be a digit (I个, O.5%): it is looked at.
+                let lone_digit_like = run == 1 && digit_like(char::from(bytes[p])).is_some();
                 if (letters == 0 || letters == run)
+                    && !lone_digit_like
                     && alone(text[..p].chars().next_back())
                     && alone(text[p + run..].chars().next())
                 {
@@ -135,8 +144,7 @@ impl Check for ConfusableChar {
                         .take_while(|&(_, c)| is_word(c)),
                 );
                 let end = word.last().map_or(p, |&(i, c)| i + c.len_utf8());
-                let next = text[end..].chars().next().unwrap_or('\n');
-                self.check_word(&word, next, end, text, base, out);
+                self.check_word(&word, end, text, base, out);
                 p = end;
             }
         }
@@ -144,32 +152,47 @@ impl Check for ConfusableChar {
 }
 
 impl ConfusableChar {
-    /// `word` ends at byte `end`, before the character `next`.
+    /// `word` ends at byte `end`.
     fn check_word(
         &self,
         word: &[(usize, char)],
-        next: char,
         end: usize,
         text: &str,
         base: usize,
         out: &mut Vec<Diagnostic>,
     ) {
         let shown = &text[word[0].0..end];
-        let found = if let Some(edits) = letters_in_number(word, next) {
-            Some((format!("letter among digits in `{shown}`"), edits))
+        let prev = text[..word[0].0].chars().next_back();
+        let found = if let Some((edits, safe)) = letters_in_number(word, prev, &text[end..]) {
+            let message = if word.iter().any(|(_, c)| c.is_ascii_digit()) {
+                format!("letter among digits in `{shown}`")
+            } else {
+                format!("letter `{shown}` where a digit belongs")
+            };
+            Some((message, edits, safe))
         } else if let Some(edits) = self.script_mix(word) {
             Some((
                 format!("Latin word `{shown}` holds letters of another script"),
                 edits,
+                true,
             ))
         } else {
-            mixed_digits(word).map(|edits| (format!("full-width and ASCII digits mixed in `{shown}`"), edits))
+            mixed_digits(word).map(|edits| {
+                (
+                    format!("full-width and ASCII digits mixed in `{shown}`"),
+                    edits,
+                    true,
+                )
+            })
         };
-        if let Some((message, edits)) = found {
-            out.push(
-                Diagnostic::new(META.name, base + word[0].0..base + end, message)
-                    .with_fix(Fix::safe("Replace the look-alikes", shift(edits, base))),
-            );
+        if let Some((message, edits, safe)) = found {
+            let edits = shift(edits, base);
+            let fix = if safe {
+                Fix::safe("Replace the look-alikes", edits)
+            } else {
+                Fix::unsafe_("Replace the look-alikes with digits", edits)
+            };
+            out.push(Diagnostic::new(META.name, base + word[0].0..base + end, message).with_fix(fix));
         }
     }
 }
@@ -185,8 +208,22 @@ fn shift(edits: Vec<Edit>, base: usize) -> Vec<Edit> {
         .collect()
 }
 
-/// `2O23`, `1O%`: a number whose letters can only be digits.
-fn letters_in_number(word: &[(usize, char)], next: char) -> Option<Vec<Edit>> {
+/// `word` is one l, I, O or o that `rest` shows to be a digit (`I个`): confusable-char's, so
+/// stray-latin leaves it alone.
+pub(crate) fn lone_letter_for_digit(word: &str, rest: &str) -> bool {
+    word.len() == 1 && word.chars().all(|c| digit_like(c).is_some()) && quantity_follows(rest)
+}
+
+/// A quantity follows: a unit or a measure word (年, 个, %), perhaps after 多 or 余.
+fn quantity_follows(rest: &str) -> bool {
+    let rest = rest.strip_prefix(['多', '余']).unwrap_or(rest);
+    rest.chars().next().is_some_and(is_unit)
+}
+
+/// `2O23`, `1O%`, `l1月`, `第I0届`, `I200多家`, and a lone letter standing for a digit:
+/// `I个`, `O.5%`, `I—6月份`. Returns the edits, and whether the reading is certain (each
+/// letter between two digits, or after a digit and right before a unit).
+fn letters_in_number(word: &[(usize, char)], prev: Option<char>, rest: &str) -> Option<(Vec<Edit>, bool)> {
     if !word
         .iter()
         .all(|&(_, c)| c.is_ascii_digit() || digit_like(c).is_some())
@@ -194,20 +231,44 @@ fn letters_in_number(word: &[(usize, char)], next: char) -> Option<Vec<Edit>> {
         return None;
     }
     let digits = word.iter().filter(|(_, c)| c.is_ascii_digit()).count();
-    if digits == 0 || digits == word.len() || !word[0].1.is_ascii_digit() {
+    if digits == word.len() {
         return None;
     }
+    let quantity = quantity_follows(rest);
+    if digits == 0 {
+        // One letter alone: a digit only where a number must stand (before a unit, a decimal
+        // point and a digit, or a range's dash and a digit); 第I期 and I型 are Roman numerals.
+        let numeric_after = |marks: &[char]| {
+            rest.strip_prefix(marks)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let number_here = quantity || numeric_after(&['.']) || numeric_after(&['—', '–', '-', '~', '～']);
+        if word.len() != 1 || !number_here || prev.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let (o, c) = word[0];
+        return Some((vec![Edit::replace(o..o + 1, digit_like(c)?.to_string())], false));
+    }
+    let ordinal = prev == Some('第');
     let mut edits = Vec::new();
+    let mut certain = true;
     for (n, &(o, c)) in word.iter().enumerate() {
         let Some(d) = digit_like(c) else { continue };
-        let between = word[..n].iter().any(|(_, p)| p.is_ascii_digit())
-            && word[n + 1..].iter().any(|(_, f)| f.is_ascii_digit());
-        if !between && !is_unit(next) {
-            return None;
+        let after_digit = word[..n].iter().any(|(_, p)| p.is_ascii_digit());
+        let between = after_digit && word[n + 1..].iter().any(|(_, f)| f.is_ascii_digit());
+        let before_unit = after_digit && n + 1 == word.len() && quantity;
+        if !between && !before_unit {
+            certain = false;
+            // Elsewhere a letter is a digit only where the whole reads as a quantity or an
+            // ordinal (l1月, I200多家, 第I0届); O2O and A320 are names.
+            let digits_after = word[n + 1..].iter().any(|(_, f)| f.is_ascii_digit());
+            if !(quantity || ordinal && digits_after) {
+                return None;
+            }
         }
         edits.push(Edit::replace(o..o + 1, d.to_string()));
     }
-    Some(edits)
+    Some((edits, certain))
 }
 
 impl ConfusableChar {
@@ -259,7 +320,8 @@ fn mixed_digits(word: &[(usize, char)]) -> Option<Vec<Edit>> {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::test_support::{check, fixed};
+    use crate::fix::Applicability;
+    use crate::rules::test_support::{check, diagnostics, fixed};
 
     const RULE: &str = "confusable-char";
 
@@ -272,6 +334,30 @@ mod tests {
         assert_eq!(fixed(RULE, "使用Dаta平台"), "使用Data平台");
         assert_eq!(fixed(RULE, "２023年"), "2023年");
         assert_eq!(check(RULE, "2O23年"), ["2O23"]);
+        // OCR's lone letters: at the start of a number, before a unit, in a date or a range.
+        for (text, found) in [
+            ("今年l1月", "l1"),
+            ("第I0届博览会", "I0"),
+            ("增幅达到O.5%", "O"),
+            ("新增I个试点", "I"),
+            ("每l次检查", "l"),
+            ("2月l8日", "l8"),
+            ("I—6月份", "I"),
+            ("共有I200多家企业", "I200"),
+        ] {
+            assert_eq!(check(RULE, text), [found], "{text}");
+        }
+        // Safe only between digits or between a digit and a unit.
+        let safe = |text: &str| {
+            diagnostics(RULE, text).iter().all(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|f| f.applicability == Applicability::Safe)
+            })
+        };
+        assert!(safe("占比3O%") && safe("2O23年"));
+        assert!(!safe("新增I个试点") && !safe("今年l1月") && !safe("第I0届"));
+        assert_eq!(fixed(RULE, "新增I个试点"), "新增1个试点");
     }
 
     #[test]
@@ -282,6 +368,9 @@ mod tests {
             "Москва和Paris",
             "IO接口，20OK",
             "iPhone 15",
+            // Roman numerals and names.
+            "临床试验进入第Ⅰ期，I期临床顺利，I型糖尿病，O型血，Ⅱ类医疗器械。",
+            "I love it，O2O平台，IO口。",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }

@@ -143,6 +143,7 @@ impl Check for StrayLatin {
                     && is_han(prev)
                     && is_han(next)
                     && !inside_a_name(text, start, i)
+                    && !super::confusable_char::lone_letter_for_digit(word, &text[i..])
                 {
                     out.push(
                         Diagnostic::new(
@@ -209,6 +210,8 @@ mod tests {
             // A letter inside a quoted or titled name is part of it.
             "“平安社区e家”平台上线，“智慧e站”投入使用。",
             "《i深圳》客户端发布。",
+            // A letter for a digit is confusable-char's.
+            "每l次检查都要记录。",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }

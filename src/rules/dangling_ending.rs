@@ -21,8 +21,10 @@ declare_rule! {
     ///
     /// The last word is found by word segmentation, so a sentence ending on a word that only
     /// ends with such a character is not flagged (发展方向。, 广泛参与。, 天时地利人和。), nor one
-    /// whose last word the dictionary does not know (碳中和。: the word before the conjunction
-    /// must be a dictionary word of two characters or more).
+    /// whose last word the dictionary does not know (碳中和。: a one-character conjunction after
+    /// a single character that makes a word with it, 中和, is taken for that word's end). After
+    /// 的 the conjunction is one (城市的活力和。, 各方面的及。), except in 的和, "the sum", after
+    /// a number.
     /// Words a sentence may end on are not in the list: 的 (是…的。), 在, 对, 等.
     ///
     /// ## Fix safety
@@ -94,10 +96,23 @@ impl Check for DanglingEnding {
                 let [.., previous, word] = tokens[..] else {
                     continue;
                 };
-                // A one-character conjunction joins words: a single character before it is
-                // more likely part of a word the dictionary does not know (碳/中/和).
+                // A one-character conjunction after a single character may be the end of a
+                // word the dictionary does not know: 碳/中/和 is 碳中和, and 中和 is a word. After
+                // 的 (城市的活力和。 aside, 各方面的及。), or after a character it makes no word
+                // with (获得/感/与), it is a conjunction; 的和 is "the sum" only after numbers.
                 let single = word.chars().count() == 1;
-                if !self.words.contains(word) || (single && previous.chars().count() < 2) {
+                let previous_single = previous.chars().count() < 2;
+                let joined = format!("{previous}{word}");
+                let sum = previous == "的"
+                    && text[..i - word.len() - previous.len()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_digit() || "数值项".contains(c));
+                if !self.words.contains(word)
+                    || (single
+                        && previous_single
+                        && (crate::source::continuity::lexicon().has(&joined) || sum))
+                {
                     continue;
                 }
                 let word_start = base + i - word.len();
@@ -141,6 +156,10 @@ mod tests {
         assert_eq!(check(RULE, "发挥了窗口作用，展示了地区城市形象和。"), ["和"]);
         assert_eq!(check(RULE, "会议讨论了关于。下一段。"), ["关于"]);
         assert_eq!(check(RULE, "我们要加强与！"), ["与"]);
+        // After 的, and after a character the conjunction makes no word with.
+        assert_eq!(check(RULE, "要激发城市的活力和。"), ["和"]);
+        assert_eq!(check(RULE, "提升群众的获得感与。"), ["与"]);
+        assert_eq!(check(RULE, "统筹好各方面的及。"), ["及"]);
     }
 
     #[test]
@@ -156,6 +175,9 @@ mod tests {
             "这些都是我们必须服从。",
             "重庆、成都等。",
             "共有学校、医院等机构和",
+            // 的和 is "the sum" after numbers.
+            "求两个数的和。",
+            "3和5的和。",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }

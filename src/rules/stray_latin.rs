@@ -9,7 +9,8 @@ use std::collections::{HashMap, HashSet};
 declare_rule! {
     /// ## What it does
     /// Finds a Latin-script word that does not belong in Chinese text: an English function
-    /// word standing alone between Chinese words (`话语体系 and 理论`), or a scrap of one to
+    /// word standing alone between Chinese words (`话语体系 and 理论`) or between Chinese and a
+    /// number (`增长 is 17.1%`, `10℃ of 左右`), or a scrap of one to
     /// three lower-case letters glued between Chinese characters, the mark of OCR junk.
     ///
     /// ## Why is this bad
@@ -27,7 +28,8 @@ declare_rule! {
     ///
     /// Acronyms, units, model names and brands are legitimate and never flagged (5G, LED, GDP,
     /// AI, 3D, IRS, IP, SMT, 2500P, 黄埔Smile, 5km), nor English phrases quoted in the text
-    /// (`Made in China`), nor anything in capitals.
+    /// (`Made in China`), nor anything in capitals, nor a letter inside a quoted or titled
+    /// name (`“智慧e站”`, `《i深圳》`).
     ///
     /// ## Fix safety
     /// Unsafe, and only for `and`, `or`, `of` and `with`: the usual Chinese word replaces
@@ -112,15 +114,20 @@ impl Check for StrayLatin {
                     .next_back()
                     .unwrap_or('\n');
                 let next_word = text[i..].trim_start_matches(' ').chars().next().unwrap_or('\n');
-                // Inside an English phrase: its neighbours are Latin too.
-                if prev_word.is_ascii_alphanumeric() || next_word.is_ascii_alphanumeric() {
+                // Inside an English phrase: its neighbours are Latin words too (digits are not
+                // English: Chinese text is full of them).
+                if prev_word.is_ascii_alphabetic() || next_word.is_ascii_alphabetic() {
                     continue;
                 }
                 let lower = word.to_ascii_lowercase();
                 if self.allowed.contains(&lower) {
                     continue;
                 }
-                let chinese_around = is_chinese(prev_word) && is_chinese(next_word);
+                // Chinese on one side, and Chinese, a number or a unit sign on the other
+                // (话语体系 and 理论, 增长 is 17.1%, 10℃ of 左右).
+                let numeric = |c: char| c.is_ascii_digit() || "%％℃°".contains(c);
+                let chinese_around = (is_chinese(prev_word) && (is_chinese(next_word) || numeric(next_word)))
+                    || (numeric(prev_word) && is_chinese(next_word));
                 if let Some(replacement) = self.function_words.get(&lower) {
                     if chinese_around && is_plain_case(word) {
                         let mut d = Diagnostic::new(
@@ -192,6 +199,14 @@ mod tests {
         );
         assert_eq!(check(RULE, "经济The发展"), ["The"]);
         assert_eq!(check(RULE, "推动rn产业发展"), ["rn"]);
+        // Beside digits and unit signs too.
+        for (text, word) in [
+            ("气温降到零下10℃ of 左右。", "of"),
+            ("同比增长 is 17.1%。", "is"),
+            ("通电  and  1月29日恢复。", "and"),
+        ] {
+            assert_eq!(check(RULE, text), [word], "{text}");
+        }
         // Quotes closed before the scrap, or opened after it, do not cover it.
         assert_eq!(check(RULE, "“平安”社区e家平台上线。"), ["e"]);
         assert_eq!(check(RULE, "组织e实施“方案”。"), ["e"]);
@@ -207,6 +222,7 @@ mod tests {
             "A股、B站、C位。",
             "AND门电路。",
             "He said the economy grew.",
+            "iPhone 15 and 16，Windows 10 and Office。",
             // A letter inside a quoted or titled name is part of it.
             "“平安社区e家”平台上线，“智慧e站”投入使用。",
             "《i深圳》客户端发布。",

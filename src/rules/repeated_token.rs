@@ -161,7 +161,7 @@ fn on_purpose(text: &str, cand: &Candidate, unit: &str) -> bool {
         .strip_prefix(['再', '又', '还'])
         .is_some_and(|rest| rest.starts_with(unit));
     let spoken = text[..cand.first.start].ends_with(['“', '「', '『'])
-        && after.starts_with(['，', '！', '？', '。', '”', '」', '…', ',', '!']);
+        && after.starts_with(['，', '！', '？', '。', '…', ',', '!']);
     third_time
         || unit.ends_with('着')
         || spoken
@@ -250,6 +250,10 @@ fn whole_words(text: &str, cand: &Candidate) -> bool {
         .find(|&(_, c)| !is_clause_char(c))
         .map_or(ceiling, |(i, _)| cand.second.end + i);
     let clause = &text[start..end];
+    // A clause that is nothing but the doubled run (“六保六保”) shows its own boundaries.
+    if start == cand.first.start && end == cand.second.end {
+        return true;
+    }
     let mut boundaries = HashSet::new();
     boundaries.insert(start);
     let mut at = start;
@@ -332,6 +336,8 @@ mod tests {
         // The same words doubled by a slip are still found.
         assert_eq!(check(RULE, "推动经济发展发展，加强协调。"), ["发展"]);
         assert_eq!(check(RULE, "他说记得记得要按时交。"), ["记得"]);
+        // A quoted term doubled whole.
+        assert_eq!(check(RULE, "做好“六稳”“六保六保”工作。"), ["六保"]);
     }
 
     #[test]

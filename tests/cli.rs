@@ -927,3 +927,23 @@ fn full_format_quotes_a_window_of_a_long_line_and_shows_invisible_characters() {
         .unwrap();
     assert_eq!(under.matches('^').count(), "<U+00A0>".len(), "{shown}");
 }
+
+#[cfg(unix)]
+#[test]
+fn sarif_uris_keep_the_bytes_of_a_file_name_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"a\xffb.txt");
+    std::fs::write(dir.path().join(name), "今年1-8月,经济。\n").unwrap();
+    let out = newslint(&["check", "--isolated", "--format", "sarif", "."], dir.path());
+    let sarif: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let location = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], "a%FFb.txt", "{location}");
+    // The text formats show it as well as they can.
+    let concise = newslint(&["check", "--isolated", "--format", "concise", "."], dir.path());
+    assert!(
+        stdout(&concise).starts_with("a\u{FFFD}b.txt:1:"),
+        "{}",
+        stdout(&concise)
+    );
+}

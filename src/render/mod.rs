@@ -41,13 +41,19 @@ pub enum Format {
 /// A path as a URI path: RFC 3986's unreserved characters and `/` stay, the rest (spaces,
 /// Chinese file names) is percent-encoded. For SARIF's artifact URIs and the report's links.
 pub(crate) fn uri_path(path: &str) -> String {
+    uri_bytes(path.as_bytes())
+}
+
+/// A path's bytes, percent-encoded for a URI: a file name that is not UTF-8 keeps its real
+/// bytes (`%FF`), not the replacement character of its display form.
+pub(crate) fn uri_bytes(path: &[u8]) -> String {
     const KEPT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
         .remove(b'-')
         .remove(b'.')
         .remove(b'_')
         .remove(b'~')
         .remove(b'/');
-    percent_encoding::utf8_percent_encode(path, KEPT).to_string()
+    percent_encoding::percent_encode(path, KEPT).to_string()
 }
 
 /// Text for an XML or HTML attribute or element.

@@ -97,14 +97,15 @@ impl Serialize for Results<'_> {
         let mut seq = serializer.serialize_seq(None)?;
         for file in self.0 {
             for d in &file.diagnostics {
-                seq.serialize_element(&result(&file.path, d))?;
+                seq.serialize_element(&result(file, d))?;
             }
         }
         seq.end()
     }
 }
 
-fn result(path: &str, d: &Located) -> Value {
+fn result(file: &FileReport, d: &Located) -> Value {
+    let own = own_artifact(file);
     let rule_index = RULES
         .iter()
         .position(|r| r.meta.name == d.diagnostic.rule)
@@ -117,7 +118,7 @@ fn result(path: &str, d: &Located) -> Value {
             Some(help) => format!("{} ({help})", d.diagnostic.message),
             None => d.diagnostic.message.clone(),
         }},
-        "locations": [location(path, d.start, d.end)],
+        "locations": [{"physicalLocation": {"artifactLocation": own.clone(), "region": region(d.start, d.end)}}],
         "partialFingerprints": {"newslintContext/v1": crate::fingerprint::hex(d.fingerprint)},
     });
     if !d.related.is_empty() {
@@ -128,7 +129,10 @@ fn result(path: &str, d: &Located) -> Value {
             .zip(&d.related)
             .enumerate()
             .map(|(id, (r, &(start, end)))| {
-                let mut place = location(r.path.as_deref().unwrap_or(path), start, end);
+                let mut place = match &r.path {
+                    Some(other) => location(other, start, end),
+                    None => json!({"physicalLocation": {"artifactLocation": own.clone(), "region": region(start, end)}}),
+                };
                 place["id"] = json!(id);
                 place["message"] = json!({"text": r.message});
                 place
@@ -147,10 +151,27 @@ fn result(path: &str, d: &Located) -> Value {
             .collect();
         result["fixes"] = json!([{
             "description": {"text": format!("{} ({})", fix.message, fix.applicability.as_str())},
-            "artifactChanges": [{"artifactLocation": artifact(path), "replacements": replacements}],
+            "artifactChanges": [{"artifactLocation": own, "replacements": replacements}],
         }]);
     }
     result
+}
+
+/// The file's own artifact: from the bytes of the path it was read from, where there is one.
+fn own_artifact(file: &FileReport) -> Value {
+    #[cfg(unix)]
+    if let Some(origin) = &file.origin {
+        use std::os::unix::ffi::OsStrExt;
+        let mut bytes = origin.as_os_str().as_bytes();
+        while let Some(rest) = bytes.strip_prefix(b"./") {
+            bytes = rest;
+        }
+        return match bytes.strip_prefix(b"/") {
+            Some(absolute) => json!({"uri": format!("file:///{}", super::uri_bytes(absolute))}),
+            None => json!({"uri": super::uri_bytes(bytes), "uriBaseId": "SRCROOT"}),
+        };
+    }
+    artifact(&file.path)
 }
 
 fn location(path: &str, start: Position, end: Position) -> Value {

@@ -222,7 +222,6 @@ pub fn analyse(doc: &Document) -> Flow {
             };
             let joins = match carry {
                 Carry::Certain => true,
-                Carry::Likely(_) | Carry::Unknown(_) if word_cut() => false,
                 Carry::Likely(_) if j == i + 1 => surely_open,
                 // A comma before the headings: the sentence surely went on somewhere.
                 Carry::Likely(odds) => {
@@ -231,7 +230,7 @@ pub fn analyse(doc: &Document) -> Flow {
                 }
                 Carry::Unknown(_) => maybe_open && j == i + 1,
                 Carry::No => false,
-            };
+            } && (carry == Carry::Certain || !word_cut());
             if joins {
                 if is_wrapped() {
                     return Flow::default();

@@ -74,21 +74,8 @@ pub struct ModelBuildArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// The encoding of the files [default: auto: BOM, else UTF-8, else GB18030].
-    #[arg(long, value_enum)]
-    pub encoding: Option<EncodingChoice>,
-
-    /// File extensions read when walking directories [default: txt,md].
-    #[arg(long = "extension", value_delimiter = ',', value_name = "EXT")]
-    pub extensions: Option<Vec<String>>,
-
-    /// Follow symbolic links when walking directories.
-    #[arg(short = 'L', long)]
-    pub follow: bool,
-
-    /// Files larger than this are reported and not read [default: 512M].
-    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
-    pub max_file_size: Option<u64>,
+    #[command(flatten)]
+    pub input: InputOptions,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -229,11 +216,27 @@ pub struct LintOptions {
     #[arg(long, value_enum, value_name = "SCOPE")]
     pub duplicates: Option<crate::config::DuplicateScope>,
 
+    #[command(flatten)]
+    pub input: InputOptions,
+
+    /// Number of threads [default: the number of cores; at most 512].
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=512))]
+    pub threads: Option<u16>,
+
+    /// Judge paragraph breaks with this model (made by `newslint model build`) instead of
+    /// the shipped one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
+/// Which files are read and how: shared by every command that walks a corpus.
+#[derive(Debug, Default, Args)]
+pub struct InputOptions {
     /// The encoding of the files [default: auto: BOM, else UTF-8, else GB18030].
     #[arg(long, value_enum)]
     pub encoding: Option<EncodingChoice>,
 
-    /// File extensions linted when walking directories [default: txt,md].
+    /// File extensions read when walking directories [default: txt,md].
     #[arg(long = "extension", value_delimiter = ',', value_name = "EXT")]
     pub extensions: Option<Vec<String>>,
 
@@ -241,19 +244,10 @@ pub struct LintOptions {
     #[arg(short = 'L', long)]
     pub follow: bool,
 
-    /// Number of threads [default: the number of cores; at most 512].
-    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=512))]
-    pub threads: Option<u16>,
-
     /// Files larger than this are reported and not read: a number of bytes, or with a K, M
     /// or G suffix (powers of 1024) [default: 512M].
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub max_file_size: Option<u64>,
-
-    /// Judge paragraph breaks with this model (made by `newslint model build`) instead of
-    /// the shipped one.
-    #[arg(long, value_name = "FILE")]
-    pub model: Option<PathBuf>,
 }
 
 /// The default `--max-file-size`: four times a large newspaper archive file, and well

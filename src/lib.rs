@@ -122,6 +122,7 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         (None, None) => None,
     };
     let extensions = args
+        .input
         .extensions
         .clone()
         .or_else(|| file.extensions.clone())
@@ -132,11 +133,11 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
     Ok(Settings {
         paths: args.paths.clone(),
         stdin_filename: args.stdin_filename.clone(),
-        encoding: args.encoding.or(file.encoding).unwrap_or_default(),
+        encoding: args.input.encoding.or(file.encoding).unwrap_or_default(),
         extensions,
-        follow_links: args.follow,
+        follow_links: args.input.follow,
         threads: args.threads.map_or(0, usize::from),
-        max_file_size: args.max_file_size.unwrap_or(cli::DEFAULT_MAX_FILE_SIZE),
+        max_file_size: args.input.max_file_size.unwrap_or(cli::DEFAULT_MAX_FILE_SIZE),
         linter: Linter::new(active, per_file_ignores).with_model(model),
         keep_source: false,
         fix: None,

@@ -13,17 +13,21 @@ pub fn build(args: &ModelBuildArgs) -> u8 {
     let settings = Settings {
         paths: args.paths.clone(),
         stdin_filename: None,
-        encoding: args.encoding.unwrap_or_default(),
+        encoding: args.input.encoding.unwrap_or_default(),
         extensions: args
+            .input
             .extensions
             .clone()
             .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned()])
             .into_iter()
             .map(|e| e.trim_start_matches('.').to_owned())
             .collect(),
-        follow_links: args.follow,
+        follow_links: args.input.follow,
         threads: 1,
-        max_file_size: args.max_file_size.unwrap_or(crate::cli::DEFAULT_MAX_FILE_SIZE),
+        max_file_size: args
+            .input
+            .max_file_size
+            .unwrap_or(crate::cli::DEFAULT_MAX_FILE_SIZE),
         linter: Linter::new(Vec::new(), Default::default()),
         keep_source: false,
         fix: None,

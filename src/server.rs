@@ -456,11 +456,8 @@ impl Server {
                 config: config.clone(),
                 stdin_filename: None,
                 duplicates: None,
-                encoding: None,
-                extensions: None,
-                follow: false,
+                input: Default::default(),
                 threads: None,
-                max_file_size: None,
                 model: None,
             };
             crate::settings(&options).map(|s| s.linter)

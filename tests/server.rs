@@ -107,6 +107,16 @@ fn starts(frames: &[Value]) -> Vec<(u64, u64)> {
         .collect()
 }
 
+/// The rules of a list of LSP diagnostics.
+fn codes_of(diagnostics: &Value) -> Vec<&str> {
+    diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
+}
+
 const MIXED: &str = "😀新闻,测试\n第二行𠮷字,x";
 
 #[test]
@@ -351,12 +361,7 @@ fn pull_for_a_client_that_asks_and_configuration_from_the_folder() {
     assert!(published(&frames).is_empty(), "a pull client gets no pushes");
     let result = &response(&frames, 1)["result"]["capabilities"];
     assert_eq!(result["diagnosticProvider"]["identifier"], "newslint");
-    let codes: Vec<&str> = response(&frames, 2)["result"]["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let codes = codes_of(&response(&frames, 2)["result"]["items"]);
     assert!(
         codes.contains(&"halfwidth-punctuation") && !codes.contains(&"stray-latin"),
         "{codes:?}"
@@ -377,12 +382,7 @@ fn pull_for_a_client_that_asks_and_configuration_from_the_folder() {
     let (frames, _) = session(&input, &root);
     let pushes = published(&frames);
     assert_eq!(pushes.len(), 2);
-    let codes: Vec<&str> = pushes[1]["params"]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let codes = codes_of(&pushes[1]["params"]["diagnostics"]);
     assert!(
         codes.contains(&"stray-latin") && !codes.contains(&"halfwidth-punctuation"),
         "{codes:?}"

@@ -242,36 +242,34 @@ impl Lexicon {
 
     /// The character starts of `text` (and its end), and the best score of each suffix.
     fn suffix_lattice(&self, text: &str) -> (Vec<usize>, Vec<f32>) {
-        let starts: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(text.len()))
-            .collect();
+        let starts = char_starts(text);
         let n = starts.len() - 1;
         let mut best = vec![f32::NEG_INFINITY; n + 1];
         best[n] = 0.0;
         for i in (0..n).rev() {
             for j in i + 1..=(i + MAX_WORD_CHARS).min(n) {
-                let word = &text[starts[i]..starts[j]];
-                let score = match self.log_p(word) {
-                    Some(p) => p,
-                    None if j == i + 1 => self.unknown,
-                    None => continue,
-                };
-                best[i] = best[i].max(score + best[j]);
+                if let Some(score) = self.word_score(text, &starts, i, j) {
+                    best[i] = best[i].max(score + best[j]);
+                }
             }
         }
         (starts, best)
     }
 
+    /// ln p of the characters `i..j` of `text` as one word; a single character the table does
+    /// not hold counts as a rare word, a longer run as none.
+    fn word_score(&self, text: &str, starts: &[usize], i: usize, j: usize) -> Option<f32> {
+        match self.log_p(&text[starts[i]..starts[j]]) {
+            Some(p) => Some(p),
+            None if j == i + 1 => Some(self.unknown),
+            None => None,
+        }
+    }
+
     /// The character starts of `text` (and its end), the best score of each prefix, and
     /// where the last word of that best reading starts.
     fn lattice(&self, text: &str) -> (Vec<usize>, Vec<f32>, Vec<usize>) {
-        let starts: Vec<usize> = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(text.len()))
-            .collect();
+        let starts = char_starts(text);
         let n = starts.len() - 1;
         let mut best = vec![f32::NEG_INFINITY; n + 1];
         let mut from = vec![0; n + 1];
@@ -281,11 +279,8 @@ impl Lexicon {
                 continue;
             }
             for j in i + 1..=(i + MAX_WORD_CHARS).min(n) {
-                let word = &text[starts[i]..starts[j]];
-                let score = match self.log_p(word) {
-                    Some(p) => p,
-                    None if j == i + 1 => self.unknown,
-                    None => continue,
+                let Some(score) = self.word_score(text, &starts, i, j) else {
+                    continue;
                 };
                 if best[i] + score > best[j] {
                     best[j] = best[i] + score;
@@ -295,6 +290,14 @@ impl Lexicon {
         }
         (starts, best, from)
     }
+}
+
+/// The byte offset of each character of `text`, and its end.
+fn char_starts(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect()
 }
 
 pub fn lexicon() -> &'static Lexicon {

@@ -148,10 +148,9 @@ fn concise_format_is_path_line_column() {
     );
 }
 
-#[test]
-fn full_format_underlines_double_width_characters() {
-    let dir = dir_with(&[("a.txt", "推动经济\u{FFFD}\u{FFFD}发展。\n".as_bytes())]);
-    let out = newslint(
+/// `newslint check --format full` on one file, without colors.
+fn full_format_of(dir: &std::path::Path, file: &str) -> Output {
+    newslint(
         &[
             "check",
             "--isolated",
@@ -159,10 +158,16 @@ fn full_format_underlines_double_width_characters() {
             "full",
             "--color",
             "never",
-            "a.txt",
+            file,
         ],
-        dir.path(),
-    );
+        dir,
+    )
+}
+
+#[test]
+fn full_format_underlines_double_width_characters() {
+    let dir = dir_with(&[("a.txt", "推动经济\u{FFFD}\u{FFFD}发展。\n".as_bytes())]);
+    let out = full_format_of(dir.path(), "a.txt");
     let text = stdout(&out);
     assert!(text.contains("error[garbled-text]"), "{text}");
     assert!(text.contains("┌─ a.txt:1:5"), "{text}");
@@ -875,18 +880,7 @@ fn full_format_quotes_a_window_of_a_long_line_and_shows_invisible_characters() {
     let after = "人民生活水平不断提高。".repeat(12);
     let text = format!("标题\n\n{before}推动发展,持续向好{after}\n\n记者\u{00A0}张三报道。\r\n");
     let dir = dir_with(&[("a.txt", text.as_bytes())]);
-    let out = newslint(
-        &[
-            "check",
-            "--isolated",
-            "--format",
-            "full",
-            "--color",
-            "never",
-            "a.txt",
-        ],
-        dir.path(),
-    );
+    let out = full_format_of(dir.path(), "a.txt");
     let shown = stdout(&out);
     let comma_column = before.chars().count() + 5;
     assert!(shown.contains(&format!("┌─ a.txt:3:{comma_column}")), "{shown}");

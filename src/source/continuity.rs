@@ -11,6 +11,7 @@
 //! The table is laid out by `build.rs` and read in place from the binary: nothing is parsed,
 //! and only the pages a look-up touches are loaded.
 
+use super::tables::{f32_at, f64_at, u32_at, u64_at};
 use std::sync::LazyLock;
 
 /// The longest word of the table, in characters.
@@ -47,22 +48,6 @@ pub struct Lexicon {
     count: usize,
     /// ln p of a character the table does not hold as a word.
     unknown: f32,
-}
-
-fn u32_at(bytes: &[u8], i: usize) -> u32 {
-    u32::from_le_bytes(bytes[i * 4..i * 4 + 4].try_into().expect("4 bytes"))
-}
-
-fn u64_at(bytes: &[u8], i: usize) -> u64 {
-    u64::from_le_bytes(bytes[i * 8..i * 8 + 8].try_into().expect("8 bytes"))
-}
-
-fn f64_at(bytes: &[u8], i: usize) -> f64 {
-    f64::from_bits(u64_at(bytes, i))
-}
-
-fn f32_at(bytes: &[u8], i: usize) -> f32 {
-    f32::from_bits(u32_at(bytes, i))
 }
 
 /// The same hash as `build.rs`.

@@ -8,6 +8,7 @@ mod document;
 pub mod flow;
 mod line_index;
 pub mod ngram;
+mod tables;
 pub mod words;
 
 pub use decode::{DecodeError, Decoded, EncodingChoice, SourceEncoding, encode};

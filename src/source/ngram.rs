@@ -8,6 +8,7 @@
 //! across a join. Costs are -ln p, quantised to steps of 0.1.
 
 use super::chars::is_han;
+use super::tables::{u32_at, u64_at};
 use std::sync::LazyLock;
 
 static DATA: &[u8] = include_bytes!("../../rules/trigram.bin");
@@ -35,17 +36,6 @@ pub struct Ngram {
     bigram_backoff: &'static [u8],
     trigram: &'static [u8],
     count: usize,
-}
-
-fn u32_at(bytes: &[u8], i: usize) -> u32 {
-    let b = &bytes[i * 4..i * 4 + 4];
-    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
-}
-
-fn u64_at(bytes: &[u8], i: usize) -> u64 {
-    let mut b = [0u8; 8];
-    b.copy_from_slice(&bytes[i * 8..i * 8 + 8]);
-    u64::from_le_bytes(b)
 }
 
 fn cost_of(q: u8) -> f32 {

@@ -15,37 +15,75 @@ pub fn is_leftover(name: &str) -> bool {
 /// replaces; a new file gets a new file's (0644). The temporary file is hidden
 /// (`.newslint-*.tmp`), so a walk never lints one left by a killed run.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    // The temporary file's name means nothing to the user: name the folder instead.
-    let mut temp = tempfile::Builder::new()
-        .prefix(".newslint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| {
-            let why = match e.kind() {
-                std::io::ErrorKind::NotFound => "no such directory".to_owned(),
-                std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-                kind => kind.to_string(),
-            };
-            std::io::Error::new(
-                e.kind(),
-                format!("cannot create a file in {}: {why}", dir.display()),
-            )
-        })?;
-    temp.write_all(bytes)?;
-    match std::fs::metadata(path) {
-        Ok(old) => {
-            temp.as_file().set_permissions(old.permissions())?;
-            keep_owner(temp.as_file(), &old)?;
-        }
-        Err(_) => set_new_file_permissions(temp.as_file())?,
+    let mut file = Pending::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// A replacement being written: it takes the target's place on `commit`, and is deleted if
+/// dropped before (a run that fails leaves the old file as it was).
+pub struct Pending {
+    temp: std::io::BufWriter<tempfile::NamedTempFile>,
+    path: std::path::PathBuf,
+    dir: std::path::PathBuf,
+}
+
+impl Pending {
+    pub fn create(path: &Path) -> std::io::Result<Pending> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        // The temporary file's name means nothing to the user: name the folder instead.
+        let temp = tempfile::Builder::new()
+            .prefix(".newslint-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| {
+                let why = match e.kind() {
+                    std::io::ErrorKind::NotFound => "no such directory".to_owned(),
+                    std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+                    kind => kind.to_string(),
+                };
+                std::io::Error::new(
+                    e.kind(),
+                    format!("cannot create a file in {}: {why}", dir.display()),
+                )
+            })?;
+        Ok(Pending {
+            temp: std::io::BufWriter::with_capacity(1 << 16, temp),
+            path: path.to_path_buf(),
+            dir: dir.to_path_buf(),
+        })
     }
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    std::fs::File::open(dir)?.sync_all()
+
+    /// Puts the written file in the target's place.
+    pub fn commit(self) -> std::io::Result<()> {
+        let temp = self
+            .temp
+            .into_inner()
+            .map_err(std::io::IntoInnerError::into_error)?;
+        match std::fs::metadata(&self.path) {
+            Ok(old) => {
+                temp.as_file().set_permissions(old.permissions())?;
+                keep_owner(temp.as_file(), &old)?;
+            }
+            Err(_) => set_new_file_permissions(temp.as_file())?,
+        }
+        temp.as_file().sync_all()?;
+        temp.persist(&self.path).map_err(|e| e.error)?;
+        std::fs::File::open(&self.dir)?.sync_all()
+    }
+}
+
+impl Write for Pending {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.temp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.temp.flush()
+    }
 }
 
 /// The replacement belongs to whoever owned the file (a run as root must not take it over).

@@ -7,7 +7,7 @@
 //! entry per line, so that its diffs read well; it is written atomically (`crate::atomic`).
 
 use crate::fingerprint;
-use crate::runner::FileReport;
+use crate::outcome::FileReport;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
@@ -33,9 +33,16 @@ pub struct Entry {
     pub text: String,
 }
 
+/// The entries not yet matched by a diagnostic, by rule and fingerprint.
 #[derive(Debug)]
 pub struct Baseline {
-    entries: Vec<Entry>,
+    left: HashMap<(String, String), Vec<Entry>>,
+}
+
+/// The key an entry holds for a file: its path, or for a record its id (records move
+/// between files when a corpus is re-sharded; their ids stay).
+fn key_path(file: &FileReport) -> &str {
+    file.record.as_ref().map_or(&file.path, |r| &r.id)
 }
 
 impl Baseline {
@@ -51,55 +58,62 @@ impl Baseline {
                 file.version
             ));
         }
-        Ok(Baseline {
-            entries: file.entries,
-        })
-    }
-
-    /// Removes from `files` every diagnostic the baseline holds; returns the entries that
-    /// matched nothing (their faults were fixed or changed).
-    pub fn filter(&self, files: &mut [FileReport]) -> Vec<Entry> {
-        let mut left: HashMap<(String, String), Vec<&Entry>> = HashMap::new();
-        for entry in &self.entries {
+        let mut left: HashMap<(String, String), Vec<Entry>> = HashMap::new();
+        for entry in file.entries {
             left.entry((entry.rule.clone(), entry.fingerprint.clone()))
                 .or_default()
                 .push(entry);
         }
-        for file in files.iter_mut() {
-            file.diagnostics.retain(|d| {
-                let key = (d.diagnostic.rule.to_owned(), fingerprint::hex(d.fingerprint));
-                let Some(list) = left.get_mut(&key) else {
-                    return true;
-                };
-                // An entry of the diagnostic's own path is used first, so a fault that stays in
-                // its file does not take the entry of a copy elsewhere.
-                let pick = list
-                    .iter()
-                    .position(|e| e.path == file.path)
-                    .or((!list.is_empty()).then_some(0));
-                match pick {
-                    Some(k) => {
-                        list.remove(k);
-                        false
-                    }
-                    None => true,
+        Ok(Baseline { left })
+    }
+
+    /// Removes from `file` every diagnostic the baseline holds, using up those entries.
+    pub fn filter(&mut self, file: &mut FileReport) {
+        let path = key_path(file).to_owned();
+        let mut key = (String::new(), String::new());
+        file.diagnostics.retain(|d| {
+            key.0.clear();
+            key.0.push_str(d.diagnostic.rule);
+            key.1 = fingerprint::hex(d.fingerprint);
+            let Some(list) = self.left.get_mut(&key) else {
+                return true;
+            };
+            // An entry of the diagnostic's own path is used first, so a fault that stays in
+            // its file does not take the entry of a copy elsewhere.
+            let pick = list
+                .iter()
+                .position(|e| e.path == path)
+                .or((!list.is_empty()).then_some(0));
+            match pick {
+                Some(k) => {
+                    list.remove(k);
+                    false
                 }
-            });
-        }
-        let mut stale: Vec<Entry> = left.into_values().flatten().cloned().collect();
+                None => true,
+            }
+        });
+    }
+
+    /// The entries that matched nothing (their faults were fixed or changed), sorted.
+    pub fn stale(self) -> Vec<Entry> {
+        let mut stale: Vec<Entry> = self.left.into_values().flatten().collect();
         stale.sort();
         stale
     }
 }
 
-/// Writes every diagnostic of `files` as a baseline at `path`, atomically; returns how
-/// many entries were written.
-pub fn write(path: &Path, files: &[FileReport]) -> Result<usize, String> {
-    let mut entries: Vec<Entry> = files
-        .iter()
-        .flat_map(|file| {
-            file.diagnostics.iter().map(|d| Entry {
-                path: file.path.clone(),
+/// The entries of a baseline being recorded, one file at a time.
+#[derive(Debug, Default)]
+pub struct Recorder {
+    entries: Vec<Entry>,
+}
+
+impl Recorder {
+    pub fn add(&mut self, file: &FileReport) {
+        let path = key_path(file);
+        self.entries.extend(file.diagnostics.iter().map(|d| {
+            Entry {
+                path: path.to_owned(),
                 rule: d.diagnostic.rule.to_owned(),
                 fingerprint: fingerprint::hex(d.fingerprint),
                 text: file
@@ -108,21 +122,26 @@ pub fn write(path: &Path, files: &[FileReport]) -> Result<usize, String> {
                     .and_then(|s| s.get(d.start.offset as usize..d.end.offset as usize))
                     .map(|t| t.chars().take(SNIPPET_CHARS).collect())
                     .unwrap_or_default(),
-            })
-        })
-        .collect();
-    entries.sort();
-    let mut out = format!("{{\n  \"version\": {VERSION},\n  \"entries\": [");
-    for (n, entry) in entries.iter().enumerate() {
-        out.push_str(if n == 0 { "\n    " } else { ",\n    " });
-        out.push_str(&serde_json::to_string(entry).expect("entries serialize"));
+            }
+        }));
     }
-    out.push_str(if entries.is_empty() {
-        "]\n}\n"
-    } else {
-        "\n  ]\n}\n"
-    });
-    crate::atomic::write(path, out.as_bytes())
-        .map_err(|e| format!("{}: cannot write the baseline: {e}", path.display()))?;
-    Ok(entries.len())
+
+    /// Writes the entries as a baseline at `path`, atomically; returns how many were written.
+    pub fn write(mut self, path: &Path) -> Result<usize, String> {
+        let entries = &mut self.entries;
+        entries.sort();
+        let mut out = format!("{{\n  \"version\": {VERSION},\n  \"entries\": [");
+        for (n, entry) in entries.iter().enumerate() {
+            out.push_str(if n == 0 { "\n    " } else { ",\n    " });
+            out.push_str(&serde_json::to_string(entry).expect("entries serialize"));
+        }
+        out.push_str(if entries.is_empty() {
+            "]\n}\n"
+        } else {
+            "\n  ]\n}\n"
+        });
+        crate::atomic::write(path, out.as_bytes())
+            .map_err(|e| format!("{}: cannot write the baseline: {e}", path.display()))?;
+        Ok(entries.len())
+    }
 }

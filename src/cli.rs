@@ -150,6 +150,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub exit_zero: bool,
 
+    /// Write the output to this file (atomically, when the run is over) instead of standard
+    /// output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
     /// When to color the full and concise formats [auto: on a terminal, unless NO_COLOR is
     /// set; FORCE_COLOR turns it on].
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -227,6 +232,42 @@ pub struct LintOptions {
     /// the shipped one.
     #[arg(long, value_name = "FILE")]
     pub model: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub records: RecordOptions,
+
+    /// Lint only shard I of N (I from 0): files by a stable hash of their path as given, or
+    /// the records of a single JSONL input by their id. N jobs with I = 0…N-1 lint the
+    /// corpus exactly once between them.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(u64, u64)>,
+}
+
+/// JSONL input: shared by `check` and `report`.
+#[derive(Debug, Args)]
+pub struct RecordOptions {
+    /// Read the files as JSONL records, one JSON object a line (plain, gzip or zstd; `-`
+    /// streams standard input); directories yield `*.jsonl`, `*.jsonl.gz` and `*.jsonl.zst`.
+    #[arg(long)]
+    pub records: bool,
+
+    /// The field holding a record's id: a key, or keys joined by dots (`meta.id`).
+    #[arg(long, value_name = "FIELD", default_value = "id", requires = "records")]
+    pub id_field: String,
+
+    /// The field holding a record's text.
+    #[arg(long, value_name = "FIELD", default_value = "text", requires = "records")]
+    pub text_field: String,
+}
+
+impl Default for RecordOptions {
+    fn default() -> Self {
+        RecordOptions {
+            records: false,
+            id_field: "id".to_owned(),
+            text_field: "text".to_owned(),
+        }
+    }
 }
 
 /// Which files are read and how: shared by every command that walks a corpus.
@@ -253,6 +294,18 @@ pub struct InputOptions {
 /// The default `--max-file-size`: four times a large newspaper archive file, and well
 /// within memory.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 512 << 20;
+
+/// `I/N`, with I < N.
+fn parse_shard(text: &str) -> Result<(u64, u64), String> {
+    let usage = || format!("`{text}` is not a shard: give I/N with 0 <= I < N, as 0/4");
+    let (index, count) = text.split_once('/').ok_or_else(usage)?;
+    let index: u64 = index.trim().parse().map_err(|_| usage())?;
+    let count: u64 = count.trim().parse().map_err(|_| usage())?;
+    if index >= count {
+        return Err(usage());
+    }
+    Ok((index, count))
+}
 
 /// `100`, `64K`, `512M`, `2G`.
 fn parse_size(text: &str) -> Result<u64, String> {

@@ -1,12 +1,12 @@
 //! Duplicates across files (`--duplicates=corpus`). While a file is linted, on its worker,
 //! each of its paragraphs is reduced to a fingerprint: a hash of its text for exact copies
 //! and a MinHash sketch of its character 4-grams, cut into bands, for near copies. One pass
-//! over the fingerprints, in path order, then finds the paragraphs that repeat a paragraph
-//! of an earlier file. The index keeps hashes and positions, never text: memory grows with
+//! over the fingerprints, in path order as the files come out of the run, then finds the
+//! paragraphs that repeat a paragraph of an earlier file. The index keeps hashes and positions, never text: memory grows with
 //! the number of distinct paragraphs (a few hundred bytes each), not with their length.
 
 use crate::diagnostic::{Diagnostic, Related, Severity};
-use crate::runner::{FileReport, Located};
+use crate::outcome::{FileReport, Located};
 use crate::source::chars::is_cjk_punct;
 use crate::source::{BlockKind, Document, Position};
 use rustc_hash::{FxHashMap, FxHasher};
@@ -34,6 +34,9 @@ pub struct Fingerprint {
     prose: bool,
     pub start: Position,
     pub end: Position,
+    /// Start and end in code points, for a record's diagnostic.
+    start_char: u64,
+    end_char: u64,
     /// The fingerprint a diagnostic on this paragraph has (`crate::fingerprint`).
     diagnostic_fingerprint: u64,
 }
@@ -44,6 +47,7 @@ pub fn fingerprints(doc: &Document, min_chars: usize) -> Vec<Fingerprint> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut boundaries = Vec::new();
+    let mut chars = crate::source::CharCounter::new(doc.text);
     for block in &doc.blocks {
         if !matches!(
             block.kind,
@@ -79,6 +83,8 @@ pub fn fingerprints(doc: &Document, min_chars: usize) -> Vec<Fingerprint> {
                 .is_some_and(|c| is_cjk_punct(c) || c.is_ascii_punctuation()),
             start: doc.index.position(doc.text, block.content.start),
             end: doc.index.position(doc.text, block.content.end),
+            start_char: chars.at(block.content.start),
+            end_char: chars.at(block.content.end),
             diagnostic_fingerprint: crate::fingerprint::fingerprint(
                 "duplicated-block",
                 doc.text,
@@ -89,52 +95,93 @@ pub fn fingerprints(doc: &Document, min_chars: usize) -> Vec<Fingerprint> {
     out
 }
 
-/// Where a fingerprint came from: (file, paragraph) indices.
-type Origin = (u32, u32);
+/// Where a fingerprint came from: its index among the paragraphs seen.
+type Origin = u32;
 
-/// Adds a `duplicated-block` diagnostic to every paragraph that repeats, exactly or nearly,
-/// a paragraph of an earlier file (files in the order given, which is path order). Copies
-/// within one file are the per-file rule's business and are left to it.
-pub fn find_duplicates(files: &mut [FileReport], severity: Severity) {
-    let mut exact: FxHashMap<u64, Origin> = FxHashMap::default();
-    let mut bands: FxHashMap<(u8, u64), Origin> = FxHashMap::default();
-    let mut shared: FxHashMap<Origin, usize> = FxHashMap::default();
-    let mut found: Vec<(usize, usize, Origin, bool)> = Vec::new();
-    for (f, file) in files.iter().enumerate() {
-        for (p, print) in file.fingerprints.iter().enumerate() {
-            let here = (f as u32, p as u32);
-            let other_file = |origin: &Origin| origin.0 != here.0;
-            if let Some(origin) = exact.get(&print.exact).filter(|o| other_file(o)) {
-                found.push((f, p, *origin, true));
+/// A paragraph that earlier ones are compared with: where it stands.
+struct Seen {
+    file: u32,
+    start: Position,
+    end: Position,
+}
+
+/// The paragraphs of the files seen so far, by exact hash and by band, each pointing to its
+/// first occurrence. Files come in path order: a paragraph's copy in a later file is the copy.
+#[derive(Default)]
+pub struct Index {
+    exact: FxHashMap<u64, Origin>,
+    bands: FxHashMap<(u8, u64), Origin>,
+    seen: Vec<Seen>,
+    /// The name of each file that had paragraphs, for the messages.
+    names: Vec<String>,
+}
+
+impl Index {
+    /// Adds a `duplicated-block` diagnostic to every paragraph of `file` that repeats,
+    /// exactly or nearly, a paragraph of an earlier file, then adds its paragraphs to the
+    /// index. Copies within one file are the per-file rule's business and are left to it.
+    pub fn check(&mut self, file: &mut FileReport, severity: Severity) {
+        let prints = std::mem::take(&mut file.fingerprints);
+        if prints.is_empty() {
+            return;
+        }
+        let here = self.names.len() as u32;
+        self.names.push(file.name().into_owned());
+        let mut shared: FxHashMap<Origin, usize> = FxHashMap::default();
+        let mut found = false;
+        for print in &prints {
+            let earlier = |origin: &&Origin| self.seen[**origin as usize].file != here;
+            let copy = if let Some(origin) = self.exact.get(&print.exact).filter(earlier) {
+                Some((*origin, true))
             } else if print.prose {
                 shared.clear();
                 for (b, band) in print.bands.iter().enumerate() {
-                    if let Some(origin) = bands.get(&(b as u8, *band)).filter(|o| other_file(o)) {
+                    if let Some(origin) = self.bands.get(&(b as u8, *band)).filter(earlier) {
                         *shared.entry(*origin).or_default() += 1;
                     }
                 }
                 // The earliest of the best-sharing candidates, so the result does not depend
                 // on the order of a hash map.
-                let best = shared
+                shared
                     .iter()
                     .filter(|&(_, &n)| n >= MIN_SHARED_BANDS)
-                    .max_by_key(|&(origin, &n)| (n, std::cmp::Reverse(*origin)));
-                if let Some((origin, _)) = best {
-                    found.push((f, p, *origin, false));
-                }
+                    .max_by_key(|&(origin, &n)| (n, std::cmp::Reverse(*origin)))
+                    .map(|(origin, _)| (*origin, false))
+            } else {
+                None
+            };
+            if let Some((origin, identical)) = copy {
+                found |= self.report(file, print, origin, identical, severity);
             }
-            exact.entry(print.exact).or_insert(here);
+            let id = self.seen.len() as Origin;
+            self.seen.push(Seen {
+                file: here,
+                start: print.start,
+                end: print.end,
+            });
+            self.exact.entry(print.exact).or_insert(id);
             for (b, band) in print.bands.iter().enumerate() {
-                bands.entry((b as u8, *band)).or_insert(here);
+                self.bands.entry((b as u8, *band)).or_insert(id);
             }
         }
+        if found {
+            file.diagnostics.sort_by(|a, b| {
+                let key = |d: &Located| (d.start.offset, d.diagnostic.rule, d.end.offset);
+                key(a).cmp(&key(b))
+            });
+        }
     }
-    for (f, p, (of, op), identical) in found {
-        let original = &files[of as usize].fingerprints[op as usize];
-        let (original_path, original_start, original_end) =
-            (files[of as usize].path.clone(), original.start, original.end);
-        let file = &mut files[f];
-        let print = &file.fingerprints[p];
+
+    /// Reports `print` as a copy of `origin`, unless the per-file rule already did.
+    fn report(
+        &self,
+        file: &mut FileReport,
+        print: &Fingerprint,
+        origin: Origin,
+        identical: bool,
+        severity: Severity,
+    ) -> bool {
+        let original = &self.seen[origin as usize];
         let (start, end, fingerprint) = (print.start, print.end, print.diagnostic_fingerprint);
         // The per-file rule already reported this paragraph (a copy of one in its own file).
         if file
@@ -142,12 +189,13 @@ pub fn find_duplicates(files: &mut [FileReport], severity: Severity) {
             .iter()
             .any(|d| d.diagnostic.rule == "duplicated-block" && d.start.offset == start.offset)
         {
-            continue;
+            return false;
         }
+        let original_name = self.names[original.file as usize].clone();
         let message = format!(
-            "paragraph {} a paragraph of {original_path} (line {})",
+            "paragraph {} a paragraph of {original_name} (line {})",
             if identical { "repeats" } else { "nearly repeats" },
-            original_start.line
+            original.start.line
         );
         let mut diagnostic = Diagnostic::new(
             "duplicated-block",
@@ -157,25 +205,21 @@ pub fn find_duplicates(files: &mut [FileReport], severity: Severity) {
         .with_help("keep one copy: the same text in two files counts twice in any corpus statistic");
         diagnostic.severity = severity;
         diagnostic.related.push(Related {
-            path: Some(original_path),
-            span: (original_start.offset as usize..original_end.offset as usize).into(),
+            path: Some(original_name),
+            span: (original.start.offset as usize..original.end.offset as usize).into(),
             message: "earlier copy".to_owned(),
         });
+        let code_points = file.record.as_ref().map(|_| (print.start_char, print.end_char));
         file.diagnostics.push(Located {
             diagnostic,
             start,
             end,
-            related: vec![(original_start, original_end)],
+            related: vec![(original.start, original.end)],
             edits: Vec::new(),
             fingerprint,
+            code_points,
         });
-    }
-    for file in files.iter_mut() {
-        file.fingerprints = Vec::new();
-        file.diagnostics.sort_by(|a, b| {
-            let key = |d: &Located| (d.start.offset, d.diagnostic.rule, d.end.offset);
-            key(a).cmp(&key(b))
-        });
+        true
     }
 }
 

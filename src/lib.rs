@@ -23,6 +23,9 @@ pub mod fix;
 pub mod fixer;
 pub mod linter;
 pub mod model;
+pub mod ordered;
+pub mod outcome;
+pub mod records;
 pub mod render;
 pub mod report;
 pub mod rule;
@@ -39,6 +42,7 @@ use linter::{ActiveRule, Linter};
 use render::Format;
 use runner::Settings;
 use std::io::{IsTerminal, Write};
+use std::ops::ControlFlow;
 use std::process::ExitCode;
 
 /// Exit codes: a pipeline can trust them.
@@ -121,12 +125,23 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         (None, Some(path)) => Some(source::char_model::CharModel::open(&loaded.root.join(path))?),
         (None, None) => None,
     };
+    // The configuration's extensions name text files: records have their own default.
+    let records = args
+        .records
+        .records
+        .then(|| records::Fields::new(&args.records.id_field, &args.records.text_field))
+        .transpose()?;
+    let default_extensions: &[&str] = if records.is_some() {
+        &["jsonl", "jsonl.gz", "jsonl.zst"]
+    } else {
+        &["txt", "md"]
+    };
     let extensions = args
         .input
         .extensions
         .clone()
-        .or_else(|| file.extensions.clone())
-        .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned()])
+        .or_else(|| file.extensions.clone().filter(|_| records.is_none()))
+        .unwrap_or_else(|| default_extensions.iter().map(|e| (*e).to_owned()).collect())
         .into_iter()
         .map(|e| e.trim_start_matches('.').to_owned())
         .collect();
@@ -150,12 +165,9 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
                 Some(rules::duplicate_min_chars(file.rules.get("duplicated-block"))?)
             }
         },
+        records,
+        shard: args.shard,
     })
-}
-
-/// The run, or `None` after saying why none could start.
-fn run(settings: &Settings) -> Option<runner::Outcome> {
-    runner::run(settings).map_err(|e| say!("newslint: {e}")).ok()
 }
 
 fn report_command(args: ReportArgs) -> u8 {
@@ -167,13 +179,23 @@ fn report_command(args: ReportArgs) -> u8 {
         }
     };
     settings.count_chars = true;
-    let Some(outcome) = run(&settings) else {
-        return EXIT_ERROR;
+    // Examples are quoted from the text while its file passes.
+    settings.keep_source = true;
+    let mut builder = report::Builder::default();
+    let errors = match runner::run(&settings, |file| {
+        builder.add(&file);
+        ControlFlow::Continue(())
+    }) {
+        Ok(errors) => errors,
+        Err(e) => {
+            say!("newslint: {e}");
+            return EXIT_ERROR;
+        }
     };
-    for error in &outcome.errors {
+    for error in &errors {
         say!("newslint: {}: {}", error.path, error.message);
     }
-    let figures = report::build(&outcome, settings.encoding);
+    let figures = builder.finish(errors.len());
     let text = match args.format {
         ReportFormat::Html => report::html(&figures),
         ReportFormat::Json => report::json(&figures),
@@ -194,11 +216,7 @@ fn report_command(args: ReportArgs) -> u8 {
             args.output.display()
         );
     }
-    if outcome.errors.is_empty() {
-        EXIT_CLEAN
-    } else {
-        EXIT_ERROR
-    }
+    if errors.is_empty() { EXIT_CLEAN } else { EXIT_ERROR }
 }
 
 /// `--color`, then the conventions of the environment: `NO_COLOR` (any value but empty)
@@ -240,10 +258,49 @@ fn refuse_flags_that_do_nothing(args: &CheckArgs, format: Format) -> Result<(), 
     if args.since.is_some() && (args.fix || args.diff) {
         return Err("--since reports the faults on changed lines only; --fix and --diff would change whole files: run them without --since".to_owned());
     }
+    if args.lint.records.records && (args.fix || args.diff) {
+        return Err(
+            "--records lints JSONL records; --fix and --diff rewrite text files and do not rewrite records"
+                .to_owned(),
+        );
+    }
     if stdin && args.fix && args.lint.paths.len() > 1 {
         return Err("--fix with `-` prints the fixed text of standard input: lint it alone".to_owned());
     }
     Ok(())
+}
+
+/// Where `check` writes: standard output, or a file that takes its place at the end.
+enum Output {
+    Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+    File(atomic::Pending),
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Output::Stdout(out) => out.write(buf),
+            Output::File(out) => out.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Output::Stdout(out) => out.flush(),
+            Output::File(out) => out.flush(),
+        }
+    }
+}
+
+/// What the files that passed add up to, for the summary and the exit code.
+#[derive(Default)]
+struct Totals {
+    files: usize,
+    diagnostics: usize,
+    fixable: usize,
+    failing: bool,
+    fixes: usize,
+    fixed_files: usize,
 }
 
 fn check(args: CheckArgs) -> u8 {
@@ -254,7 +311,7 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let terminal = std::io::stdout().is_terminal();
+    let terminal = std::io::stdout().is_terminal() && args.output.is_none();
     let format = args
         .format
         .unwrap_or(if terminal { Format::Full } else { Format::Concise });
@@ -264,7 +321,7 @@ fn check(args: CheckArgs) -> u8 {
     });
     settings.keep_source =
         (format == Format::Full && args.statistics.is_none()) || args.write_baseline.is_some();
-    let baseline = match args.baseline.as_deref().map(baseline::Baseline::load).transpose() {
+    let mut baseline = match args.baseline.as_deref().map(baseline::Baseline::load).transpose() {
         Ok(b) => b,
         Err(e) => {
             say!("newslint: {e}");
@@ -286,18 +343,136 @@ fn check(args: CheckArgs) -> u8 {
     if let Some(changes) = &changes {
         settings.only = Some(changes.paths().map(std::path::Path::to_path_buf).collect());
     }
-    let Some(mut outcome) = run(&settings) else {
-        return EXIT_ERROR;
+    let mut out = match &args.output {
+        None => Output::Stdout(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout().lock(),
+        )),
+        Some(path) => match atomic::Pending::create(path) {
+            Ok(file) => Output::File(file),
+            Err(e) => {
+                say!("newslint: {}: cannot write the output: {e}", path.display());
+                return EXIT_ERROR;
+            }
+        },
     };
-    if let Some(changes) = &changes {
-        changes.filter(&mut outcome.files);
+    let threshold = match args.fail_on {
+        FailOn::Info => Severity::Info,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Error => Severity::Error,
+    };
+    let color = use_color(args.color, terminal);
+    let mut emitter = render::emitter(format, color);
+    let mut statistics = args.statistics.map(render::Statistics::new);
+    let mut recorder = args
+        .write_baseline
+        .as_ref()
+        .map(|_| baseline::Recorder::default());
+    let mut totals = Totals::default();
+    // A write that fails (a closed pipe) ends the run: nobody reads what would follow.
+    let mut write_error: Option<std::io::Error> = None;
+    let mut written = |result: std::io::Result<()>| match result {
+        Ok(()) => ControlFlow::Continue(()),
+        Err(e) => {
+            write_error = Some(e);
+            ControlFlow::Break(())
+        }
+    };
+    let plain = statistics.is_none() && recorder.is_none() && !args.diff && !(args.fix && stdin);
+    if plain && written(emitter.start(&mut out)).is_break() {
+        return EXIT_ERROR;
+    }
+    let run = runner::run(&settings, |mut file| {
+        if let Some(changes) = &changes {
+            changes.filter(&mut file);
+        }
+        if let Some(recorder) = &mut recorder {
+            recorder.add(&file);
+            return ControlFlow::Continue(());
+        }
+        if let Some(baseline) = &mut baseline {
+            baseline.filter(&mut file);
+        }
+        let fixes: usize = file.fixed.values().sum();
+        totals.fixes += fixes;
+        totals.fixed_files += usize::from(fixes > 0);
+        if args.show_fixes && fixes > 0 {
+            let list: Vec<String> = file
+                .fixed
+                .iter()
+                .map(|(rule, n)| format!("{rule} ×{n}"))
+                .collect();
+            say!("{}: {}", file.path, list.join(", "));
+        }
+        totals.files += 1;
+        totals.diagnostics += file.diagnostics.len();
+        totals.fixable += file
+            .diagnostics
+            .iter()
+            .filter(|d| d.diagnostic.fix.is_some())
+            .count();
+        totals.failing |= file
+            .diagnostics
+            .iter()
+            .any(|d| d.diagnostic.severity >= threshold);
+        if args.diff {
+            return written(out.write_all(file.diff.as_deref().unwrap_or("").as_bytes()));
+        }
+        // `--fix -`: the fixed text is the output; what is left to fix goes to standard error.
+        if args.fix && stdin {
+            if !args.lint.quiet {
+                let mut err = std::io::stderr().lock();
+                let _ = err.write_all(&render::render(
+                    Format::Concise,
+                    std::slice::from_ref(&file),
+                    &[],
+                    false,
+                ));
+            }
+            return written(out.write_all(file.source.as_deref().unwrap_or("").as_bytes()));
+        }
+        match &mut statistics {
+            Some(statistics) => {
+                statistics.add(&file);
+                ControlFlow::Continue(())
+            }
+            None => written(emitter.file(&mut out, &file)),
+        }
+    });
+    let errors = match run {
+        Ok(errors) => errors,
+        Err(e) => {
+            say!("newslint: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    if let Some(statistics) = statistics {
+        let as_json = matches!(format, Format::Json | Format::Jsonl);
+        let _ = written(out.write_all(statistics.render(as_json).as_bytes()));
+    } else if plain {
+        let _ = written(emitter.finish(&mut out, &errors));
+    }
+    let finished = out.flush().and_then(|()| match out {
+        Output::File(file) => file.commit(),
+        Output::Stdout(_) => Ok(()),
+    });
+    for error in &errors {
+        say!("newslint: {}: {}", error.path, error.message);
+    }
+    if let Some(e) = write_error.or(finished.err()) {
+        // A reader that went away (`newslint … | head`) took what it wanted.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let target = args
+                .output
+                .as_ref()
+                .map_or("standard output".to_owned(), |p| p.display().to_string());
+            say!("newslint: cannot write to {target}: {e}");
+        }
+        return EXIT_ERROR;
     }
 
-    if let Some(path) = &args.write_baseline {
-        for error in &outcome.errors {
-            say!("newslint: {}: {}", error.path, error.message);
-        }
-        return match baseline::write(path, &outcome.files) {
+    if let (Some(path), Some(recorder)) = (&args.write_baseline, recorder) {
+        return match recorder.write(path) {
             Ok(n) => {
                 if !args.lint.quiet {
                     say!(
@@ -306,11 +481,7 @@ fn check(args: CheckArgs) -> u8 {
                         path.display()
                     );
                 }
-                if outcome.errors.is_empty() {
-                    EXIT_CLEAN
-                } else {
-                    EXIT_ERROR
-                }
+                if errors.is_empty() { EXIT_CLEAN } else { EXIT_ERROR }
             }
             Err(e) => {
                 say!("newslint: {e}");
@@ -318,8 +489,8 @@ fn check(args: CheckArgs) -> u8 {
             }
         };
     }
-    if let Some(baseline) = &baseline {
-        let stale = baseline.filter(&mut outcome.files);
+    if let Some(baseline) = baseline {
+        let stale = baseline.stale();
         if !stale.is_empty() {
             say!(
                 "newslint: {} baseline entr{} no longer occur (fixed or changed): rewrite the baseline with --write-baseline to drop them",
@@ -337,34 +508,24 @@ fn check(args: CheckArgs) -> u8 {
             }
         }
     }
-
-    let fixes: usize = outcome.files.iter().flat_map(|f| f.fixed.values()).sum();
-    let fixed_files = outcome.files.iter().filter(|f| !f.fixed.is_empty()).count();
-    if args.show_fixes {
-        for file in outcome.files.iter().filter(|f| !f.fixed.is_empty()) {
-            let list: Vec<String> = file
-                .fixed
-                .iter()
-                .map(|(rule, n)| format!("{rule} ×{n}"))
-                .collect();
-            say!("{}: {}", file.path, list.join(", "));
-        }
-    }
+    let Totals {
+        files,
+        diagnostics,
+        fixable,
+        failing,
+        fixes,
+        fixed_files,
+    } = totals;
+    let plural = |n: usize, one: &'static str, many: &'static str| if n == 1 { one } else { many };
     if args.diff {
-        for file in &outcome.files {
-            print(file.diff.as_deref().unwrap_or(""));
-        }
-        for error in &outcome.errors {
-            say!("newslint: {}: {}", error.path, error.message);
-        }
         if !args.lint.quiet {
             say!(
                 "newslint: {fixes} fix{} would change {fixed_files} file{}",
-                if fixes == 1 { "" } else { "es" },
-                if fixed_files == 1 { "" } else { "s" }
+                plural(fixes, "", "es"),
+                plural(fixed_files, "", "s")
             );
         }
-        return if !outcome.errors.is_empty() {
+        return if !errors.is_empty() {
             EXIT_ERROR
         } else if fixed_files > 0 {
             EXIT_FINDINGS
@@ -372,91 +533,35 @@ fn check(args: CheckArgs) -> u8 {
             EXIT_CLEAN
         };
     }
-    // `--fix -`: the fixed text is the output; what is left to fix goes to standard error.
-    if args.fix && stdin {
-        let mut remaining = 0;
-        for file in &outcome.files {
-            print(file.source.as_deref().unwrap_or(""));
-            remaining += file.diagnostics.len();
-            if !args.lint.quiet {
-                let mut err = std::io::stderr().lock();
-                let _ = err.write_all(render::concise(std::slice::from_ref(file)).as_bytes());
-            }
-        }
-        for error in &outcome.errors {
-            say!("newslint: {}: {}", error.path, error.message);
-        }
-        return if !outcome.errors.is_empty() {
-            EXIT_ERROR
-        } else if remaining > 0 && !args.exit_zero {
+    if args.fix && !args.lint.quiet && !stdin {
+        say!(
+            "newslint: fixed {fixes} fault{} in {fixed_files} file{}",
+            plural(fixes, "", "s"),
+            plural(fixed_files, "", "s")
+        );
+    }
+    if format == Format::Full
+        && args.statistics.is_none()
+        && terminal
+        && !args.lint.quiet
+        && !(args.fix && stdin)
+    {
+        say!(
+            "{diagnostics} diagnostic{} in {files} file{} ({fixable} with a fix)",
+            plural(diagnostics, "", "s"),
+            plural(files, "", "s")
+        );
+    }
+    if !errors.is_empty() {
+        EXIT_ERROR
+    } else if args.fix && stdin {
+        // What is left to fix in standard input counts, whatever its severity.
+        if diagnostics > 0 && !args.exit_zero {
             EXIT_FINDINGS
         } else {
             EXIT_CLEAN
-        };
-    }
-    if args.fix && !args.lint.quiet {
-        say!(
-            "newslint: fixed {fixes} fault{} in {fixed_files} file{}",
-            if fixes == 1 { "" } else { "s" },
-            if fixed_files == 1 { "" } else { "s" }
-        );
-    }
-    let as_json = matches!(format, Format::Json | Format::Jsonl);
-    let color = use_color(args.color, terminal);
-    match args.statistics {
-        Some(by) => print(&render::statistics(&outcome.files, by, as_json)),
-        None => match format {
-            Format::Full => {
-                let bytes = render::full(&outcome.files, color);
-                let mut out = std::io::stdout().lock();
-                let _ = out.write_all(&bytes).and_then(|()| out.flush());
-            }
-            Format::Concise => print(&render::concise_colored(&outcome.files, color)),
-            Format::Json => print(&render::json(&outcome.files)),
-            Format::Jsonl => print(&render::jsonl(&outcome.files)),
-            Format::Sarif => {
-                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                // A closed pipe is not worth a panic.
-                let _ = render::sarif(&outcome.files, &outcome.errors, &mut out).and_then(|()| out.flush());
-            }
-            Format::Github => print(&render::github(&outcome.files, &outcome.errors)),
-            Format::Junit => print(&render::junit(&outcome.files, &outcome.errors)),
-            Format::Gitlab => print(&render::gitlab(&outcome.files)),
-        },
-    }
-    for error in &outcome.errors {
-        say!("newslint: {}: {}", error.path, error.message);
-    }
-
-    let total: usize = outcome.files.iter().map(|f| f.diagnostics.len()).sum();
-    if format == Format::Full && args.statistics.is_none() && terminal && !args.lint.quiet {
-        let fixable = outcome
-            .files
-            .iter()
-            .flat_map(|f| &f.diagnostics)
-            .filter(|d| d.diagnostic.fix.is_some())
-            .count();
-        say!(
-            "{total} diagnostic{} in {} file{} ({fixable} with a fix)",
-            if total == 1 { "" } else { "s" },
-            outcome.files.len(),
-            if outcome.files.len() == 1 { "" } else { "s" }
-        );
-    }
-    if !outcome.errors.is_empty() {
-        return EXIT_ERROR;
-    }
-    let threshold = match args.fail_on {
-        FailOn::Info => Severity::Info,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Error => Severity::Error,
-    };
-    let failing = outcome
-        .files
-        .iter()
-        .flat_map(|f| &f.diagnostics)
-        .any(|d| d.diagnostic.severity >= threshold);
-    if failing && !args.exit_zero {
+        }
+    } else if failing && !args.exit_zero {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

@@ -35,6 +35,8 @@ pub fn build(args: &ModelBuildArgs) -> u8 {
         count_chars: false,
         only: None,
         corpus_duplicates: None,
+        records: None,
+        shard: None,
     };
     let max_ngrams = usize::try_from(args.max_ngrams).unwrap_or(usize::MAX);
     let mut builder = Builder::new(usize::from(args.order), max_ngrams);

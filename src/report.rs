@@ -3,16 +3,13 @@
 //!
 //! It stays the same size whatever the corpus: counts per rule, a histogram of faults per
 //! 10,000 characters over the files, the worst files (at most `WORST_FILES`) and a few
-//! examples per rule (at most `EXAMPLES_PER_RULE`, the first in path order, their context
-//! read back from the files once the run is over).
+//! examples per rule (at most `EXAMPLES_PER_RULE`, the first in path order, quoted from the
+//! text while its file passes).
 
+use crate::outcome::FileReport;
 use crate::render::{escape_markup as escape, uri_path};
 use crate::rules::RULES;
-use crate::runner::{FileReport, Outcome};
-use crate::source::EncodingChoice;
-use crate::source::decode;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 const WORST_FILES: usize = 50;
@@ -77,74 +74,68 @@ fn rate(faults: usize, chars: usize) -> f64 {
     }
 }
 
-pub fn build(outcome: &Outcome, encoding: EncodingChoice) -> Report {
-    let files = &outcome.files;
-    let characters = files.iter().map(|f| f.chars).sum();
-    let faults = files.iter().map(|f| f.diagnostics.len()).sum();
-    let fixable = files
-        .iter()
-        .flat_map(|f| &f.diagnostics)
-        .filter(|d| d.diagnostic.fix.is_some())
-        .count();
-    let mut rules: Vec<RuleFigures> = RULES
-        .iter()
-        .map(|entry| RuleFigures {
-            rule: entry.meta.name,
-            category: entry.meta.category.as_str(),
-            faults: 0,
+/// The report's figures, gathered while the files pass: counts, the worst files so far and
+/// the first examples of each rule, never the diagnostics themselves.
+pub struct Builder {
+    files: usize,
+    files_with_faults: usize,
+    characters: usize,
+    faults: usize,
+    fixable: usize,
+    rules: Vec<RuleFigures>,
+    /// Files per bin of `BINS` (and one more for the rest).
+    bins: Vec<usize>,
+    worst: Vec<FileFigures>,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Builder {
             files: 0,
+            files_with_faults: 0,
+            characters: 0,
+            faults: 0,
             fixable: 0,
-            examples: Vec::new(),
-        })
-        .collect();
-    let mut wanted: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
-    for (f, file) in files.iter().enumerate() {
-        let mut seen = vec![false; rules.len()];
-        for (k, d) in file.diagnostics.iter().enumerate() {
-            let Some(r) = rules.iter().position(|r| r.rule == d.diagnostic.rule) else {
+            rules: RULES
+                .iter()
+                .map(|entry| RuleFigures {
+                    rule: entry.meta.name,
+                    category: entry.meta.category.as_str(),
+                    faults: 0,
+                    files: 0,
+                    fixable: 0,
+                    examples: Vec::new(),
+                })
+                .collect(),
+            bins: vec![0; BINS.len() + 1],
+            worst: Vec::new(),
+        }
+    }
+}
+
+impl Builder {
+    /// Counts one file; its examples are quoted from its text (kept for the report).
+    pub fn add(&mut self, file: &FileReport) {
+        self.files += 1;
+        self.characters += file.chars;
+        self.faults += file.diagnostics.len();
+        let mut seen = vec![false; self.rules.len()];
+        for d in &file.diagnostics {
+            self.fixable += usize::from(d.diagnostic.fix.is_some());
+            let Some(r) = self.rules.iter().position(|r| r.rule == d.diagnostic.rule) else {
                 continue;
             };
-            let figures = &mut rules[r];
+            let figures = &mut self.rules[r];
             figures.faults += 1;
             figures.fixable += usize::from(d.diagnostic.fix.is_some());
             if !seen[r] {
                 seen[r] = true;
                 figures.files += 1;
             }
-            if figures.faults <= EXAMPLES_PER_RULE {
-                wanted.entry(f).or_default().push((r, k));
+            if figures.examples.len() < EXAMPLES_PER_RULE {
+                figures.examples.push(example(file, d, file.source.as_deref()));
             }
         }
-    }
-    // Examples: each file that holds one is read once more, for the text around the faults.
-    for (f, picks) in wanted {
-        let file = &files[f];
-        let text = file
-            .origin
-            .as_ref()
-            .and_then(|p| std::fs::read(p).ok())
-            .and_then(|bytes| decode::decode(&bytes, encoding).ok().map(|d| d.text.into_owned()));
-        for (r, k) in picks {
-            let d = &file.diagnostics[k];
-            rules[r].examples.push(example(file, d, text.as_deref()));
-        }
-    }
-    rules.retain(|r| r.faults > 0);
-    rules.sort_by(|a, b| b.faults.cmp(&a.faults).then(a.rule.cmp(b.rule)));
-
-    let mut distribution: Vec<(String, usize)> = BINS
-        .iter()
-        .enumerate()
-        .map(|(k, &upper)| {
-            let label = match k {
-                0 => "0".to_owned(),
-                _ => format!("{}–{}", BINS[k - 1], upper),
-            };
-            (label, 0)
-        })
-        .collect();
-    distribution.push((format!("> {}", BINS[BINS.len() - 1]), 0));
-    for file in files {
         let r = rate(file.diagnostics.len(), file.chars);
         let bin = if file.diagnostics.is_empty() {
             0
@@ -154,36 +145,64 @@ pub fn build(outcome: &Outcome, encoding: EncodingChoice) -> Report {
                 .unwrap_or(BINS.len())
                 .max(1)
         };
-        distribution[bin].1 += 1;
+        self.bins[bin] += 1;
+        if file.diagnostics.is_empty() {
+            return;
+        }
+        self.files_with_faults += 1;
+        self.worst.push(FileFigures {
+            path: file.name().into_owned(),
+            characters: file.chars,
+            faults: file.diagnostics.len(),
+            faults_per_10k_chars: r,
+        });
+        // Kept at most twice the list's length between cuts: memory stays flat.
+        if self.worst.len() >= 2 * WORST_FILES {
+            self.cut_worst();
+        }
     }
-    let mut worst: Vec<FileFigures> = files
-        .iter()
-        .filter(|f| !f.diagnostics.is_empty())
-        .map(|f| FileFigures {
-            path: f.path.clone(),
-            characters: f.chars,
-            faults: f.diagnostics.len(),
-            faults_per_10k_chars: rate(f.diagnostics.len(), f.chars),
-        })
-        .collect();
-    worst.sort_by(|a, b| b.faults.cmp(&a.faults).then_with(|| a.path.cmp(&b.path)));
-    worst.truncate(WORST_FILES);
-    Report {
-        version: 1,
-        files: files.len(),
-        files_with_faults: files.iter().filter(|f| !f.diagnostics.is_empty()).count(),
-        characters,
-        faults,
-        faults_per_10k_chars: rate(faults, characters),
-        fixable,
-        unreadable_files: outcome.errors.len(),
-        rules,
-        distribution,
-        worst_files: worst,
+
+    fn cut_worst(&mut self) {
+        self.worst
+            .sort_by(|a, b| b.faults.cmp(&a.faults).then_with(|| a.path.cmp(&b.path)));
+        self.worst.truncate(WORST_FILES);
+    }
+
+    pub fn finish(mut self, unreadable_files: usize) -> Report {
+        self.cut_worst();
+        let mut rules = self.rules;
+        rules.retain(|r| r.faults > 0);
+        rules.sort_by(|a, b| b.faults.cmp(&a.faults).then(a.rule.cmp(b.rule)));
+        let distribution = self
+            .bins
+            .iter()
+            .enumerate()
+            .map(|(k, &files)| {
+                let label = match k {
+                    0 => "0".to_owned(),
+                    k if k == BINS.len() => format!("> {}", BINS[BINS.len() - 1]),
+                    _ => format!("{}–{}", BINS[k - 1], BINS[k]),
+                };
+                (label, files)
+            })
+            .collect();
+        Report {
+            version: 1,
+            files: self.files,
+            files_with_faults: self.files_with_faults,
+            characters: self.characters,
+            faults: self.faults,
+            faults_per_10k_chars: rate(self.faults, self.characters),
+            fixable: self.fixable,
+            unreadable_files,
+            rules,
+            distribution,
+            worst_files: self.worst,
+        }
     }
 }
 
-fn example(file: &FileReport, d: &crate::runner::Located, text: Option<&str>) -> Example {
+fn example(file: &FileReport, d: &crate::outcome::Located, text: Option<&str>) -> Example {
     let (start, end) = (d.start.offset as usize, d.end.offset as usize);
     let (before, flagged, after) =
         match text.filter(|t| end <= t.len() && t.is_char_boundary(start) && t.is_char_boundary(end)) {

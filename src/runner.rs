@@ -1,15 +1,19 @@
-//! Collects the files, lints them in parallel, and returns sorted results.
+//! Collects the inputs, lints them in parallel, and hands the results on in path order.
 //!
-//! Each file is read, decoded, parsed once and checked by every selected rule on a rayon
-//! worker; a panic in one file is caught and reported as that file's error. Results come
-//! back in path order, so the output is the same whatever the number of threads.
+//! Each file (or JSONL record) is read, decoded, parsed once and checked by every selected
+//! rule on a worker; a panic in one is caught and reported as its error. Results leave
+//! through a bounded reorder window (`crate::ordered`) in the order of the inputs, so the
+//! output is the same whatever the number of threads and memory does not grow with the
+//! corpus.
 
 use crate::diagnostic::Diagnostic;
 use crate::linter::{FixMode, Fixed, Linter};
+use crate::outcome::{FileError, FileReport, Located, Record};
+use crate::records::{self, Fields, Line};
 use crate::source::decode::{self, DecodeError};
-use crate::source::{EncodingChoice, LineIndex, Locator, Position};
-use rayon::prelude::*;
+use crate::source::{CharCounter, EncodingChoice, LineIndex, Locator};
 use std::io::Read;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 pub struct Settings {
@@ -17,12 +21,13 @@ pub struct Settings {
     pub paths: Vec<PathBuf>,
     pub stdin_filename: Option<String>,
     pub encoding: EncodingChoice,
-    /// Extensions linted when walking directories, without the dot.
+    /// Endings of the file names linted when walking directories, without the first dot
+    /// (`txt`, `jsonl.gz`).
     pub extensions: Vec<String>,
     pub follow_links: bool,
     /// 0: as many as there are cores.
     pub threads: usize,
-    /// Larger files are reported, not read.
+    /// Larger files are reported, not read; with records, the longest line.
     pub max_file_size: u64,
     /// The rules and their per-file ignores.
     pub linter: Linter,
@@ -39,51 +44,14 @@ pub struct Settings {
     /// Look for duplicated blocks across files too: the shortest paragraph compared, in
     /// characters (`--duplicates=corpus`).
     pub corpus_duplicates: Option<usize>,
+    /// Read the files as JSONL records, with these fields (`--records`).
+    pub records: Option<Fields>,
+    /// Lint only shard `.0` of `.1` (`--shard`).
+    pub shard: Option<(u64, u64)>,
 }
 
-/// A diagnostic with its positions resolved.
-#[derive(Debug, Clone)]
-pub struct Located {
-    pub diagnostic: Diagnostic,
-    pub start: Position,
-    pub end: Position,
-    /// (start, end) of each related span, in the same order.
-    pub related: Vec<(Position, Position)>,
-    /// (start, end) of each edit of the fix, in the same order.
-    pub edits: Vec<(Position, Position)>,
-    /// The rule and the text around the span, hashed (`fingerprint`).
-    pub fingerprint: u64,
-}
-
-#[derive(Debug)]
-pub struct FileReport {
-    pub path: String,
-    pub diagnostics: Vec<Located>,
-    /// The decoded text, when `keep_source` is set and there is something to show.
-    pub source: Option<String>,
-    /// Its paragraphs' fingerprints, for the cross-file duplicate pass (empty otherwise).
-    pub fingerprints: Vec<crate::corpus::Fingerprint>,
-    /// Where it was read from (none for standard input).
-    pub origin: Option<PathBuf>,
-    /// Fixes applied (or, with `--diff`, that would be), per rule.
-    pub fixed: std::collections::BTreeMap<&'static str, usize>,
-    /// With `--diff`: the unified diff of the fixes.
-    pub diff: Option<String>,
-    /// Characters in the (fixed) text, for rates per 10,000 characters (0 unless counted).
-    pub chars: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct FileError {
-    pub path: String,
-    pub message: String,
-}
-
-#[derive(Debug, Default)]
-pub struct Outcome {
-    pub files: Vec<FileReport>,
-    pub errors: Vec<FileError>,
-}
+/// Inputs (or records) being worked on or waiting to be handed on, per thread.
+const WINDOW_PER_THREAD: usize = 4;
 
 /// A file to lint: where its bytes come from and how to name it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,9 +73,40 @@ impl Input {
     }
 }
 
-/// Lints every input. Fails only when no work can start (no thread could be made); every
-/// problem with one file is that file's error.
-pub fn run(settings: &Settings) -> Result<Outcome, String> {
+/// What a worker is given: a file, one line of a JSONL file, or an error met while reading
+/// the lines.
+enum Work {
+    File(Input),
+    Record {
+        file: std::sync::Arc<RecordFile>,
+        number: u64,
+        bytes: Vec<u8>,
+    },
+    Failed(FileError),
+}
+
+/// A JSONL file whose lines are being linted.
+struct RecordFile {
+    name: String,
+    origin: Option<PathBuf>,
+    /// Per-file ignores apply by the file's path.
+    ignored: Vec<&'static str>,
+}
+
+enum Done {
+    Report(FileReport),
+    /// A binary file met on a walk, or a record of another shard.
+    Skipped,
+    Failed(FileError),
+}
+
+/// Lints every input and hands each report to `each`, in path order (and, within a JSONL
+/// file, in line order), until `each` breaks; returns the inputs that could not be linted. Fails only when no
+/// work can start (no thread could be made); every problem with one input is its error.
+pub fn run(
+    settings: &Settings,
+    mut each: impl FnMut(FileReport) -> ControlFlow<()>,
+) -> Result<Vec<FileError>, String> {
     let (mut inputs, mut errors) = collect_inputs(settings);
     if let Some(only) = &settings.only {
         inputs.retain(|input| match input {
@@ -115,57 +114,227 @@ pub fn run(settings: &Settings) -> Result<Outcome, String> {
             Input::Stdin => true,
         });
     }
+    // One JSONL input is sharded by record id, several inputs by path.
+    let shard_by_id = settings.records.is_some() && inputs.len() == 1;
+    if let Some(shard) = settings.shard.filter(|_| !shard_by_id) {
+        inputs.retain(|input| in_shard(&input_name(input, settings), shard));
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.threads)
         .build()
         .map_err(|e| format!("cannot start {} threads: {e}", settings.threads))?;
-    let progress = if settings.progress && inputs.len() > 1 {
-        indicatif::ProgressBar::new(inputs.len() as u64)
-    } else {
-        indicatif::ProgressBar::hidden()
+    let progress = progress_bar(settings, inputs.len());
+    let severity = settings.linter.rule("duplicated-block").map(|rule| rule.severity);
+    let mut index = settings
+        .corpus_duplicates
+        .and(severity)
+        .map(|severity| (crate::corpus::Index::default(), severity));
+    let items: Box<dyn Iterator<Item = Work> + Send> = match &settings.records {
+        None => Box::new(inputs.into_iter().map(Work::File)),
+        Some(_) => Box::new(
+            inputs
+                .into_iter()
+                .flat_map(move |input| record_lines(input, settings)),
+        ),
     };
-    progress.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {elapsed} (about {eta} left)")
-            .expect("a valid progress template"),
-    );
-    let results: Vec<Result<Option<FileReport>, FileError>> = pool.install(|| {
-        inputs
-            .par_iter()
-            .map(|input| {
-                let result = lint_input(input, settings);
-                progress.inc(1);
-                result
-            })
-            .collect()
-    });
-    progress.finish_and_clear();
-    let mut files = Vec::new();
-    for result in results {
-        match result {
-            Ok(Some(report)) => files.push(report),
-            Ok(None) => {}
-            Err(e) => errors.push(e),
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    errors.sort();
-    if settings.corpus_duplicates.is_some()
-        && let Some(rule) = settings.linter.rule("duplicated-block")
-    {
-        crate::corpus::find_duplicates(&mut files, rule.severity);
-        // A file that had nothing to show before the pass was not kept: read it again.
-        for file in files
-            .iter_mut()
-            .filter(|f| settings.keep_source && f.source.is_none())
-        {
-            if let (false, Some(path)) = (file.diagnostics.is_empty(), &file.origin) {
-                file.source = std::fs::read(path).ok().and_then(|bytes| {
-                    Some(decode::decode(&bytes, settings.encoding).ok()?.text.into_owned())
-                });
+    let window = pool.current_num_threads() * WINDOW_PER_THREAD;
+    crate::ordered::map(
+        &pool,
+        window,
+        items,
+        |work| match work {
+            Work::File(input) => match lint_input(&input, settings) {
+                Ok(Some(report)) => Done::Report(report),
+                Ok(None) => Done::Skipped,
+                Err(e) => Done::Failed(e),
+            },
+            Work::Record { file, number, bytes } => lint_record(&file, number, &bytes, settings, shard_by_id),
+            Work::Failed(e) => Done::Failed(e),
+        },
+        |done| {
+            progress.inc(1);
+            match done {
+                Done::Report(mut report) => {
+                    if let Some((index, severity)) = &mut index {
+                        index.check(&mut report, *severity);
+                    }
+                    // Kept for the corpus pass: a text that is still clean is not shown.
+                    if report.diagnostics.is_empty() && report.origin.is_some() {
+                        report.source = None;
+                    }
+                    each(report)
+                }
+                Done::Skipped => ControlFlow::Continue(()),
+                Done::Failed(e) => {
+                    errors.push(e);
+                    ControlFlow::Continue(())
+                }
             }
-        }
+        },
+    );
+    progress.finish_and_clear();
+    // Stable: the errors of one JSONL file stay in line order.
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(errors)
+}
+
+fn progress_bar(settings: &Settings, inputs: usize) -> indicatif::ProgressBar {
+    if !settings.progress {
+        return indicatif::ProgressBar::hidden();
     }
-    Ok(Outcome { files, errors })
+    // Records are counted as they come: how many there are is known only at the end.
+    let (bar, template) = match settings.records {
+        Some(_) => (
+            indicatif::ProgressBar::new_spinner(),
+            "{spinner} {pos} records, {elapsed} ({per_sec})",
+        ),
+        None if inputs > 1 => (
+            indicatif::ProgressBar::new(inputs as u64),
+            "{bar:40} {pos}/{len} files, {elapsed} (about {eta} left)",
+        ),
+        None => return indicatif::ProgressBar::hidden(),
+    };
+    bar.set_style(indicatif::ProgressStyle::with_template(template).expect("a valid progress template"));
+    bar
+}
+
+/// The name an input is reported under.
+fn input_name(input: &Input, settings: &Settings) -> String {
+    match input {
+        Input::Named(p) | Input::Walked(p) => display(p),
+        Input::Stdin => settings.stdin_filename.clone().unwrap_or_else(|| "-".to_owned()),
+    }
+}
+
+/// Whether `key` (a path as given, or a record id) falls in shard `index` of `count`: by
+/// FNV-1a of its bytes, the same on every machine and run.
+fn in_shard(key: &str, (index, count): (u64, u64)) -> bool {
+    use std::hash::Hasher;
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(key.as_bytes());
+    hasher.finish() % count == index
+}
+
+/// The lines of a JSONL input, as work; an input that cannot be opened is one error.
+fn record_lines(input: Input, settings: &Settings) -> Box<dyn Iterator<Item = Work> + Send + '_> {
+    let name = input_name(&input, settings);
+    let error = |message: String| {
+        Box::new(std::iter::once(Work::Failed(FileError {
+            path: name.clone(),
+            message,
+        }))) as Box<dyn Iterator<Item = Work> + Send>
+    };
+    let (origin, source): (Option<PathBuf>, Box<dyn Read + Send>) = match &input {
+        Input::Named(p) | Input::Walked(p) => match std::fs::File::open(p) {
+            Ok(file) if file.metadata().is_ok_and(|m| m.is_dir()) => {
+                return error("a directory".to_owned());
+            }
+            Ok(file) => (Some(p.clone()), Box::new(file)),
+            Err(e) => return error(io_message(&e)),
+        },
+        Input::Stdin => (None, Box::new(std::io::stdin())),
+    };
+    let lines = match records::Lines::new(source, settings.max_file_size) {
+        Ok(lines) => lines,
+        Err(e) => return error(io_message(&e)),
+    };
+    let ignored = settings.linter.ignored(
+        origin
+            .as_deref()
+            .or(settings.stdin_filename.as_deref().map(Path::new)),
+    );
+    let file = std::sync::Arc::new(RecordFile {
+        name: name.clone(),
+        origin,
+        ignored,
+    });
+    let max = settings.max_file_size;
+    Box::new(lines.map(move |line| match line {
+        Line::Record { number, bytes } => Work::Record {
+            file: file.clone(),
+            number,
+            bytes,
+        },
+        Line::TooLong { number, length } => Work::Failed(FileError {
+            path: file.name.clone(),
+            message: format!(
+                "line {number}: {length} bytes, more than --max-file-size ({max} bytes): not read"
+            ),
+        }),
+        Line::Failed { message, .. } => Work::Failed(FileError {
+            path: file.name.clone(),
+            message,
+        }),
+    }))
+}
+
+fn lint_record(file: &RecordFile, number: u64, bytes: &[u8], settings: &Settings, shard_by_id: bool) -> Done {
+    let error = |message: String| {
+        Done::Failed(FileError {
+            path: file.name.clone(),
+            message: format!("line {number}: {message}"),
+        })
+    };
+    let fields = settings
+        .records
+        .as_ref()
+        .expect("records are read with their fields");
+    let parsed = match records::parse(bytes, fields) {
+        Ok(parsed) => parsed,
+        Err(message) => return error(message),
+    };
+    if let Some(shard) = settings.shard.filter(|_| shard_by_id)
+        && !in_shard(&parsed.id, shard)
+    {
+        return Done::Skipped;
+    }
+    let text = parsed.text;
+    let Ok((diagnostics, fingerprints)) = check_text(&text, &file.ignored, None, settings, true) else {
+        return error(
+            "internal error while linting this record (a bug in newslint: please report it)".to_owned(),
+        );
+    };
+    let keep = settings.keep_source && !(diagnostics.is_empty() && fingerprints.is_empty());
+    Done::Report(FileReport {
+        path: file.name.clone(),
+        record: Some(Record {
+            id: parsed.id,
+            line: number,
+        }),
+        chars: if settings.count_chars {
+            text.chars().count()
+        } else {
+            0
+        },
+        diagnostics,
+        source: keep.then_some(text),
+        fingerprints,
+        origin: file.origin.clone(),
+        fixed: std::collections::BTreeMap::new(),
+        diff: None,
+    })
+}
+
+/// Parses and lints a text (or takes the diagnostics the fix loop found), resolves their
+/// positions, and takes its fingerprints for the corpus pass. `Err` when a rule panicked.
+fn check_text(
+    text: &str,
+    ignored: &[&'static str],
+    linted: Option<Vec<Diagnostic>>,
+    settings: &Settings,
+    code_points: bool,
+) -> Result<(Vec<Located>, Vec<crate::corpus::Fingerprint>), ()> {
+    let fingerprint = settings
+        .corpus_duplicates
+        .filter(|_| !ignored.contains(&"duplicated-block"));
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let doc = settings.linter.parse(text);
+        let diagnostics = linted.unwrap_or_else(|| settings.linter.lint_document(&doc, ignored));
+        let fingerprints = fingerprint.map_or_else(Vec::new, |min| crate::corpus::fingerprints(&doc, min));
+        (diagnostics, fingerprints, doc.index)
+    }));
+    let (diagnostics, fingerprints, index) = checked.map_err(|_| ())?;
+    Ok((locate(text, &index, diagnostics, code_points), fingerprints))
 }
 
 enum ReadError {
@@ -275,9 +444,8 @@ fn walk(root: &Path, settings: &Settings, inputs: &mut Vec<Input>, errors: &mut 
                     continue;
                 }
                 let wanted = path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| settings.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
+                    .file_name()
+                    .is_some_and(|n| has_extension(n.as_encoded_bytes(), &settings.extensions));
                 if is_file && wanted {
                     inputs.push(Input::Walked(path));
                 }
@@ -288,6 +456,17 @@ fn walk(root: &Path, settings: &Settings, inputs: &mut Vec<Input>, errors: &mut 
             }),
         }
     }
+}
+
+/// Whether a file name ends with `.` and one of `extensions` (of any case): `a.jsonl.gz` has
+/// the extensions `gz` and `jsonl.gz`.
+fn has_extension(name: &[u8], extensions: &[String]) -> bool {
+    extensions.iter().any(|ext| {
+        let ext = ext.as_bytes();
+        name.len() > ext.len() + 1
+            && name[name.len() - ext.len() - 1] == b'.'
+            && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext)
+    })
 }
 
 fn walk_message(e: &ignore::Error) -> String {
@@ -441,30 +620,21 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
             None => linted = Some(run.diagnostics),
         }
     }
-    let fingerprint = settings
-        .corpus_duplicates
-        .filter(|_| !ignored.contains(&"duplicated-block"));
-    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let doc = settings.linter.parse(&text);
-        let diagnostics = linted.unwrap_or_else(|| settings.linter.lint_document(&doc, &ignored));
-        let fingerprints = fingerprint.map_or_else(Vec::new, |min| crate::corpus::fingerprints(&doc, min));
-        (diagnostics, fingerprints, doc.index)
-    }));
-    let (diagnostics, fingerprints, index) = checked.map_err(|_| {
+    let (located, fingerprints) = check_text(&text, &ignored, linted, settings, false).map_err(|()| {
         error("internal error while linting this file (a bug in newslint: please report it)".to_owned())
     })?;
-    let located = locate(&text, &index, diagnostics);
     let chars = if settings.count_chars {
         text.chars().count()
     } else {
         0
     };
-    // Standard input cannot be read twice: in corpus mode, keep it; fixed, it is printed.
-    let keep = !located.is_empty()
-        || (path.is_none() && (!fingerprints.is_empty() || settings.fix.is_some_and(|m| m.write)));
-    let source = ((settings.keep_source || path.is_none()) && keep).then(|| text.into_owned());
+    // Standard input cannot be read twice: fixed, its text is printed.
+    let printed = path.is_none() && settings.fix.is_some_and(|m| m.write);
+    let keep = (settings.keep_source && !(located.is_empty() && fingerprints.is_empty())) || printed;
+    let source = keep.then(|| text.into_owned());
     Ok(Some(FileReport {
         path: name,
+        record: None,
         diagnostics: located,
         source,
         fingerprints,
@@ -475,8 +645,10 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
     }))
 }
 
-fn locate(text: &str, index: &LineIndex, diagnostics: Vec<Diagnostic>) -> Vec<Located> {
+/// Positions for each diagnostic; with `code_points`, its offsets in code points too.
+fn locate(text: &str, index: &LineIndex, diagnostics: Vec<Diagnostic>, code_points: bool) -> Vec<Located> {
     let mut locator = Locator::new(index, text);
+    let mut counter = CharCounter::new(text);
     diagnostics
         .into_iter()
         .map(|d| {
@@ -492,6 +664,10 @@ fn locate(text: &str, index: &LineIndex, diagnostics: Vec<Diagnostic>) -> Vec<Lo
                 .map(|e| locate(e.start as usize..e.end as usize))
                 .collect();
             let fingerprint = crate::fingerprint::fingerprint(d.rule, text, d.span.range());
+            let code_points = code_points.then(|| {
+                let start = counter.at(d.span.start as usize);
+                (start, start + text[d.span.range()].chars().count() as u64)
+            });
             Located {
                 diagnostic: d,
                 start,
@@ -499,6 +675,7 @@ fn locate(text: &str, index: &LineIndex, diagnostics: Vec<Diagnostic>) -> Vec<Lo
                 related,
                 edits,
                 fingerprint,
+                code_points,
             }
         })
         .collect()

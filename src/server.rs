@@ -459,6 +459,8 @@ impl Server {
                 input: Default::default(),
                 threads: None,
                 model: None,
+                records: crate::cli::RecordOptions::default(),
+                shard: None,
             };
             crate::settings(&options).map(|s| s.linter)
         });

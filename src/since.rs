@@ -6,7 +6,7 @@
 //! It asks the `git` command (`git diff --unified=0 -M REV`), which every user of this mode
 //! has, rather than reimplementing diffs.
 
-use crate::runner::FileReport;
+use crate::outcome::FileReport;
 use std::collections::HashMap;
 use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
@@ -72,19 +72,22 @@ impl Changes {
     }
 
     /// Keeps the diagnostics whose span touches a changed line.
-    pub fn filter(&self, files: &mut [FileReport]) {
-        for file in files.iter_mut() {
-            let Some(origin) = &file.origin else { continue };
-            let canonical = origin.canonicalize().unwrap_or_else(|_| origin.clone());
-            let lines = self.files.get(&canonical);
-            file.diagnostics.retain(|d| match lines {
-                None => false,
-                Some(None) => true,
-                Some(Some(ranges)) => ranges
-                    .iter()
-                    .any(|r| *r.start() <= d.end.line && d.start.line <= *r.end()),
-            });
-        }
+    pub fn filter(&self, file: &mut FileReport) {
+        let Some(origin) = &file.origin else { return };
+        let canonical = origin.canonicalize().unwrap_or_else(|_| origin.clone());
+        let lines = self.files.get(&canonical);
+        // A record is one line of its file: all of it changed, or none.
+        let record_line = file.record.as_ref().map(|r| r.line);
+        file.diagnostics.retain(|d| match (lines, record_line) {
+            (None, _) => false,
+            (Some(None), _) => true,
+            (Some(Some(ranges)), Some(line)) => ranges
+                .iter()
+                .any(|r| u64::from(*r.start()) <= line && line <= u64::from(*r.end())),
+            (Some(Some(ranges)), None) => ranges
+                .iter()
+                .any(|r| *r.start() <= d.end.line && d.start.line <= *r.end()),
+        });
     }
 }
 

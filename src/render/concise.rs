@@ -1,25 +1,27 @@
 //! `path:line:column: severity[rule] message`: the form grep and editors' problem matchers read.
+//! A record is named `path#id`, its lines and columns counted in the record's text.
 
 use crate::diagnostic::Severity;
-use crate::runner::FileReport;
-use std::fmt::Write;
-
-pub fn concise(files: &[FileReport]) -> String {
-    concise_colored(files, false)
-}
+use crate::outcome::{FileError, FileReport};
+use std::io::{self, Write};
 
 /// With `color`, the path is bold and the severity and rule are colored as in the full
 /// format (ANSI escapes; the text between them is the same).
-pub fn concise_colored(files: &[FileReport], color: bool) -> String {
-    let mut out = String::new();
-    let paint = |code: &str, text: &str| {
-        if color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
-    };
-    for file in files {
+pub struct Concise {
+    pub color: bool,
+}
+
+impl super::Emitter for Concise {
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let paint = |code: &str, text: &str| {
+            if self.color {
+                format!("\x1b[{code}m{text}\x1b[0m")
+            } else {
+                text.to_owned()
+            }
+        };
+        let name = file.name();
+        let name = paint("1", &super::line_safe(&name));
         for d in &file.diagnostics {
             let severity = d.diagnostic.severity;
             let code = match severity {
@@ -27,16 +29,19 @@ pub fn concise_colored(files: &[FileReport], color: bool) -> String {
                 Severity::Warning => "1;33",
                 Severity::Info => "1;36",
             };
-            let _ = writeln!(
+            writeln!(
                 out,
-                "{}:{}:{}: {} {}",
-                paint("1", &super::line_safe(&file.path)),
+                "{name}:{}:{}: {} {}",
                 d.start.line,
                 d.start.column,
                 paint(code, &format!("{}[{}]", severity.as_str(), d.diagnostic.rule)),
                 d.diagnostic.message
-            );
+            )?;
         }
+        Ok(())
     }
-    out
+
+    fn finish(&mut self, _out: &mut dyn Write, _errors: &[FileError]) -> io::Result<()> {
+        Ok(())
+    }
 }

@@ -7,7 +7,7 @@
 //! `<U+XXXX>` so that the underline has something to stand under.
 
 use crate::diagnostic::Severity;
-use crate::runner::FileReport;
+use crate::outcome::FileReport;
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::{Error, Files};
 use codespan_reporting::term::{self, Config, termcolor::Buffer};
@@ -28,14 +28,33 @@ fn severity(s: Severity) -> CsSeverity {
     }
 }
 
-pub fn full(files: &[FileReport], color: bool) -> Vec<u8> {
-    let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
-    let config = Config::default();
-    for report in files {
+pub struct Full {
+    color: bool,
+    config: Config,
+}
+
+impl Full {
+    pub fn new(color: bool) -> Full {
+        Full {
+            color,
+            config: Config::default(),
+        }
+    }
+}
+
+impl super::Emitter for Full {
+    fn file(&mut self, out: &mut dyn std::io::Write, report: &FileReport) -> std::io::Result<()> {
         let Some(source) = report.source.as_deref() else {
-            continue;
+            return Ok(());
         };
-        let name = super::line_safe(&report.path);
+        let mut buffer = if self.color {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
+        let config = &self.config;
+        let name = report.name();
+        let name = super::line_safe(&name);
         for located in &report.diagnostics {
             let d = &located.diagnostic;
             let mut notes = Vec::new();
@@ -75,11 +94,19 @@ pub fn full(files: &[FileReport], color: bool) -> Vec<u8> {
                 .with_message(&d.message)
                 .with_labels(labels)
                 .with_notes(notes);
-            term::emit_to_write_style(&mut buffer, &config, &excerpt, &diagnostic)
+            term::emit_to_write_style(&mut buffer, config, &excerpt, &diagnostic)
                 .expect("rendering to memory succeeds");
         }
+        out.write_all(buffer.as_slice())
     }
-    buffer.into_inner()
+
+    fn finish(
+        &mut self,
+        _out: &mut dyn std::io::Write,
+        _errors: &[crate::outcome::FileError],
+    ) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The lines a diagnostic quotes, each cut to a window around its spans, with the spans

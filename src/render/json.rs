@@ -1,21 +1,35 @@
-//! The JSON contract: stable field names and order, documented in the README.
+//! The JSON contract: stable field names and order, documented in the README. A record's
+//! diagnostics carry its id, its line in the JSONL file, and their offsets in code points.
 
 use crate::fix::Fix;
-use crate::runner::{FileReport, Located};
+use crate::outcome::{FileError, FileReport, Located};
 use crate::source::Position;
 use serde::Serialize;
+use std::io::{self, Write};
 
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record_line: Option<u64>,
     rule: &'a str,
     severity: &'a str,
     message: &'a str,
     start: Position,
     end: Position,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    record_offset: Option<CodePoints>,
     related: Vec<JsonRelated<'a>>,
     help: Option<&'a str>,
     fix: Option<&'a Fix>,
+}
+
+#[derive(Serialize)]
+struct CodePoints {
+    start: u64,
+    end: u64,
 }
 
 #[derive(Serialize)]
@@ -26,14 +40,18 @@ struct JsonRelated<'a> {
     message: &'a str,
 }
 
-fn convert<'a>(path: &'a str, d: &'a Located) -> JsonDiagnostic<'a> {
+fn convert<'a>(file: &'a FileReport, d: &'a Located) -> JsonDiagnostic<'a> {
+    let path = &file.path;
     JsonDiagnostic {
         path,
+        record: file.record.as_ref().map(|r| r.id.as_str()),
+        record_line: file.record.as_ref().map(|r| r.line),
         rule: d.diagnostic.rule,
         severity: d.diagnostic.severity.as_str(),
         message: &d.diagnostic.message,
         start: d.start,
         end: d.end,
+        record_offset: d.code_points.map(|(start, end)| CodePoints { start, end }),
         related: d
             .diagnostic
             .related
@@ -51,24 +69,44 @@ fn convert<'a>(path: &'a str, d: &'a Located) -> JsonDiagnostic<'a> {
     }
 }
 
-fn all(files: &[FileReport]) -> impl Iterator<Item = JsonDiagnostic<'_>> {
-    files
-        .iter()
-        .flat_map(|f| f.diagnostics.iter().map(move |d| convert(&f.path, d)))
+/// One array, pretty-printed, written an element at a time.
+#[derive(Default)]
+pub struct Json {
+    written: usize,
 }
 
-pub fn json(files: &[FileReport]) -> String {
-    let list: Vec<_> = all(files).collect();
-    let mut out = serde_json::to_string_pretty(&list).expect("diagnostics serialize");
-    out.push('\n');
-    out
-}
-
-pub fn jsonl(files: &[FileReport]) -> String {
-    let mut out = String::new();
-    for d in all(files) {
-        out.push_str(&serde_json::to_string(&d).expect("diagnostics serialize"));
-        out.push('\n');
+impl super::Emitter for Json {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"[")
     }
-    out
+
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        for d in &file.diagnostics {
+            out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+            super::write_indented_json(out, &convert(file, d), 2)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, _errors: &[FileError]) -> io::Result<()> {
+        out.write_all(if self.written == 0 { b"]\n" } else { b"\n]\n" })
+    }
+}
+
+/// One object per line.
+pub struct Jsonl;
+
+impl super::Emitter for Jsonl {
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        for d in &file.diagnostics {
+            serde_json::to_writer(&mut *out, &convert(file, d)).map_err(io::Error::other)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _out: &mut dyn Write, _errors: &[FileError]) -> io::Result<()> {
+        Ok(())
+    }
 }

@@ -1,39 +1,44 @@
-//! JUnit XML, which most CI systems show as a test report: one test case per linted file,
-//! failing with the file's diagnostics.
+//! JUnit XML, which most CI systems show as a test report: one test case per linted file
+//! (or record), failing with its diagnostics.
+//!
+//! The totals stand in the opening tags, so the cases are held as text until the last file:
+//! the one format whose output waits for the end of the run.
 
 use super::escape_markup as escape;
-use crate::runner::{FileError, FileReport};
-use std::fmt::Write;
+use crate::outcome::{FileError, FileReport};
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
-/// A test case per file; a file that could not be linted is a case with an `<error>`.
-pub fn junit(files: &[FileReport], errors: &[FileError]) -> String {
-    let failing = files.iter().filter(|f| !f.diagnostics.is_empty()).count();
-    let tests = files.len() + errors.len();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"newslint\" tests=\"{tests}\" failures=\"{failing}\" errors=\"{}\">",
-        errors.len()
-    );
-    let _ = writeln!(
-        out,
-        "  <testsuite name=\"newslint\" tests=\"{tests}\" failures=\"{failing}\" errors=\"{}\" skipped=\"0\">",
-        errors.len()
-    );
-    for file in files {
-        let path = escape(&file.path);
+#[derive(Default)]
+pub struct Junit {
+    cases: String,
+    tests: usize,
+    failing: usize,
+}
+
+impl super::Emitter for Junit {
+    fn file(&mut self, _out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        self.tests += 1;
+        let name = escape(&file.name());
         if file.diagnostics.is_empty() {
-            let _ = writeln!(out, "    <testcase name=\"{path}\" classname=\"newslint\"/>");
-            continue;
+            let _ = writeln!(
+                self.cases,
+                "    <testcase name=\"{name}\" classname=\"newslint\"/>"
+            );
+            return Ok(());
         }
-        let _ = writeln!(out, "    <testcase name=\"{path}\" classname=\"newslint\">");
+        self.failing += 1;
+        let _ = writeln!(
+            self.cases,
+            "    <testcase name=\"{name}\" classname=\"newslint\">"
+        );
         for d in &file.diagnostics {
             let _ = writeln!(
-                out,
+                self.cases,
                 "      <failure type=\"{}\" message=\"{}\">{}:{}:{}: {}[{}] {}</failure>",
                 d.diagnostic.rule,
                 escape(&d.diagnostic.message),
-                path,
+                name,
                 d.start.line,
                 d.start.column,
                 d.diagnostic.severity.as_str(),
@@ -41,16 +46,32 @@ pub fn junit(files: &[FileReport], errors: &[FileError]) -> String {
                 escape(&d.diagnostic.message)
             );
         }
-        out.push_str("    </testcase>\n");
+        self.cases.push_str("    </testcase>\n");
+        Ok(())
     }
-    for error in errors {
-        let _ = writeln!(
+
+    /// A file that could not be linted is a case with an `<error>`.
+    fn finish(&mut self, out: &mut dyn Write, errors: &[FileError]) -> io::Result<()> {
+        let tests = self.tests + errors.len();
+        let (failing, errored) = (self.failing, errors.len());
+        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(
             out,
-            "    <testcase name=\"{}\" classname=\"newslint\">\n      <error type=\"not-linted\" message=\"{}\"/>\n    </testcase>",
-            escape(&error.path),
-            escape(&error.message)
-        );
+            "<testsuites name=\"newslint\" tests=\"{tests}\" failures=\"{failing}\" errors=\"{errored}\">"
+        )?;
+        writeln!(
+            out,
+            "  <testsuite name=\"newslint\" tests=\"{tests}\" failures=\"{failing}\" errors=\"{errored}\" skipped=\"0\">"
+        )?;
+        out.write_all(std::mem::take(&mut self.cases).as_bytes())?;
+        for error in errors {
+            writeln!(
+                out,
+                "    <testcase name=\"{}\" classname=\"newslint\">\n      <error type=\"not-linted\" message=\"{}\"/>\n    </testcase>",
+                escape(&error.path),
+                escape(&error.message)
+            )?;
+        }
+        out.write_all(b"  </testsuite>\n</testsuites>\n")
     }
-    out.push_str("  </testsuite>\n</testsuites>\n");
-    out
 }

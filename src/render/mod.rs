@@ -1,4 +1,5 @@
-//! Output formats: pure functions from sorted results to text.
+//! Output formats, written as the results come: each file's part as soon as the file is
+//! done, in path order, so that nothing but the current file is held.
 
 mod concise;
 mod full;
@@ -9,14 +10,67 @@ mod junit;
 mod sarif;
 mod statistics;
 
-pub use concise::{concise, concise_colored};
-pub use full::full;
-pub use github::github;
-pub use gitlab::gitlab;
-pub use json::{json, jsonl};
-pub use junit::junit;
-pub use sarif::sarif;
-pub use statistics::{StatisticsBy, statistics};
+pub use statistics::{Statistics, StatisticsBy};
+
+use crate::outcome::{FileError, FileReport};
+use std::io::{self, Write};
+
+/// One output format, fed one file at a time.
+pub trait Emitter {
+    /// What comes before the first file (an array's `[`).
+    fn start(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()>;
+    /// What comes after the last file: the inputs that could not be linted, closing marks.
+    fn finish(&mut self, out: &mut dyn Write, errors: &[FileError]) -> io::Result<()>;
+}
+
+/// The emitter of a format; `color` counts for the full and concise formats.
+pub fn emitter(format: Format, color: bool) -> Box<dyn Emitter> {
+    match format {
+        Format::Full => Box::new(full::Full::new(color)),
+        Format::Concise => Box::new(concise::Concise { color }),
+        Format::Json => Box::new(json::Json::default()),
+        Format::Jsonl => Box::new(json::Jsonl),
+        Format::Sarif => Box::new(sarif::Sarif::default()),
+        Format::Github => Box::new(github::Github),
+        Format::Junit => Box::new(junit::Junit::default()),
+        Format::Gitlab => Box::new(gitlab::Gitlab::default()),
+    }
+}
+
+/// A whole output at once, for outputs that are short by nature (one file's diagnostics).
+pub fn render(format: Format, files: &[FileReport], errors: &[FileError], color: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut emitter = emitter(format, color);
+    let written = emitter
+        .start(&mut out)
+        .and_then(|()| files.iter().try_for_each(|f| emitter.file(&mut out, f)))
+        .and_then(|()| emitter.finish(&mut out, errors));
+    written.expect("writing to memory succeeds");
+    out
+}
+
+/// Writes `value` as pretty JSON with every line indented by `indent` spaces: an element of
+/// an array that is written one element at a time. (A JSON string holds no raw
+/// line break, so every line break is the printer's.)
+pub(crate) fn write_indented_json(
+    out: &mut dyn Write,
+    value: &impl serde::Serialize,
+    indent: usize,
+) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    let pad = " ".repeat(indent);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(pad.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -4,108 +4,105 @@
 
 use super::uri_path;
 use crate::diagnostic::Severity;
+use crate::outcome::FileError;
+use crate::outcome::{FileReport, Located};
 use crate::rules::RULES;
-use crate::runner::{FileReport, Located};
 use crate::source::Position;
-use serde::Serialize;
-use serde::ser::SerializeSeq;
 use serde_json::{Value, json};
+use std::io::{self, Write};
 
-/// Results, and each file that could not be linted as a tool execution notification (level
-/// error), so a run that exits 2 shows why in the SARIF viewer. The results are written one
-/// by one as they are made: a run over 100,000 files never holds their JSON at once.
-pub fn sarif(
-    files: &[FileReport],
-    errors: &[crate::runner::FileError],
-    out: &mut impl std::io::Write,
-) -> std::io::Result<()> {
-    let rules: Vec<Value> = RULES
-        .iter()
-        .map(|entry| {
-            let meta = entry.meta;
-            json!({
-                "id": meta.name,
-                "shortDescription": {"text": meta.summary()},
-                "fullDescription": {"text": meta.summary()},
-                "help": {"text": meta.documentation(), "markdown": meta.documentation()},
-                "defaultConfiguration": {"enabled": meta.default_enabled, "level": level(meta.severity)},
-                "properties": {"category": meta.category.as_str(), "fix": meta.fix.as_str()},
-            })
-        })
-        .collect();
-    let root = std::env::current_dir().ok().and_then(|dir| {
-        dir.to_str()
-            .map(|d| json!({"SRCROOT": {"uri": format!("file://{}/", uri_path(d.trim_end_matches('/')))}}))
-    });
-    let notifications: Vec<Value> = errors
-        .iter()
-        .map(|e| {
-            json!({
-                "level": "error",
-                "message": {"text": format!("{}: {}", e.path, e.message)},
-                "locations": [{"physicalLocation": {"artifactLocation": artifact(&e.path)}}],
-            })
-        })
-        .collect();
-    // Keys in the order the whole-document form had them (sorted).
-    let log = Log {
-        schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        runs: [Run {
-            column_kind: "unicodeCodePoints",
-            invocations: json!([{
-                "executionSuccessful": errors.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }]),
-            original_uri_base_ids: root,
-            results: Results(files),
-            tool: json!({"driver": {
-                "name": "newslint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }}),
-        }],
-        version: "2.1.0",
-    };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    out.write_all(b"\n")
+/// Results, and each input that could not be linted as a tool execution notification
+/// (level error), so a run that exits 2 shows why in the SARIF viewer. Each result is written
+/// as its file comes: a run over 100,000 files never holds their JSON at once. (The
+/// invocation, which needs the errors, stands after the results.)
+#[derive(Default)]
+pub struct Sarif {
+    written: usize,
 }
 
-#[derive(Serialize)]
-struct Log<'a> {
-    #[serde(rename = "$schema")]
-    schema: &'static str,
-    runs: [Run<'a>; 1],
-    version: &'static str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Run<'a> {
-    column_kind: &'static str,
-    invocations: Value,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    original_uri_base_ids: Option<Value>,
-    results: Results<'a>,
-    tool: Value,
-}
-
-/// Every file's results, made one at a time while they are written.
-struct Results<'a>(&'a [FileReport]);
-
-impl Serialize for Results<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(None)?;
-        for file in self.0 {
-            for d in &file.diagnostics {
-                seq.serialize_element(&result(file, d))?;
-            }
+impl super::Emitter for Sarif {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n")?;
+        let root = std::env::current_dir().ok().and_then(|dir| {
+            dir.to_str().map(
+                |d| json!({"SRCROOT": {"uri": format!("file://{}/", uri_path(d.trim_end_matches('/')))}}),
+            )
+        });
+        if let Some(root) = root {
+            out.write_all(b"      \"originalUriBaseIds\": ")?;
+            write_value(out, &root)?;
+            out.write_all(b",\n")?;
         }
-        seq.end()
+        let rules: Vec<Value> = RULES
+            .iter()
+            .map(|entry| {
+                let meta = entry.meta;
+                json!({
+                    "id": meta.name,
+                    "shortDescription": {"text": meta.summary()},
+                    "fullDescription": {"text": meta.summary()},
+                    "help": {"text": meta.documentation(), "markdown": meta.documentation()},
+                    "defaultConfiguration": {"enabled": meta.default_enabled, "level": level(meta.severity)},
+                    "properties": {"category": meta.category.as_str(), "fix": meta.fix.as_str()},
+                })
+            })
+            .collect();
+        let tool = json!({"driver": {
+            "name": "newslint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        }});
+        out.write_all(b"      \"tool\": ")?;
+        write_value(out, &tool)?;
+        out.write_all(b",\n      \"results\": [")
+    }
+
+    fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        for d in &file.diagnostics {
+            out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+            super::write_indented_json(out, &result(file, d), 8)?;
+            self.written += 1;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, errors: &[FileError]) -> io::Result<()> {
+        let notifications: Vec<Value> = errors
+            .iter()
+            .map(|e| {
+                json!({
+                    "level": "error",
+                    "message": {"text": format!("{}: {}", e.path, e.message)},
+                    "locations": [{"physicalLocation": {"artifactLocation": artifact(&e.path)}}],
+                })
+            })
+            .collect();
+        let invocations = json!([{
+            "executionSuccessful": errors.is_empty(),
+            "toolExecutionNotifications": notifications,
+        }]);
+        out.write_all(if self.written == 0 { b"]" } else { b"\n      ]" })?;
+        out.write_all(b",\n      \"invocations\": ")?;
+        write_value(out, &invocations)?;
+        out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
     }
 }
 
+/// A value inside the run object: its first line follows a key, the rest are indented.
+fn write_value(out: &mut dyn Write, value: &Value) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    out.write_all(text.replace('\n', "\n      ").as_bytes())
+}
+
+/// A record's diagnostics stand on its line of the JSONL file, with the record as their
+/// logical location and their place in its text as properties; they carry no fix (an edit of
+/// the text is not an edit of the file's bytes).
 fn result(file: &FileReport, d: &Located) -> Value {
     let own = own_artifact(file);
+    let region = |start: Position, end: Position| match &file.record {
+        Some(record) => json!({"startLine": record.line}),
+        None => region(start, end),
+    };
     let rule_index = RULES
         .iter()
         .position(|r| r.meta.name == d.diagnostic.rule)
@@ -121,6 +118,18 @@ fn result(file: &FileReport, d: &Located) -> Value {
         "locations": [{"physicalLocation": {"artifactLocation": own.clone(), "region": region(d.start, d.end)}}],
         "partialFingerprints": {"newslintContext/v1": crate::fingerprint::hex(d.fingerprint)},
     });
+    if let Some(record) = &file.record {
+        result["locations"][0]["logicalLocations"] = json!([{"name": record.id, "kind": "object"}]);
+        let mut properties = json!({
+            "record": record.id,
+            "recordStart": {"line": d.start.line, "column": d.start.column},
+            "recordEnd": {"line": d.end.line, "column": d.end.column},
+        });
+        if let Some((start, end)) = d.code_points {
+            properties["recordOffset"] = json!({"start": start, "end": end});
+        }
+        result["properties"] = properties;
+    }
     if !d.related.is_empty() {
         let related: Vec<Value> = d
             .diagnostic
@@ -140,7 +149,7 @@ fn result(file: &FileReport, d: &Located) -> Value {
             .collect();
         result["relatedLocations"] = json!(related);
     }
-    if let Some(fix) = &d.diagnostic.fix {
+    if let Some(fix) = d.diagnostic.fix.as_ref().filter(|_| file.record.is_none()) {
         let replacements: Vec<Value> = fix
             .edits
             .iter()

@@ -145,6 +145,38 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// Code points from the start of a text to any of its offsets, counted from the offset asked
+/// before: offsets asked in about increasing order cost one pass over the text in all.
+pub struct CharCounter<'a> {
+    text: &'a str,
+    offset: usize,
+    chars: u64,
+}
+
+impl<'a> CharCounter<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharCounter {
+            text,
+            offset: 0,
+            chars: 0,
+        }
+    }
+
+    /// The code points before `offset`, a character boundary of the text.
+    pub fn at(&mut self, offset: usize) -> u64 {
+        let between = |a: usize, b: usize| self.text[a..b].chars().count() as u64;
+        if offset >= self.offset {
+            self.chars += between(self.offset, offset);
+        } else if offset >= self.offset / 2 {
+            self.chars -= between(offset, self.offset);
+        } else {
+            self.chars = between(0, offset);
+        }
+        self.offset = offset;
+        self.chars
+    }
+}
+
 /// Cumulative counts every CHECKPOINT_BYTES, on character boundaries.
 fn checkpoints(text: &str) -> Vec<(u32, u32, u32)> {
     let mut checkpoints = vec![(0, 0, 0)];

@@ -13,4 +13,4 @@ pub mod words;
 
 pub use decode::{DecodeError, Decoded, EncodingChoice, SourceEncoding, encode};
 pub use document::{Block, BlockKind, Classes, Document, Line, LineKind, sentence_ranges};
-pub use line_index::{LineIndex, Locator, Position};
+pub use line_index::{CharCounter, LineIndex, Locator, Position};

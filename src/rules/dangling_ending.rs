@@ -92,7 +92,7 @@ impl Check for DanglingEnding {
                 let clause = &text[start..i];
                 // Dictionary words only: a guessed word (碳中 in 碳中和, which the dictionary
                 // lacks) would cut a real word in two.
-                let tokens = super::segment(clause, false);
+                let tokens = super::segment(clause);
                 let [.., previous, word] = tokens[..] else {
                     continue;
                 };

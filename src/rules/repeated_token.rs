@@ -257,7 +257,7 @@ fn whole_words(text: &str, cand: &Candidate) -> bool {
     let mut boundaries = HashSet::new();
     boundaries.insert(start);
     let mut at = start;
-    for word in super::segment(clause, true) {
+    for word in super::segment(clause) {
         at += word.len();
         boundaries.insert(at);
     }

@@ -1,17 +1,49 @@
-//! Word segmentation with jieba-rs, for the judgements a byte pattern cannot make (is this a
-//! word written twice, is this a person's name).
-//!
-//! The segmenter is loaded on first use (~150 ms, once), and only when a rule has a
-//! candidate to confirm: most text never needs it.
+//! Words, for the judgements a byte pattern cannot make (is this a word written twice, is
+//! this a person's name): the dictionary of the continuity model, read in place.
 
 use std::sync::LazyLock;
 
-static SEGMENTER: LazyLock<jieba_rs::Jieba> = LazyLock::new(jieba_rs::Jieba::new);
+/// Words of five to eight characters (idioms, institutions), which the lattice does not
+/// reach: 天时地利人和 is one word, not 天时地利 and 人 and 和.
+static LONG_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../rules/lexicon-long.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .collect()
+});
 
-/// Segments Chinese text into words; `guess` lets jieba's HMM join characters the
-/// dictionary does not know into words.
-pub fn segment(text: &str, guess: bool) -> Vec<&str> {
-    SEGMENTER.cut(text, guess).into_iter().map(|t| t.word).collect()
+/// The most characters a long word has.
+const MAX_LONG_CHARS: usize = 8;
+
+/// Segments Chinese text into the dictionary's words, by the likeliest path of the word
+/// lattice, then joins runs of words that make a longer dictionary word (the longest
+/// first); a character the dictionary does not know stands alone.
+pub fn segment(text: &str) -> Vec<&str> {
+    let words = super::continuity::lexicon().segment(text);
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    let mut at = 0;
+    while i < words.len() {
+        let mut best = 1;
+        let mut chars = 0;
+        let mut end = at;
+        for (k, word) in words[i..].iter().enumerate() {
+            chars += word.chars().count();
+            end += word.len();
+            if chars > MAX_LONG_CHARS {
+                break;
+            }
+            if k > 0 && chars > 4 && LONG_WORDS.contains(&text[at..end]) {
+                best = k + 1;
+            }
+        }
+        let len: usize = words[i..i + best].iter().map(|w| w.len()).sum();
+        out.push(&text[at..at + len]);
+        at += len;
+        i += best;
+    }
+    out
 }
 
 static SURNAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -59,6 +91,12 @@ pub fn is_person_name(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_words_are_joined() {
+        assert_eq!(segment("可谓天时地利人和"), ["可谓", "天时地利人和"]);
+        assert_eq!(segment("惠民惠民高效"), ["惠民", "惠民", "高效"]);
+    }
 
     #[test]
     fn names() {

@@ -21,11 +21,18 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// A replacement being written: it takes the target's place on `commit`, and is deleted if
-/// dropped before (a run that fails leaves the old file as it was).
+/// dropped before (a run that fails leaves the old file as it was). A target that exists and
+/// is not a regular file (a device such as `/dev/stdout`, a FIFO) is written to directly:
+/// replacing it would put a file where the device was.
 pub struct Pending {
-    temp: std::io::BufWriter<tempfile::NamedTempFile>,
+    target: Target,
     path: std::path::PathBuf,
     dir: std::path::PathBuf,
+}
+
+enum Target {
+    Temp(std::io::BufWriter<tempfile::NamedTempFile>),
+    Direct(std::io::BufWriter<std::fs::File>),
 }
 
 impl Pending {
@@ -34,6 +41,14 @@ impl Pending {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            let file = std::fs::OpenOptions::new().write(true).open(path)?;
+            return Ok(Pending {
+                target: Target::Direct(std::io::BufWriter::with_capacity(1 << 16, file)),
+                path: path.to_path_buf(),
+                dir: dir.to_path_buf(),
+            });
+        }
         // The temporary file's name means nothing to the user: name the folder instead.
         let temp = tempfile::Builder::new()
             .prefix(".newslint-")
@@ -51,7 +66,7 @@ impl Pending {
                 )
             })?;
         Ok(Pending {
-            temp: std::io::BufWriter::with_capacity(1 << 16, temp),
+            target: Target::Temp(std::io::BufWriter::with_capacity(1 << 16, temp)),
             path: path.to_path_buf(),
             dir: dir.to_path_buf(),
         })
@@ -59,10 +74,10 @@ impl Pending {
 
     /// Puts the written file in the target's place.
     pub fn commit(self) -> std::io::Result<()> {
-        let temp = self
-            .temp
-            .into_inner()
-            .map_err(std::io::IntoInnerError::into_error)?;
+        let temp = match self.target {
+            Target::Temp(temp) => temp.into_inner().map_err(std::io::IntoInnerError::into_error)?,
+            Target::Direct(mut file) => return file.flush(),
+        };
         match std::fs::metadata(&self.path) {
             Ok(old) => {
                 temp.as_file().set_permissions(old.permissions())?;
@@ -78,11 +93,17 @@ impl Pending {
 
 impl Write for Pending {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.temp.write(buf)
+        match &mut self.target {
+            Target::Temp(temp) => temp.write(buf),
+            Target::Direct(file) => file.write(buf),
+        }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.temp.flush()
+        match &mut self.target {
+            Target::Temp(temp) => temp.flush(),
+            Target::Direct(file) => file.flush(),
+        }
     }
 }
 
@@ -139,5 +160,13 @@ mod tests {
         );
         // Nothing but the two files is left.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn a_device_is_written_to_not_replaced() {
+        let mut null = Pending::create(Path::new("/dev/null")).unwrap();
+        null.write_all(b"x").unwrap();
+        null.commit().unwrap();
+        assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
     }
 }

@@ -459,15 +459,17 @@ fn check(args: CheckArgs) -> u8 {
     for error in &errors {
         say!("newslint: {}: {}", error.path, error.message);
     }
-    if let Some(e) = write_error.or(finished.err()) {
-        // A reader that went away (`newslint … | head`) took what it wanted.
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            let target = args
-                .output
-                .as_ref()
-                .map_or("standard output".to_owned(), |p| p.display().to_string());
-            say!("newslint: cannot write to {target}: {e}");
-        }
+    // A reader that went away (`newslint … | head`) took what it wanted: the exit code says
+    // what the files linted until then hold.
+    if let Some(e) = write_error
+        .or(finished.err())
+        .filter(|e| e.kind() != std::io::ErrorKind::BrokenPipe)
+    {
+        let target = args
+            .output
+            .as_ref()
+            .map_or("standard output".to_owned(), |p| p.display().to_string());
+        say!("newslint: cannot write to {target}: {e}");
         return EXIT_ERROR;
     }
 

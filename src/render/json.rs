@@ -95,13 +95,19 @@ impl super::Emitter for Json {
 }
 
 /// One object per line.
-pub struct Jsonl;
+#[derive(Default)]
+pub struct Jsonl {
+    /// A line is made here and written whole: the serializer writes in small pieces.
+    line: Vec<u8>,
+}
 
 impl super::Emitter for Jsonl {
     fn file(&mut self, out: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         for d in &file.diagnostics {
-            serde_json::to_writer(&mut *out, &convert(file, d)).map_err(io::Error::other)?;
-            out.write_all(b"\n")?;
+            self.line.clear();
+            serde_json::to_writer(&mut self.line, &convert(file, d)).map_err(io::Error::from)?;
+            self.line.push(b'\n');
+            out.write_all(&self.line)?;
         }
         Ok(())
     }

@@ -32,7 +32,7 @@ pub fn emitter(format: Format, color: bool) -> Box<dyn Emitter> {
         Format::Full => Box::new(full::Full::new(color)),
         Format::Concise => Box::new(concise::Concise { color }),
         Format::Json => Box::new(json::Json::default()),
-        Format::Jsonl => Box::new(json::Jsonl),
+        Format::Jsonl => Box::new(json::Jsonl::default()),
         Format::Sarif => Box::new(sarif::Sarif::default()),
         Format::Github => Box::new(github::Github),
         Format::Junit => Box::new(junit::Junit::default()),
@@ -60,7 +60,7 @@ pub(crate) fn write_indented_json(
     value: &impl serde::Serialize,
     indent: usize,
 ) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
     let pad = " ".repeat(indent);
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {

@@ -90,7 +90,7 @@ impl super::Emitter for Sarif {
 
 /// A value inside the run object: its first line follows a key, the rest are indented.
 fn write_value(out: &mut dyn Write, value: &Value) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
     out.write_all(text.replace('\n', "\n      ").as_bytes())
 }
 

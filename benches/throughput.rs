@@ -7,6 +7,14 @@
 //! `NEWSLINT_BENCH_DUPLICATES=corpus cargo bench` adds the cross-file duplicate pass (every
 //! file of the corpus is a copy, so every paragraph after the first copies is reported: the
 //! worst case for it).
+//!
+//! Then it sets the `newslint` binary beside ripgrep on the same corpus, three runs of each
+//! interleaved, both on all cores and writing their findings to a pipe, and prints the ratio
+//! of their throughputs. ripgrep searches a union of three character checks, about what a
+//! regular expression can do of newslint's work: an invisible character, ASCII punctuation
+//! after a Han character, a space between two Han characters. `rg` is taken from the PATH,
+//! else installed with `cargo install ripgrep` into `target/bench-tools`
+//! (`NEWSLINT_BENCH_RIPGREP=0` skips this part).
 
 use clap::Parser;
 
@@ -16,7 +24,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use newslint::cli::{Cli, Command};
 use std::path::{Path, PathBuf};
+use std::process::Stdio;
 use std::time::Instant;
+
+/// What ripgrep searches for: three checks of newslint's, as one regular expression.
+const RIPGREP_UNION: &str = r"[\x{200B}-\x{200F}\x{FEFF}]|\p{Han}[,;:!?]|\p{Han} \p{Han}";
 
 fn source_texts(repo: &Path) -> Vec<Vec<u8>> {
     let mut texts = Vec::new();
@@ -117,5 +129,81 @@ fn main() {
         );
     }
     println!("peak memory: {:.0} MiB", peak_memory_mb());
+    if std::env::var("NEWSLINT_BENCH_RIPGREP").as_deref() != Ok("0") {
+        match ripgrep(repo) {
+            Ok(rg) => beside_ripgrep(&corpus, &rg, mb),
+            Err(e) => println!("ripgrep: {e}; the ratio is not measured"),
+        }
+    }
     std::fs::remove_dir_all(&corpus).expect("corpus removed");
+}
+
+/// The `rg` on the PATH, or one installed for the bench.
+fn ripgrep(repo: &Path) -> Result<PathBuf, String> {
+    let works = |rg: &Path| {
+        std::process::Command::new(rg)
+            .arg("--version")
+            .stdout(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if works(Path::new("rg")) {
+        return Ok(PathBuf::from("rg"));
+    }
+    let root = repo.join("target/bench-tools");
+    let installed = root.join("bin/rg");
+    if !works(&installed) {
+        println!("ripgrep: installing it with cargo into {}", root.display());
+        let status =
+            std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()))
+                .args(["install", "ripgrep", "--locked", "--quiet", "--root"])
+                .arg(&root)
+                .status()
+                .map_err(|e| format!("cannot run cargo install: {e}"))?;
+        if !status.success() || !works(&installed) {
+            return Err("cargo install ripgrep failed".to_owned());
+        }
+    }
+    Ok(installed)
+}
+
+/// Seconds for a command to run over the corpus, its output read from a pipe; and the
+/// lines it wrote.
+fn timed(command: &mut std::process::Command) -> (f64, usize) {
+    let start = Instant::now();
+    let out = command.stderr(Stdio::null()).output().expect("the command runs");
+    let seconds = start.elapsed().as_secs_f64();
+    (seconds, out.stdout.iter().filter(|&&b| b == b'\n').count())
+}
+
+fn beside_ripgrep(corpus: &Path, rg: &Path, mb: f64) {
+    let newslint = Path::new(env!("CARGO_BIN_EXE_newslint"));
+    let mut ratios = Vec::new();
+    for round in 1..=3 {
+        let (ours, diagnostics) = timed(
+            std::process::Command::new(newslint)
+                .args(["check", "--isolated", "--format", "jsonl"])
+                .arg(corpus),
+        );
+        let (theirs, matches) = timed(
+            std::process::Command::new(rg)
+                .args([
+                    "--no-config",
+                    "--count-matches",
+                    "--no-messages",
+                    "-e",
+                    RIPGREP_UNION,
+                ])
+                .arg(corpus),
+        );
+        let ratio = theirs / ours;
+        ratios.push(ratio);
+        println!(
+            "round {round}: newslint {:.1} MB/s ({diagnostics} diagnostics), ripgrep {:.1} MB/s ({matches} files matched): ratio {ratio:.2}",
+            mb / ours,
+            mb / theirs
+        );
+    }
+    ratios.sort_by(f64::total_cmp);
+    println!("newslint / ripgrep throughput, median of 3: {:.2}", ratios[1]);
 }

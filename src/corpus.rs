@@ -2,7 +2,8 @@
 //! each of its paragraphs is reduced to a fingerprint: a hash of its text for exact copies
 //! and a MinHash sketch of its character 4-grams, cut into bands, for near copies. One pass
 //! over the fingerprints, in path order as the files come out of the run, then finds the
-//! paragraphs that repeat a paragraph of an earlier file. The index keeps hashes and positions, never text: memory grows with
+//! paragraphs that repeat a paragraph of an earlier file, and reports each run of them (a
+//! copied article is one diagnostic, not one a paragraph). The index keeps hashes and positions, never text: memory grows with
 //! the number of distinct paragraphs (a few hundred bytes each), not with their length.
 
 use crate::diagnostic::{Diagnostic, Related, Severity};
@@ -98,28 +99,39 @@ pub fn fingerprints(doc: &Document, min_chars: usize) -> Vec<Fingerprint> {
 /// Where a fingerprint came from: its index among the paragraphs seen.
 type Origin = u32;
 
-/// A paragraph that earlier ones are compared with: where it stands.
+/// A paragraph that later ones are compared with: where it stands (28 bytes).
 struct Seen {
     file: u32,
     start: Position,
     end: Position,
 }
 
-/// The paragraphs of the files seen so far, by exact hash and by band, each pointing to its
-/// first occurrence. Files come in path order: a paragraph's copy in a later file is the copy.
+/// A paragraph of the file being checked that copies an earlier one.
+struct Copy {
+    /// Its index among the file's fingerprints.
+    print: usize,
+    origin: Origin,
+    identical: bool,
+}
+
+/// The paragraphs of the files seen so far, each pointing to its first occurrence: by exact
+/// hash, and by the low 32 bits of each band's hash, one table a band, holding only prose
+/// (the only paragraphs compared for near copies). About 120 bytes a distinct paragraph.
+/// Files come in path order: a paragraph's copy in a later file is the copy.
 #[derive(Default)]
 pub struct Index {
     exact: FxHashMap<u64, Origin>,
-    bands: FxHashMap<(u8, u64), Origin>,
+    bands: [FxHashMap<u32, Origin>; BANDS],
     seen: Vec<Seen>,
     /// The name of each file that had paragraphs, for the messages.
     names: Vec<String>,
 }
 
 impl Index {
-    /// Adds a `duplicated-block` diagnostic to every paragraph of `file` that repeats,
-    /// exactly or nearly, a paragraph of an earlier file, then adds its paragraphs to the
-    /// index. Copies within one file are the per-file rule's business and are left to it.
+    /// Adds a `duplicated-block` diagnostic for every run of paragraphs of `file` that
+    /// repeats, exactly or nearly, a run of paragraphs of one earlier file, then adds its
+    /// paragraphs to the index. Copies within one file are the per-file rule's business and
+    /// are left to it.
     pub fn check(&mut self, file: &mut FileReport, severity: Severity) {
         let prints = std::mem::take(&mut file.fingerprints);
         if prints.is_empty() {
@@ -128,15 +140,15 @@ impl Index {
         let here = self.names.len() as u32;
         self.names.push(file.name().into_owned());
         let mut shared: FxHashMap<Origin, usize> = FxHashMap::default();
-        let mut found = false;
-        for print in &prints {
+        let mut copies = Vec::new();
+        for (p, print) in prints.iter().enumerate() {
             let earlier = |origin: &&Origin| self.seen[**origin as usize].file != here;
             let copy = if let Some(origin) = self.exact.get(&print.exact).filter(earlier) {
                 Some((*origin, true))
             } else if print.prose {
                 shared.clear();
-                for (b, band) in print.bands.iter().enumerate() {
-                    if let Some(origin) = self.bands.get(&(b as u8, *band)).filter(earlier) {
+                for (table, band) in self.bands.iter().zip(&print.bands) {
+                    if let Some(origin) = table.get(&(*band as u32)).filter(earlier) {
                         *shared.entry(*origin).or_default() += 1;
                     }
                 }
@@ -151,7 +163,11 @@ impl Index {
                 None
             };
             if let Some((origin, identical)) = copy {
-                found |= self.report(file, print, origin, identical, severity);
+                copies.push(Copy {
+                    print: p,
+                    origin,
+                    identical,
+                });
             }
             let id = self.seen.len() as Origin;
             self.seen.push(Seen {
@@ -160,66 +176,103 @@ impl Index {
                 end: print.end,
             });
             self.exact.entry(print.exact).or_insert(id);
-            for (b, band) in print.bands.iter().enumerate() {
-                self.bands.entry((b as u8, *band)).or_insert(id);
+            if print.prose {
+                for (table, band) in self.bands.iter_mut().zip(&print.bands) {
+                    table.entry(*band as u32).or_insert(id);
+                }
             }
         }
-        if found {
-            file.diagnostics.sort_by(|a, b| {
-                let key = |d: &Located| (d.start.offset, d.diagnostic.rule, d.end.offset);
-                key(a).cmp(&key(b))
-            });
+        if copies.is_empty() {
+            return;
         }
-    }
-
-    /// Reports `print` as a copy of `origin`, unless the per-file rule already did.
-    fn report(
-        &self,
-        file: &mut FileReport,
-        print: &Fingerprint,
-        origin: Origin,
-        identical: bool,
-        severity: Severity,
-    ) -> bool {
-        let original = &self.seen[origin as usize];
-        let (start, end, fingerprint) = (print.start, print.end, print.diagnostic_fingerprint);
-        // The per-file rule already reported this paragraph (a copy of one in its own file).
-        if file
+        // The paragraphs the per-file rule already reported (copies within the file).
+        let reported: Vec<u32> = file
             .diagnostics
             .iter()
-            .any(|d| d.diagnostic.rule == "duplicated-block" && d.start.offset == start.offset)
-        {
-            return false;
+            .filter(|d| d.diagnostic.rule == "duplicated-block")
+            .map(|d| d.start.offset)
+            .collect();
+        let mut copies = copies
+            .into_iter()
+            .filter(|c| !reported.contains(&prints[c.print].start.offset))
+            .peekable();
+        while let Some(first) = copies.next() {
+            let mut last = (first.print, first.origin, first.identical);
+            // A run: the next paragraph copies the next paragraph of the same earlier file.
+            while let Some(next) = copies.next_if(|c| {
+                c.print == last.0 + 1
+                    && c.origin > last.1
+                    && self.seen[c.origin as usize].file == self.seen[first.origin as usize].file
+            }) {
+                last = (next.print, next.origin, last.2 && next.identical);
+            }
+            let run = (&prints[first.print], &prints[last.0]);
+            let diagnostic = self.report(
+                file,
+                run,
+                (first.origin, last.1),
+                last.0 - first.print + 1,
+                last.2,
+                severity,
+            );
+            file.diagnostics.push(diagnostic);
         }
-        let original_name = self.names[original.file as usize].clone();
-        let message = format!(
-            "paragraph {} a paragraph of {original_name} (line {})",
-            if identical { "repeats" } else { "nearly repeats" },
-            original.start.line
-        );
+        file.diagnostics.sort_by(|a, b| {
+            let key = |d: &Located| (d.start.offset, d.diagnostic.rule, d.end.offset);
+            key(a).cmp(&key(b))
+        });
+    }
+
+    /// The diagnostic of a run of `count` paragraphs (`run`: its first and last) that copies
+    /// the paragraphs `origins` (first and last) of an earlier file.
+    fn report(
+        &self,
+        file: &FileReport,
+        (first, last): (&Fingerprint, &Fingerprint),
+        (from, to): (Origin, Origin),
+        count: usize,
+        identical: bool,
+        severity: Severity,
+    ) -> Located {
+        let (from, to) = (&self.seen[from as usize], &self.seen[to as usize]);
+        let original_name = self.names[from.file as usize].clone();
+        let what = if identical { "repeat" } else { "nearly repeat" };
+        let message = if count == 1 {
+            format!(
+                "paragraph {what}s a paragraph of {original_name} (line {})",
+                from.start.line
+            )
+        } else {
+            format!(
+                "{count} paragraphs {what} paragraphs of {original_name} (lines {}–{})",
+                from.start.line, to.end.line
+            )
+        };
         let mut diagnostic = Diagnostic::new(
             "duplicated-block",
-            start.offset as usize..end.offset as usize,
+            first.start.offset as usize..last.end.offset as usize,
             message,
         )
         .with_help("keep one copy: the same text in two files counts twice in any corpus statistic");
         diagnostic.severity = severity;
         diagnostic.related.push(Related {
             path: Some(original_name),
-            span: (original.start.offset as usize..original.end.offset as usize).into(),
+            span: (from.start.offset as usize..to.end.offset as usize).into(),
             message: "earlier copy".to_owned(),
         });
-        let code_points = file.record.as_ref().map(|_| (print.start_char, print.end_char));
-        file.diagnostics.push(Located {
+        Located {
             diagnostic,
-            start,
-            end,
-            related: vec![(original.start, original.end)],
+            start: first.start,
+            end: last.end,
+            related: vec![(from.start, to.end)],
             edits: Vec::new(),
-            fingerprint,
-            code_points,
-        });
-        true
+            fingerprint: if count == 1 {
+                first.diagnostic_fingerprint
+            } else {
+                first.diagnostic_fingerprint ^ last.diagnostic_fingerprint.rotate_left(1)
+            },
+            code_points: file.record.as_ref().map(|_| (first.start_char, last.end_char)),
+        }
     }
 }
 

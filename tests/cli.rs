@@ -556,6 +556,54 @@ fn duplicates_across_files_only_when_asked() {
 }
 
 #[test]
+fn a_run_of_copied_paragraphs_is_one_diagnostic() {
+    let paragraphs = [
+        "市场治理重点领域，破解传统手段难以解决的顽疾。三是赋能重点领域改革攻坚；四是解决群众急难愁盼问题，明显增强群众获得感。",
+        "会上还发布了数字重庆建设场景机会首批清单，旨在通过搭建场景机会平台，加大应用场景供给。",
+        "代小红表示，今年是数字重庆建设三年形成基本能力的关键之年，发布场景机会清单，旨在加大应用场景供给。",
+    ];
+    let original = format!(
+        "标题\n\n{}\n\n## 小标题\n\n{}\n\n{}\n",
+        paragraphs[0], paragraphs[1], paragraphs[2]
+    );
+    // The copy keeps the subheading (not compared) and changes one character of the last.
+    let copy = format!(
+        "转载\n\n{}\n\n## 小标题\n\n{}\n\n{}\n\n另写的一段话，与前文无关，也不重复任何内容。\n",
+        paragraphs[0],
+        paragraphs[1],
+        paragraphs[2].replacen("今年", "今", 1)
+    );
+    let dir = dir_with(&[("a.txt", original.as_bytes()), ("b.txt", copy.as_bytes())]);
+    let out = newslint(
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "jsonl",
+            "--select",
+            "duplicated-block",
+            "--duplicates",
+            "corpus",
+            ".",
+        ],
+        dir.path(),
+    );
+    let found = jsonl(&out);
+    assert_eq!(found.len(), 1, "{}", stdout(&out));
+    let run = &found[0];
+    assert_eq!(
+        run["message"],
+        "3 paragraphs nearly repeat paragraphs of a.txt (lines 3–9)"
+    );
+    assert_eq!(
+        (run["start"]["line"].as_u64(), run["end"]["line"].as_u64()),
+        (Some(3), Some(9))
+    );
+    assert_eq!(run["related"][0]["start"]["line"], 3);
+    assert_eq!(run["related"][0]["end"]["line"], 9);
+}
+
+#[test]
 fn temporary_files_of_an_interrupted_fix_are_reported_and_hidden_files_skipped() {
     let dir = dir_with(&[
         ("a.txt", "好。\n".as_bytes()),

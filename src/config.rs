@@ -98,6 +98,15 @@ pub fn load(explicit: Option<&Path>, isolated: bool) -> Result<LoadedConfig, Str
 
 pub fn parse(text: &str) -> Result<ConfigFile, String> {
     let file: ConfigFile = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_owned())?;
+    checked(file)
+}
+
+/// The same configuration written as JSON (the Python package takes it as a dict).
+pub fn parse_json(text: &str) -> Result<ConfigFile, String> {
+    checked(serde_json::from_str(text).map_err(|e| e.to_string())?)
+}
+
+fn checked(file: ConfigFile) -> Result<ConfigFile, String> {
     for name in file.severity.keys().chain(file.rules.keys()) {
         if crate::rules::find(name).is_none() {
             return Err(format!("unknown rule `{name}`"));

@@ -38,7 +38,7 @@ pub mod source;
 use clap::Parser;
 use cli::{CheckArgs, Cli, Color, Command, FailOn, LintOptions, ReportArgs, ReportFormat, RulesFormat};
 use diagnostic::Severity;
-use linter::{ActiveRule, Linter};
+use linter::Linter;
 use render::Format;
 use runner::Settings;
 use std::io::{IsTerminal, Write};
@@ -87,44 +87,18 @@ fn print(text: &str) {
 pub fn settings(args: &LintOptions) -> Result<Settings, String> {
     let loaded = config::load(args.config.as_deref(), args.isolated)?;
     let file = &loaded.file;
-    let selected = config::selected_rules(&[
-        config::Selection {
-            select: file.select.as_deref(),
-            extend_select: &file.extend_select,
-            ignore: &file.ignore,
-        },
-        config::Selection {
-            select: args.select.as_deref(),
-            extend_select: &args.extend_select,
-            ignore: &args.ignore,
-        },
-    ])?;
-    // Every rule's options are checked, selected or not: a typo should not wait to bite.
-    let mut active = Vec::new();
-    for entry in rules::RULES {
-        let check = (entry.build)(file.rules.get(entry.meta.name))
-            .map_err(|e| format!("[rules.{}]: {e}", entry.meta.name))?;
-        if selected.iter().any(|s| s.meta.name == entry.meta.name) {
-            let severity = file
-                .severity
-                .get(entry.meta.name)
-                .copied()
-                .unwrap_or(entry.meta.severity);
-            active.push(ActiveRule {
-                meta: entry.meta,
-                check,
-                severity,
-            });
-        }
-    }
-    let per_file_ignores = config::PerFileIgnores::new(&file.per_file_ignores, &loaded.root)?;
     // A model named on the command line is relative to the current directory; one named in
     // the configuration file, to that file.
-    let model = match (&args.model, &file.model) {
-        (Some(path), _) => Some(source::char_model::CharModel::open(path)?),
-        (None, Some(path)) => Some(source::char_model::CharModel::open(&loaded.root.join(path))?),
-        (None, None) => None,
+    let model = match &args.model {
+        Some(path) => Some(source::char_model::CharModel::open(path)?),
+        None => None,
     };
+    let flags = config::Selection {
+        select: args.select.as_deref(),
+        extend_select: &args.extend_select,
+        ignore: &args.ignore,
+    };
+    let linter = Linter::configured(file, &loaded.root, Some(flags), model)?;
     // The configuration's extensions name text files: records have their own default.
     let records = args
         .records
@@ -153,7 +127,7 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         follow_links: args.input.follow,
         threads: args.threads.map_or(0, usize::from),
         max_file_size: args.input.max_file_size.unwrap_or(cli::DEFAULT_MAX_FILE_SIZE),
-        linter: Linter::new(active, per_file_ignores).with_model(model),
+        linter,
         keep_source: false,
         fix: None,
         progress: !args.quiet && std::io::stderr().is_terminal(),

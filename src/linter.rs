@@ -2,7 +2,7 @@
 //! output. The file runner, the benchmarks and the quality evaluation call it, and any other
 //! front-end (an editor server, records, bindings) is meant to call it the same way.
 
-use crate::config::PerFileIgnores;
+use crate::config::{ConfigFile, PerFileIgnores, Selection};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{Applicability, apply_fixes};
 use crate::rule::{Check, RuleMeta};
@@ -79,6 +79,49 @@ impl Linter {
     /// Parses `text` for the rules, with this linter's sentence model.
     pub fn parse<'a>(&'a self, text: &'a str) -> Document<'a> {
         Document::parse(text).with_model(self.model.as_ref())
+    }
+
+    /// The linter a configuration describes: its selection with `flags` (the command line's)
+    /// on top, its rules' options and severities, its per-file ignores (globs relative to
+    /// `root`) and its sentence model (relative to `root`, unless `model` is given). Every
+    /// rule's options are checked, selected or not: a typo should not wait to bite.
+    pub fn configured(
+        file: &ConfigFile,
+        root: &Path,
+        flags: Option<Selection>,
+        model: Option<CharModel>,
+    ) -> Result<Linter, String> {
+        let mut layers = vec![Selection {
+            select: file.select.as_deref(),
+            extend_select: &file.extend_select,
+            ignore: &file.ignore,
+        }];
+        layers.extend(flags);
+        let selected = crate::config::selected_rules(&layers)?;
+        let mut active = Vec::new();
+        for entry in crate::rules::RULES {
+            let check = (entry.build)(file.rules.get(entry.meta.name))
+                .map_err(|e| format!("[rules.{}]: {e}", entry.meta.name))?;
+            if selected.iter().any(|s| s.meta.name == entry.meta.name) {
+                let severity = file
+                    .severity
+                    .get(entry.meta.name)
+                    .copied()
+                    .unwrap_or(entry.meta.severity);
+                active.push(ActiveRule {
+                    meta: entry.meta,
+                    check,
+                    severity,
+                });
+            }
+        }
+        let per_file_ignores = PerFileIgnores::new(&file.per_file_ignores, root)?;
+        let model = match (model, &file.model) {
+            (Some(model), _) => Some(model),
+            (None, Some(path)) => Some(CharModel::open(&root.join(path))?),
+            (None, None) => None,
+        };
+        Ok(Linter::new(active, per_file_ignores).with_model(model))
     }
 
     /// Every rule that is on by default, with default options and severities.

@@ -2,7 +2,7 @@
 //! resolved, and the inputs that could not be linted. Every front end renders these.
 
 use crate::diagnostic::Diagnostic;
-use crate::source::Position;
+use crate::source::{CharCounter, LineIndex, Locator, Position};
 use std::path::PathBuf;
 
 /// A diagnostic with its positions resolved.
@@ -66,4 +66,45 @@ impl FileReport {
             Some(record) => std::borrow::Cow::Owned(format!("{}#{}", self.path, record.id)),
         }
     }
+}
+
+/// Positions for each diagnostic; with `code_points`, its offsets in code points too.
+pub fn locate(
+    text: &str,
+    index: &LineIndex,
+    diagnostics: Vec<Diagnostic>,
+    code_points: bool,
+) -> Vec<Located> {
+    let mut locator = Locator::new(index, text);
+    let mut counter = CharCounter::new(text);
+    diagnostics
+        .into_iter()
+        .map(|d| {
+            let start = locator.position(d.span.start as usize);
+            let end = locator.position(d.span.end as usize);
+            let mut locate =
+                |range: std::ops::Range<usize>| (locator.position(range.start), locator.position(range.end));
+            let related = d.related.iter().map(|r| locate(r.span.range())).collect();
+            let edits = d
+                .fix
+                .iter()
+                .flat_map(|f| &f.edits)
+                .map(|e| locate(e.start as usize..e.end as usize))
+                .collect();
+            let fingerprint = crate::fingerprint::fingerprint(d.rule, text, d.span.range());
+            let code_points = code_points.then(|| {
+                let start = counter.at(d.span.start as usize);
+                (start, start + text[d.span.range()].chars().count() as u64)
+            });
+            Located {
+                diagnostic: d,
+                start,
+                end,
+                related,
+                edits,
+                fingerprint,
+                code_points,
+            }
+        })
+        .collect()
 }

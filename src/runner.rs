@@ -10,8 +10,8 @@ use crate::diagnostic::Diagnostic;
 use crate::linter::{FixMode, Fixed, Linter};
 use crate::outcome::{FileError, FileReport, Located, Record};
 use crate::records::{self, Fields, Line};
+use crate::source::EncodingChoice;
 use crate::source::decode::{self, DecodeError};
-use crate::source::{CharCounter, EncodingChoice, LineIndex, Locator};
 use std::io::Read;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -334,7 +334,10 @@ fn check_text(
         (diagnostics, fingerprints, doc.index)
     }));
     let (diagnostics, fingerprints, index) = checked.map_err(|_| ())?;
-    Ok((locate(text, &index, diagnostics, code_points), fingerprints))
+    Ok((
+        crate::outcome::locate(text, &index, diagnostics, code_points),
+        fingerprints,
+    ))
 }
 
 enum ReadError {
@@ -643,40 +646,4 @@ fn lint_input(input: &Input, settings: &Settings) -> Result<Option<FileReport>, 
         diff,
         chars,
     }))
-}
-
-/// Positions for each diagnostic; with `code_points`, its offsets in code points too.
-fn locate(text: &str, index: &LineIndex, diagnostics: Vec<Diagnostic>, code_points: bool) -> Vec<Located> {
-    let mut locator = Locator::new(index, text);
-    let mut counter = CharCounter::new(text);
-    diagnostics
-        .into_iter()
-        .map(|d| {
-            let start = locator.position(d.span.start as usize);
-            let end = locator.position(d.span.end as usize);
-            let mut locate =
-                |range: std::ops::Range<usize>| (locator.position(range.start), locator.position(range.end));
-            let related = d.related.iter().map(|r| locate(r.span.range())).collect();
-            let edits = d
-                .fix
-                .iter()
-                .flat_map(|f| &f.edits)
-                .map(|e| locate(e.start as usize..e.end as usize))
-                .collect();
-            let fingerprint = crate::fingerprint::fingerprint(d.rule, text, d.span.range());
-            let code_points = code_points.then(|| {
-                let start = counter.at(d.span.start as usize);
-                (start, start + text[d.span.range()].chars().count() as u64)
-            });
-            Located {
-                diagnostic: d,
-                start,
-                end,
-                related,
-                edits,
-                fingerprint,
-                code_points,
-            }
-        })
-        .collect()
 }

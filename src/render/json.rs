@@ -69,6 +69,11 @@ fn convert<'a>(file: &'a FileReport, d: &'a Located) -> JsonDiagnostic<'a> {
     }
 }
 
+/// One diagnostic as the JSON formats write it, as a value (for the Python package).
+pub fn value(file: &FileReport, d: &Located) -> serde_json::Value {
+    serde_json::to_value(convert(file, d)).expect("diagnostics serialize")
+}
+
 /// One array, pretty-printed, written an element at a time.
 #[derive(Default)]
 pub struct Json {

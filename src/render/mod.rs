@@ -10,6 +10,7 @@ mod junit;
 mod sarif;
 mod statistics;
 
+pub use json::value as json_value;
 pub use statistics::{Statistics, StatisticsBy};
 
 use crate::outcome::{FileError, FileReport};

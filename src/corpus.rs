@@ -17,13 +17,13 @@ use std::hash::{Hash, Hasher};
 /// Bins of a sketch (a power of two).
 const SIGNATURE: usize = BANDS * ROWS;
 /// A sketch is cut into bands; two paragraphs whose band hashes agree are candidates.
-const BANDS: usize = 8;
+pub const BANDS: usize = 8;
 const ROWS: usize = 4;
 /// Bands two paragraphs must share to count as near copies. With 8 bands of 4 rows, a pair
 /// whose 4-gram sets overlap by 90% (Jaccard) shares 3 or more bands 96% of the time; a pair
 /// at 60%, 8% of the time; at 50%, 1% (`benches/duplicates.rs` measures it on generated
 /// copies).
-const MIN_SHARED_BANDS: usize = 3;
+pub const MIN_SHARED_BANDS: usize = 3;
 /// Characters in a shingle.
 const SHINGLE: usize = 4;
 
@@ -42,6 +42,29 @@ pub struct Fingerprint {
     end_char: u64,
     /// The fingerprint a diagnostic on this paragraph has (`crate::fingerprint`).
     diagnostic_fingerprint: u64,
+}
+
+impl Fingerprint {
+    /// The hash of the paragraph's text (white space left out): equal for exact copies.
+    pub fn exact(&self) -> u64 {
+        self.exact
+    }
+
+    /// The keys the index files the paragraph under, one a band (the low 32 bits of each
+    /// band's hash): the same keys in an engine's shuffle give the same candidates.
+    pub fn band_keys(&self) -> [u32; BANDS] {
+        self.bands.map(|band| band as u32)
+    }
+
+    /// Whether it ends with punctuation: only prose is compared for near copies.
+    pub fn prose(&self) -> bool {
+        self.prose
+    }
+
+    /// Start and end in code points from the start of the text.
+    pub fn chars(&self) -> (u64, u64) {
+        (self.start_char, self.end_char)
+    }
 }
 
 /// The fingerprints of a document's paragraphs, list items and quotes of at least

@@ -5,6 +5,7 @@
     faults = newslint.ray.lint(ds)               # a row a fault
     counts = newslint.ray.summary(ds)            # a row a record: faults per rule
     spans = newslint.ray.attributes(ds)          # dolma-style attributes, row for row
+    copies = newslint.ray.duplicates(ds, order_col="n")   # copies across records
 
 Rows of ``lint`` hold the record id (under its own column name), then
 ``newslint.DIAGNOSTIC_COLUMNS``; ``start`` and ``end`` count code points.
@@ -12,11 +13,12 @@ Rows of ``lint`` hold the record id (under its own column name), then
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
+from . import duplicates as _dup
 from ._engine import diagnostic_rows, per_record
 
-__all__ = ["lint", "summary", "attributes"]
+__all__ = ["lint", "summary", "attributes", "duplicates"]
 
 
 class _Stage:
@@ -53,3 +55,40 @@ def attributes(ds, id_col: str = "id", text_col: str = "text", config: Any = Non
     ``attributes``, a list of ``[start, end, 1.0]`` spans (code points) per selected rule,
     named ``newslint__<rule>``."""
     return ds.map_batches(_Stage("attributes", id_col, text_col, config, threads), batch_format="pyarrow")
+
+
+def _batch(table, columns):
+    import pyarrow as pa
+
+    return pa.RecordBatch.from_pydict({name: table.column(name).combine_chunks() for name in columns})
+
+
+def duplicates(
+    ds,
+    id_col: str = "id",
+    text_col: str = "text",
+    order_col: Optional[str] = None,
+    config: Any = None,
+    cap: int = _dup.DEFAULT_CAP,
+):
+    """Paragraphs that copy a paragraph of an earlier record (by ``order_col``, else by id),
+    a row a run of copied paragraphs: what ``--records --duplicates corpus`` reports across
+    records, by the stages of ``newslint.duplicates``. Columns: ``_dup.DUPLICATE_FIELDS``,
+    the ids under ``id_col`` and ``origin_<id_col>``."""
+    columns = [id_col, text_col] + ([order_col] if order_col else [])
+    found = (
+        ds.map_batches(
+            lambda t: _dup.paragraph_rows(_batch(t, columns), id_col, text_col, order_col, config),
+            batch_format="pyarrow",
+        )
+        .map_batches(_dup.bucket_rows, batch_format="pyarrow")
+        .groupby(["kind", "key"])
+        .map_groups(lambda t: _dup.bucket_votes(t, cap), batch_format="pyarrow")
+        .groupby(["order", "id", "paragraph"])
+        .map_groups(_dup.resolve, batch_format="pyarrow")
+        .groupby(["order", "id"])
+        .map_groups(_dup.merge_runs, batch_format="pyarrow")
+    )
+    if id_col != "id":
+        found = found.rename_columns({"id": id_col, "origin_id": f"origin_{id_col}"})
+    return found

@@ -7,6 +7,7 @@ use newslint::linter::{FixMode, Linter};
 use newslint::outcome::{FileReport, Located, locate};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,8 @@ use std::path::{Path, PathBuf};
 #[pyclass(frozen, name = "_Linter")]
 struct PyLinter {
     linter: Linter,
+    /// The shortest paragraph compared for copies across records, in characters.
+    min_chars: usize,
 }
 
 /// The diagnostics of one text, positions resolved (code points too).
@@ -67,19 +70,21 @@ impl PyLinter {
     #[pyo3(signature = (path=None, config_json=None))]
     fn new(path: Option<PathBuf>, config_json: Option<&str>) -> PyResult<Self> {
         let error = |e: String| PyValueError::new_err(e);
-        let linter = match (path, config_json) {
+        let (file, root) = match (path, config_json) {
             (Some(path), _) => {
                 let loaded = newslint::config::load(Some(&path), false).map_err(error)?;
-                Linter::configured(&loaded.file, &loaded.root, None, None).map_err(error)?
+                (loaded.file, loaded.root)
             }
             (None, Some(text)) => {
                 let file = newslint::config::parse_json(text).map_err(|e| error(format!("config: {e}")))?;
-                let root = std::env::current_dir().map_err(|e| error(e.to_string()))?;
-                Linter::configured(&file, &root, None, None).map_err(error)?
+                (file, std::env::current_dir().map_err(|e| error(e.to_string()))?)
             }
-            (None, None) => Linter::with_default_rules(),
+            (None, None) => Default::default(),
         };
-        Ok(PyLinter { linter })
+        let linter = Linter::configured(&file, &root, None, None).map_err(error)?;
+        let min_chars =
+            newslint::rules::duplicate_min_chars(file.rules.get("duplicated-block")).map_err(error)?;
+        Ok(PyLinter { linter, min_chars })
     }
 
     /// The diagnostics of `text` as a JSON array, the fields of `--format json` (positions
@@ -203,6 +208,89 @@ impl PyLinter {
         })
     }
 
+    /// The paragraphs of many texts as the corpus pass of `--duplicates corpus` sees them,
+    /// column by column: text index, paragraph number (among the compared ones), exact hash,
+    /// prose, the band keys (`BANDS` a paragraph, flattened), code points, bytes and lines of
+    /// its span, and whether the text's own `duplicated-block` already reports it.
+    #[pyo3(signature = (texts, threads=1))]
+    fn paragraph_columns<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<String>,
+        threads: usize,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let rule = self.linter.rule("duplicated-block");
+        let one = |text: &String| -> Vec<(newslint::corpus::Fingerprint, bool)> {
+            let doc = self.linter.parse(text);
+            let mut reported = Vec::new();
+            if let Some(rule) = rule {
+                rule.check.check(&doc, &mut reported);
+            }
+            newslint::corpus::fingerprints(&doc, self.min_chars)
+                .into_iter()
+                .map(|print| {
+                    let own = reported
+                        .iter()
+                        .any(|d| d.span.start as usize == print.start.offset as usize);
+                    (print, own)
+                })
+                .collect()
+        };
+        let found: Vec<Vec<_>> = py.detach(|| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                if threads == 1 {
+                    texts.iter().map(one).collect()
+                } else {
+                    let all = || texts.par_iter().map(one).collect();
+                    rayon::ThreadPoolBuilder::new()
+                        .num_threads(threads)
+                        .build()
+                        .map_or_else(|_| all(), |pool| pool.install(all))
+                }
+            }))
+            .map_err(|_| PyRuntimeError::new_err("internal error while fingerprinting (a bug in newslint)"))
+        })?;
+        let mut index = Vec::new();
+        let mut paragraph = Vec::new();
+        let mut exact = Vec::new();
+        let mut prose = Vec::new();
+        let mut bands = Vec::new();
+        let (mut start, mut end, mut start_byte, mut end_byte) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut start_line, mut end_line, mut reported) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, prints) in found.into_iter().enumerate() {
+            for (p, (print, own)) in prints.into_iter().enumerate() {
+                index.push(i as u64);
+                paragraph.push(p as u32);
+                exact.push(print.exact());
+                prose.push(print.prose());
+                bands.extend(print.band_keys());
+                let (s, e) = print.chars();
+                start.push(s);
+                end.push(e);
+                start_byte.push(print.start.offset);
+                end_byte.push(print.end.offset);
+                start_line.push(print.start.line);
+                end_line.push(print.end.line);
+                reported.push(own);
+            }
+        }
+        let out = PyDict::new(py);
+        out.set_item("index", index)?;
+        out.set_item("paragraph", paragraph)?;
+        out.set_item("exact", exact)?;
+        out.set_item("prose", prose)?;
+        out.set_item("bands", bands)?;
+        out.set_item("start", start)?;
+        out.set_item("end", end)?;
+        out.set_item("start_byte", start_byte)?;
+        out.set_item("end_byte", end_byte)?;
+        out.set_item("start_line", start_line)?;
+        out.set_item("end_line", end_line)?;
+        out.set_item("reported", reported)?;
+        Ok(out)
+    }
+
     /// The names of the rules this linter runs.
     fn selected(&self) -> Vec<&'static str> {
         self.linter.rules().iter().map(|r| r.meta.name).collect()
@@ -217,6 +305,8 @@ fn rules_json() -> String {
 
 #[pymodule]
 fn _newslint(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("BANDS", newslint::corpus::BANDS)?;
+    m.add("MIN_SHARED_BANDS", newslint::corpus::MIN_SHARED_BANDS)?;
     m.add_class::<PyLinter>()?;
     m.add_function(wrap_pyfunction!(rules_json, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -74,3 +74,50 @@ def engine_rows(rows: list[dict]) -> list[tuple]:
     """Engine output rows in the form of `cli_rows`."""
     keys = ("id", "rule", "severity", "message", "start", "end", "start_byte", "end_byte")
     return sorted((tuple(r[k] for k in keys) for r in rows), key=lambda r: (r[0], r[4], r[1]))
+
+
+def copy_records() -> list[dict]:
+    """The seed records in order (``n``), then records that copy their paragraphs: exactly,
+    nearly (one character changed), a run of two in order, and one paragraph written twice in
+    its own record (which the record's own check reports, not the corpus pass)."""
+    base = seed_records()
+    paragraphs = [[p for p in r["text"].split("\n\n") if len(p) >= 40 and p.rstrip()[-1:] in "。！？”"] for r in base]
+    with_prose = [k for k, ps in enumerate(paragraphs) if len(ps) >= 2]
+    a, b, c, d = with_prose[3], with_prose[10], with_prose[20], with_prose[30]
+    near = paragraphs[b][0][:10] + ("的" if paragraphs[b][0][10] != "的" else "了") + paragraphs[b][0][11:]
+    planted = [
+        {"id": "copy-exact", "text": f"转载一\n\n{paragraphs[a][0]}"},
+        {"id": "copy-near", "text": f"转载二\n\n{near}"},
+        {"id": "copy-run", "text": f"转载三\n\n{paragraphs[c][0]}\n\n{paragraphs[c][1]}"},
+        {"id": "copy-twice", "text": f"转载四\n\n{paragraphs[d][0]}\n\n{paragraphs[d][0]}"},
+    ]
+    return [{**r, "n": n} for n, r in enumerate(base + planted)]
+
+
+@pytest.fixture(scope="session")
+def copies_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("copies") / "copies.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        for record in copy_records():
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture(scope="session")
+def cli_copies(copies_file) -> list[tuple]:
+    """The copies across records that `--records --duplicates corpus` reports: (id, start,
+    end, origin id), start and end in code points, sorted."""
+    out = subprocess.run(
+        [str(newslint_binary()), "check", "--isolated", "--records", "--duplicates", "corpus",
+         "--select", "duplicated-block", "--format", "jsonl", str(copies_file)],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 1, out.stderr
+    rows = []
+    for line in out.stdout.splitlines():
+        d = json.loads(line)
+        origin = d["related"][0]["path"]
+        if "#" in origin:
+            rows.append((d["record"], d["record_offset"]["start"], d["record_offset"]["end"], origin.split("#", 1)[1]))
+    return sorted(rows)

@@ -66,3 +66,27 @@ def test_ray_gives_the_cli_findings_and_per_record_figures(ray_local, records_fi
     assert [s[:2] for s in planted] == [[r[4], r[5]] for r in cli_rows if r[0] == "planted-007" and r[1] == "halfwidth-punctuation"]
     assert all(s[2] == 1.0 for s in planted)
     assert json.dumps(spans["planted-007"])
+
+
+def _copies(rows) -> list[tuple]:
+    return sorted((r["id"], r["start"], r["end"], r["origin_id"]) for r in rows)
+
+
+def test_spark_finds_the_copies_the_cli_finds(spark, copies_file, cli_copies):
+    import newslint.spark
+
+    df = spark.read.json(str(copies_file)).repartition(3)
+    rows = [r.asDict() for r in newslint.spark.duplicates(df, order_col="n").collect()]
+    assert _copies(rows) == cli_copies
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["copy-exact"]["identical"] and not by_id["copy-near"]["identical"]
+    assert by_id["copy-run"]["paragraphs"] == 2
+
+
+def test_ray_finds_the_copies_the_cli_finds(ray_local, copies_file, cli_copies):
+    import ray.data
+
+    import newslint.ray
+
+    ds = ray.data.read_json(str(copies_file)).repartition(3)
+    assert _copies(newslint.ray.duplicates(ds, order_col="n").take_all()) == cli_copies

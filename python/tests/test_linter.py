@@ -110,3 +110,10 @@ def test_an_empty_and_a_huge_text_are_ordinary_input():
     big = ("今天天气很好,大家都出门了。\n\n" * 20_000)
     assert len(linter.lint_batch(["big"], [big])) >= 20_000
     assert (REPO / "seeds").is_dir()
+
+
+def test_the_planted_copies_are_what_the_cli_reports(cli_copies):
+    planted = sorted(row[0] for row in cli_copies if row[0].startswith("copy-"))
+    # Exact, near, a run of two as one, and the first of the twice-written paragraph; the
+    # second is the record's own business. (Seed 003 holds a real near copy besides.)
+    assert planted == ["copy-exact", "copy-near", "copy-run", "copy-twice"], cli_copies

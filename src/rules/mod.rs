@@ -53,7 +53,7 @@ pub static RULES: &[RuleEntry] = &[
 ];
 
 /// The shortest paragraph `duplicated-block` compares, from its options.
-pub(crate) fn duplicate_min_chars(value: Option<&toml::Value>) -> Result<usize, String> {
+pub fn duplicate_min_chars(value: Option<&toml::Value>) -> Result<usize, String> {
     duplicated_block::min_chars(value)
 }
 

@@ -18,9 +18,10 @@ use gen_lsp_types::{
 };
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use serde_json::{Value, json};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The most diagnostics sent for one document: an editor is slowed by more, and a person
@@ -118,24 +119,76 @@ struct Server {
     pull: bool,
     documents: HashMap<String, Document>,
     /// A linter per configuration file (`None`: the defaults), built when first needed.
-    linters: HashMap<Option<PathBuf>, Result<Linter, String>>,
+    linters: HashMap<Option<PathBuf>, Result<Arc<Linter>, String>>,
+    /// Where lint jobs go: the lint thread, which answers on the loop's channel.
+    jobs: std::sync::mpsc::Sender<Job>,
+    /// Counts the configuration reloads: a lint made with an older linter is stale.
+    generation: u64,
     shutdown: bool,
     out: std::io::Stdout,
 }
 
-/// What the reader thread passes on.
+/// What the reader thread and the lint thread pass on.
 enum Incoming {
     Frame(Vec<u8>),
     Bad(String),
     /// The input ended (or could not be read).
     End,
+    /// A document's diagnostics, linted off the loop, for the version named.
+    Linted {
+        uri: String,
+        version: i32,
+        generation: u64,
+        found: Vec<crate::diagnostic::Diagnostic>,
+    },
+}
+
+/// A text to lint on the lint thread.
+struct Job {
+    uri: String,
+    version: i32,
+    generation: u64,
+    text: String,
+    linter: Arc<Linter>,
+    path: Option<PathBuf>,
+}
+
+/// Lints the jobs as they come, the newest of each document only (a job that a newer one of
+/// its document overtook in the queue is dropped unlinted), and sends the diagnostics back.
+fn lint_thread(jobs: std::sync::mpsc::Receiver<Job>, back: std::sync::mpsc::Sender<Incoming>) {
+    while let Ok(first) = jobs.recv() {
+        let mut queue = vec![first];
+        queue.extend(jobs.try_iter());
+        let mut latest: Vec<Job> = Vec::new();
+        for job in queue {
+            latest.retain(|j| j.uri != job.uri);
+            latest.push(job);
+        }
+        for job in latest {
+            let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                job.linter.lint(&job.text, job.path.as_deref())
+            }))
+            .unwrap_or_default();
+            let done = Incoming::Linted {
+                uri: job.uri,
+                version: job.version,
+                generation: job.generation,
+                found,
+            };
+            if back.send(done).is_err() {
+                return;
+            }
+        }
+    }
 }
 
 /// Runs the server until `exit`; returns the process's exit code (0 after `shutdown`).
 pub fn serve() -> u8 {
-    // Frames are read on a thread of their own, so that the loop can wait for either the next
-    // message or the moment a changed document is due to be linted.
+    // Frames are read on a thread of their own, and documents are linted on another, so that
+    // the loop can wait for the next message, a lint's result or the moment a changed
+    // document is due, and answer requests while a long document is being linted.
     let (sender, receiver) = std::sync::mpsc::channel();
+    let reader = sender.clone();
     std::thread::spawn(move || {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
@@ -146,23 +199,27 @@ pub fn serve() -> u8 {
                 Err(FrameError::Bad(why)) => Incoming::Bad(why),
             };
             let end = matches!(incoming, Incoming::End);
-            if sender.send(incoming).is_err() || end {
+            if reader.send(incoming).is_err() || end {
                 return;
             }
         }
     });
+    let (jobs, queue) = std::sync::mpsc::channel();
+    std::thread::spawn(move || lint_thread(queue, sender));
     let mut server = Server {
         encoding: Encoding::Utf16,
         pull: false,
         debounce: DEFAULT_DEBOUNCE,
         documents: HashMap::new(),
         linters: HashMap::new(),
+        jobs,
+        generation: 0,
         shutdown: false,
         out: std::io::stdout(),
     };
     loop {
         let due = server.documents.values().filter_map(|d| d.due).min();
-        let incoming = match due {
+        let first = match due {
             Some(due) => match receiver.recv_timeout(due.saturating_duration_since(Instant::now())) {
                 Ok(incoming) => incoming,
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
@@ -173,39 +230,47 @@ pub fn serve() -> u8 {
             },
             None => receiver.recv().unwrap_or(Incoming::End),
         };
-        let frame = match incoming {
-            Incoming::Frame(frame) => frame,
-            Incoming::End => return if server.shutdown { 0 } else { 1 },
-            Incoming::Bad(why) => {
-                server.send_raw(&json!({"jsonrpc": "2.0", "id": null, "error": {"code": ErrorCode::ParseError as i32, "message": why}}));
-                continue;
-            }
-        };
-        let message: Message = match serde_json::from_slice(&frame) {
-            Ok(message) => message,
-            Err(e) => {
-                // A request whose id can be read gets its own error; anything else, one with no id.
-                let id = serde_json::from_slice::<Value>(&frame)
-                    .ok()
-                    .and_then(|v| v.get("id").cloned());
-                let code = if id.is_some() {
-                    ErrorCode::InvalidRequest
-                } else {
-                    ErrorCode::ParseError
-                };
-                server.send_raw(&json!({"jsonrpc": "2.0", "id": id, "error": {"code": code as i32, "message": format!("not a JSON-RPC message: {e}")}}));
-                continue;
-            }
-        };
-        match message {
-            Message::Request(request) => server.request(request),
-            Message::Notification(notification) => {
-                if notification.method == "exit" {
-                    return if server.shutdown { 0 } else { 1 };
+        // Everything already waiting is read at once, so that a request cancelled behind it
+        // (`$/cancelRequest`) is answered as cancelled instead of worked on.
+        let mut batch = vec![first];
+        batch.extend(receiver.try_iter());
+        let messages: Vec<Result<Message, Incoming>> = batch.into_iter().map(|i| server.parse(i)).collect();
+        let cancelled: HashSet<RequestId> = messages
+            .iter()
+            .filter_map(|m| match m {
+                Ok(Message::Notification(n)) if n.method == "$/cancelRequest" => n
+                    .params
+                    .get("id")
+                    .cloned()
+                    .and_then(|id| serde_json::from_value(id).ok()),
+                _ => None,
+            })
+            .collect();
+        for message in messages {
+            match message {
+                Ok(Message::Request(request)) if cancelled.contains(&request.id) => {
+                    server.respond(
+                        request.id,
+                        Err((ErrorCode::RequestCanceled, "cancelled".to_owned())),
+                    );
                 }
-                server.notification(notification);
+                Ok(Message::Request(request)) => server.request(request),
+                Ok(Message::Notification(notification)) => {
+                    if notification.method == "exit" {
+                        return if server.shutdown { 0 } else { 1 };
+                    }
+                    server.notification(notification);
+                }
+                Ok(Message::Response(_)) => {}
+                Err(Incoming::End) => return if server.shutdown { 0 } else { 1 },
+                Err(Incoming::Linted {
+                    uri,
+                    version,
+                    generation,
+                    found,
+                }) if generation == server.generation => server.linted(&uri, version, found),
+                Err(_) => {}
             }
-            Message::Response(_) => {}
         }
     }
 }
@@ -269,6 +334,79 @@ fn read_frame(input: &mut impl BufRead) -> Result<Option<Vec<u8>>, FrameError> {
 }
 
 impl Server {
+    /// A frame as a message; what is not one is answered here (a parse error) and passed on
+    /// as `Err`, with the end of the input and the lint thread's results.
+    fn parse(&mut self, incoming: Incoming) -> Result<Message, Incoming> {
+        let frame = match incoming {
+            Incoming::Frame(frame) => frame,
+            Incoming::Bad(why) => {
+                self.send_raw(&json!({"jsonrpc": "2.0", "id": null, "error": {"code": ErrorCode::ParseError as i32, "message": why}}));
+                return Err(Incoming::Bad(String::new()));
+            }
+            other => return Err(other),
+        };
+        serde_json::from_slice(&frame).map_err(|e| {
+            // A request whose id can be read gets its own error; anything else, one with no id.
+            let id = serde_json::from_slice::<Value>(&frame)
+                .ok()
+                .and_then(|v| v.get("id").cloned());
+            let code = if id.is_some() {
+                ErrorCode::InvalidRequest
+            } else {
+                ErrorCode::ParseError
+            };
+            self.send_raw(&json!({"jsonrpc": "2.0", "id": id, "error": {"code": code as i32, "message": format!("not a JSON-RPC message: {e}")}}));
+            Incoming::Bad(String::new())
+        })
+    }
+
+    /// The lint thread's result (of the current configuration): kept and published if the
+    /// document is still at that version (an edit since made it stale: the edit's own lint is
+    /// on its way).
+    fn linted(&mut self, uri: &str, version: i32, found: Vec<crate::diagnostic::Diagnostic>) {
+        let Some(doc) = self.documents.get_mut(uri).filter(|_| !self.shutdown) else {
+            return;
+        };
+        if doc.version != version || doc.due.is_some() {
+            return;
+        }
+        doc.linted = Some(found);
+        self.publish(uri);
+    }
+
+    /// Publishes a document's diagnostics: at once when its version is linted, else once the
+    /// lint thread has linted it.
+    fn schedule(&mut self, uri: &str) {
+        if self.pull {
+            return;
+        }
+        let Some(doc) = self.documents.get(uri) else {
+            return;
+        };
+        if doc.linted.is_some() {
+            return self.publish(uri);
+        }
+        let (version, text, generation) = (doc.version, doc.text.clone(), self.generation);
+        let (linter, path) = self.linter(uri);
+        match linter {
+            Ok(linter) => {
+                let job = Job {
+                    uri: uri.to_owned(),
+                    version,
+                    generation,
+                    text,
+                    linter: Arc::clone(linter),
+                    path,
+                };
+                if self.jobs.send(job).is_err() {
+                    self.publish(uri);
+                }
+            }
+            // The configuration's error is published as a diagnostic.
+            Err(_) => self.publish(uri),
+        }
+    }
+
     fn send_raw(&mut self, value: &Value) {
         let body = value.to_string();
         let mut out = self.out.lock();
@@ -300,8 +438,19 @@ impl Server {
         let result = match method.as_str() {
             "initialize" => self.initialize(params),
             "shutdown" => {
-                // What was changed last is still published.
-                self.lint_due(Instant::now() + self.debounce);
+                // What was changed last is still published, before the answer.
+                let pending: Vec<String> = self
+                    .documents
+                    .iter()
+                    .filter(|(_, d)| d.due.is_some() || d.linted.is_none())
+                    .map(|(uri, _)| uri.clone())
+                    .collect();
+                for uri in pending {
+                    if let Some(doc) = self.documents.get_mut(&uri) {
+                        doc.due = None;
+                    }
+                    self.publish(&uri);
+                }
                 self.shutdown = true;
                 Ok(Value::Null)
             }
@@ -326,7 +475,7 @@ impl Server {
                         uri.clone(),
                         Document::new(p.text_document.text, p.text_document.version),
                     );
-                    self.publish(&uri);
+                    self.schedule(&uri);
                 }
             }
             "textDocument/didChange" => {
@@ -375,12 +524,13 @@ impl Server {
                 let touches_config = params.to_string().contains("newslint.toml");
                 if touches_config {
                     self.linters.clear();
+                    self.generation += 1;
                     for doc in self.documents.values_mut() {
                         doc.linted = None;
                     }
                     let uris: Vec<String> = self.documents.keys().cloned().collect();
                     for uri in uris {
-                        self.publish(&uri);
+                        self.schedule(&uri);
                     }
                     if self.pull {
                         self.send_raw(&json!({"jsonrpc": "2.0", "id": "newslint-refresh", "method": "workspace/diagnostic/refresh"}));
@@ -439,7 +589,7 @@ impl Server {
     }
 
     /// The linter for a document: the configuration found from its folder up, or the defaults.
-    fn linter(&mut self, uri: &str) -> (&Result<Linter, String>, Option<PathBuf>) {
+    fn linter(&mut self, uri: &str) -> (&Result<Arc<Linter>, String>, Option<PathBuf>) {
         let path = path_of(uri);
         let config = path
             .as_deref()
@@ -462,7 +612,7 @@ impl Server {
                 records: crate::cli::RecordOptions::default(),
                 shard: None,
             };
-            crate::settings(&options).map(|s| s.linter)
+            crate::settings(&options).map(|s| Arc::new(s.linter))
         });
         (linter, path)
     }
@@ -489,7 +639,7 @@ impl Server {
         Ok((found, path))
     }
 
-    /// Lints and publishes the documents whose changes are due by `now`.
+    /// Lints (on the lint thread) and publishes the documents whose changes are due by `now`.
     fn lint_due(&mut self, now: Instant) {
         let due: Vec<String> = self
             .documents
@@ -501,7 +651,7 @@ impl Server {
             if let Some(doc) = self.documents.get_mut(&uri) {
                 doc.due = None;
             }
-            self.publish(&uri);
+            self.schedule(&uri);
         }
     }
 

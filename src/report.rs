@@ -225,7 +225,7 @@ fn example(file: &FileReport, d: &crate::outcome::Located, text: Option<&str>) -
             None => (String::new(), String::new(), String::new()),
         };
     Example {
-        path: file.path.clone(),
+        path: file.name().into_owned(),
         line: d.start.line,
         column: d.start.column,
         message: d.diagnostic.message.clone(),

@@ -363,6 +363,7 @@ fn corpus_duplicates_baselines_and_reports_work_on_records() {
     assert_eq!(figures["worst_files"][0]["path"], "a.jsonl#second");
     let example = &figures["rules"][0]["examples"][0];
     assert_eq!(example["text"], ":");
+    assert_eq!(example["path"], "a.jsonl#second");
 }
 
 #[test]

@@ -71,10 +71,7 @@ def duplicates(
     config: Any = None,
     cap: int = _dup.DEFAULT_CAP,
 ):
-    """Paragraphs that copy a paragraph of an earlier record (by ``order_col``, else by id),
-    a row a run of copied paragraphs: what ``--records --duplicates corpus`` reports across
-    records, by the stages of ``newslint.duplicates``. Columns: ``_dup.DUPLICATE_FIELDS``,
-    the ids under ``id_col`` and ``origin_<id_col>``."""
+    """``newslint.spark.duplicates`` for a Ray dataset: the same stages, the same rows."""
     columns = [id_col, text_col] + ([order_col] if order_col else [])
     found = (
         ds.map_batches(

@@ -20,6 +20,18 @@ def newslint_binary() -> Path:
     return path
 
 
+def cli_diagnostics(*args: str) -> list[dict]:
+    """`newslint check --isolated --records --format jsonl ARGS`: its diagnostics (it must
+    find some)."""
+    out = subprocess.run(
+        [str(newslint_binary()), "check", "--isolated", "--records", "--format", "jsonl", *args],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 1, out.stderr
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
 def seed_records() -> list[dict]:
     """A record per three paragraphs of each seed article, and records with planted faults:
     a few hundred records holding real faults."""
@@ -46,15 +58,8 @@ def records_file(tmp_path_factory) -> Path:
 def cli_rows(records_file) -> list[tuple]:
     """The CLI's `--records` findings: (id, rule, severity, message, start, end, start_byte,
     end_byte), sorted by (id, start, rule)."""
-    out = subprocess.run(
-        [str(newslint_binary()), "check", "--isolated", "--records", "--format", "jsonl", str(records_file)],
-        capture_output=True,
-        text=True,
-    )
-    assert out.returncode == 1, out.stderr
     rows = []
-    for line in out.stdout.splitlines():
-        d = json.loads(line)
+    for d in cli_diagnostics(str(records_file)):
         rows.append(
             (
                 d["record"],
@@ -107,16 +112,8 @@ def copies_file(tmp_path_factory) -> Path:
 def cli_copies(copies_file) -> list[tuple]:
     """The copies across records that `--records --duplicates corpus` reports: (id, start,
     end, origin id), start and end in code points, sorted."""
-    out = subprocess.run(
-        [str(newslint_binary()), "check", "--isolated", "--records", "--duplicates", "corpus",
-         "--select", "duplicated-block", "--format", "jsonl", str(copies_file)],
-        capture_output=True,
-        text=True,
-    )
-    assert out.returncode == 1, out.stderr
     rows = []
-    for line in out.stdout.splitlines():
-        d = json.loads(line)
+    for d in cli_diagnostics("--duplicates", "corpus", "--select", "duplicated-block", str(copies_file)):
         origin = d["related"][0]["path"]
         if "#" in origin:
             rows.append((d["record"], d["record_offset"]["start"], d["record_offset"]["end"], origin.split("#", 1)[1]))

@@ -58,12 +58,7 @@ pub fn parse(line: &[u8], fields: &Fields) -> Result<Parsed, String> {
                 fields.id.join(".")
             ));
         }
-        None => {
-            return Err(format!(
-                "no id field `{}` (name it with --id-field)",
-                fields.id.join(".")
-            ));
-        }
+        None => return Err(missing("id", &fields.id)),
     };
     let text = match field(&fields.text) {
         Some(Value::String(s)) => s.clone(),
@@ -73,14 +68,17 @@ pub fn parse(line: &[u8], fields: &Fields) -> Result<Parsed, String> {
                 fields.text.join(".")
             ));
         }
-        None => {
-            return Err(format!(
-                "no text field `{}` (name it with --text-field)",
-                fields.text.join(".")
-            ));
-        }
+        None => return Err(missing("text", &fields.text)),
     };
     Ok(Parsed { id, text })
+}
+
+/// The error of a record without the `which` field at `keys`.
+fn missing(which: &str, keys: &[String]) -> String {
+    format!(
+        "no {which} field `{}` (name it with --{which}-field)",
+        keys.join(".")
+    )
 }
 
 /// A line of a JSONL stream, or why it could not be read.

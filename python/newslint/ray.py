@@ -30,9 +30,7 @@ class _Stage:
     def __call__(self, table):
         import pyarrow as pa
 
-        batch = pa.RecordBatch.from_pydict(
-            {name: table.column(name).combine_chunks() for name in (self.id_col, self.text_col)}
-        )
+        batch = _batch(table, [self.id_col, self.text_col])
         if self.kind == "lint":
             out = diagnostic_rows(batch, self.id_col, self.text_col, self.config, self.threads)
         else:

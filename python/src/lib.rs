@@ -2,7 +2,6 @@
 //! server use it, for Python. The Python layer (`newslint/__init__.py`) turns what this
 //! returns into dicts and Arrow record batches.
 
-use newslint::diagnostic::Severity;
 use newslint::linter::{FixMode, Linter};
 use newslint::outcome::{FileReport, Located, locate};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
@@ -26,6 +25,26 @@ fn diagnostics(linter: &Linter, text: &str, path: Option<&Path>) -> Vec<Located>
     locate(text, &doc.index, found, true)
 }
 
+/// `work` on each text, in order, on `threads` threads (1: this one; 0: every core); `Err`
+/// when it panicked.
+fn each_text<T: Send>(
+    texts: &[String],
+    threads: usize,
+    work: impl Fn(&String) -> T + Sync,
+) -> Result<Vec<T>, ()> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if threads == 1 {
+            return texts.iter().map(&work).collect();
+        }
+        let all = || texts.par_iter().map(&work).collect();
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_or_else(|_| all(), |pool| pool.install(all))
+    }))
+    .map_err(|_| ())
+}
+
 /// The columns of `lint_batch`: one entry a diagnostic, `index` naming its text.
 #[derive(Default)]
 struct Columns {
@@ -46,7 +65,7 @@ impl Columns {
         let (start, end) = d.code_points.expect("located with code points");
         self.index.push(index as u64);
         self.rule.push(d.diagnostic.rule);
-        self.severity.push(severity(d.diagnostic.severity));
+        self.severity.push(d.diagnostic.severity.as_str());
         self.message.push(d.diagnostic.message);
         self.start.push(start);
         self.end.push(end);
@@ -55,10 +74,6 @@ impl Columns {
         self.line.push(d.start.line);
         self.column.push(d.start.column);
     }
-}
-
-fn severity(s: Severity) -> &'static str {
-    s.as_str()
 }
 
 #[pymethods]
@@ -236,19 +251,10 @@ impl PyLinter {
                 })
                 .collect()
         };
-        let found: Vec<Vec<_>> = py.detach(|| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                if threads == 1 {
-                    texts.iter().map(one).collect()
-                } else {
-                    let all = || texts.par_iter().map(one).collect();
-                    rayon::ThreadPoolBuilder::new()
-                        .num_threads(threads)
-                        .build()
-                        .map_or_else(|_| all(), |pool| pool.install(all))
-                }
-            }))
-            .map_err(|_| PyRuntimeError::new_err("internal error while fingerprinting (a bug in newslint)"))
+        let found = py.detach(|| {
+            each_text(&texts, threads, one).map_err(|_| {
+                PyRuntimeError::new_err("internal error while fingerprinting (a bug in newslint)")
+            })
         })?;
         let mut index = Vec::new();
         let mut paragraph = Vec::new();

@@ -403,7 +403,13 @@ fn cut_point(paragraph: &str, rng: &mut fastrand::Rng) -> Option<usize> {
 fn with_decks(paragraphs: &[String], headings: &[String], rng: &mut fastrand::Rng) -> Option<Vec<String>> {
     let deck_of = |p: &String| -> Option<String> {
         let end = p.find(['。', '！', '？'])?;
-        let sentence = &p[..end];
+        // A deck states a claim of the story: its dateline (央视网消息（新闻联播）：) stays
+        // in the body.
+        let start = p[..end]
+            .find('：')
+            .filter(|&at| p[..at].chars().count() <= 16 && p[..at].contains(['）', '电', '息']))
+            .map_or(0, |at| at + '：'.len_utf8());
+        let sentence = &p[start..end];
         let chars = sentence.chars().count();
         ((8..=60).contains(&chars) && !sentence.contains(['“', '”'])).then(|| sentence.to_owned())
     };

@@ -137,7 +137,7 @@ fn spans_are_exact_with_bom_crlf_and_extension_b() {
 
 #[test]
 fn concise_format_is_path_line_column() {
-    let dir = dir_with(&[("a.txt", "第一段。\n\n发展,他们".as_bytes())]);
+    let dir = dir_with(&[("a.txt", "第一段。\n\n发展,他们来了。".as_bytes())]);
     let out = newslint(
         &["check", "--isolated", "--format", "concise", "a.txt"],
         dir.path(),
@@ -309,7 +309,7 @@ fn a_fifty_megabyte_line_is_linted() {
     let mut text: String = (0..50 * 1024 * 1024 / 3)
         .map(|i: u64| char::from_u32(0x4E00 + (i * 7919 % 20000) as u32).unwrap())
         .collect();
-    text.push_str("结束,好");
+    text.push_str("结束,好。");
     let dir = dir_with(&[("long.txt", text.as_bytes())]);
     let out = newslint(
         &["check", "--isolated", "--format", "jsonl", "long.txt"],
@@ -318,7 +318,7 @@ fn a_fifty_megabyte_line_is_linted() {
     let diags = jsonl(&out);
     assert_eq!(diags.len(), 1, "{}", stderr(&out));
     let chars = text.chars().count() as u64;
-    assert_eq!(diags[0]["start"]["column"].as_u64(), Some(chars - 1));
+    assert_eq!(diags[0]["start"]["column"].as_u64(), Some(chars - 2));
     let full = newslint(
         &["check", "--isolated", "--format", "full", "long.txt"],
         dir.path(),

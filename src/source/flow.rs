@@ -240,6 +240,18 @@ pub fn analyse(doc: &Document) -> Flow {
                 }
                 Carry::No => false,
             } && (carry == Carry::Certain || !word_cut());
+            // A neighbour read on by odds alone gives way to a paragraph nearby that surely
+            // carries the sentence on (the head of a sentence moved down the page).
+            let neighbour = match carry {
+                Carry::Likely(odds) | Carry::Unknown(odds) => odds,
+                _ => f32::INFINITY,
+            };
+            let rival = || {
+                let near = i.saturating_sub(MAX_MOVED_BLOCKS)..(i + MAX_MOVED_BLOCKS + 1).min(count);
+                near.filter(|&r| r != i && r != j && !continued[r] && roles.is_prose(r))
+                    .any(|r| rest_odds(first, text(r), model).is_some_and(|odds| odds > neighbour))
+            };
+            let joins = joins && (carry == Carry::Certain || !rival());
             if joins {
                 if is_wrapped() {
                     return Flow::default();
@@ -295,26 +307,7 @@ pub fn analyse(doc: &Document) -> Flow {
                 if !near.contains(&r) {
                     return None;
                 }
-                // A paragraph that starts as no sentence does is the rest on good odds; any
-                // other only on odds that few unrelated pairs reach.
-                let orphaned = starts_mid_sentence(after) || starts_inside(after, model);
-                let odds = match carries_on(head, after, Join::Apart, true, model) {
-                    Carry::Certain if orphaned => f32::INFINITY,
-                    Carry::Likely(odds) | Carry::Unknown(odds) => odds,
-                    Carry::Certain => model
-                        .log_odds_join(
-                            &tail_chars(head, JOIN_CONTEXT + 2),
-                            &head_chars(after, JOIN_CONTEXT + 2),
-                        )
-                        .unwrap_or(0.0),
-                    Carry::No => return None,
-                };
-                let needed = if orphaned {
-                    model.strong_join()
-                } else {
-                    PAIRING_ODDS
-                };
-                (odds >= needed).then_some((r, odds))
+                rest_odds(head, after, model).map(|odds| (r, odds))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if let Some((r, _)) = found {
@@ -337,6 +330,31 @@ pub fn analyse(doc: &Document) -> Flow {
     }
     flow.orphans.sort_by_key(|o| o.block);
     flow
+}
+
+/// How well `after`, a paragraph away from `head`, carries on `head`'s broken sentence (ln
+/// odds, infinite when certain), when well enough to be its rest. A paragraph that starts
+/// as no sentence does is the rest on good odds; any other only on odds that few unrelated
+/// pairs reach.
+fn rest_odds(head: &str, after: &str, model: Model) -> Option<f32> {
+    let orphaned = starts_mid_sentence(after) || starts_inside(after, model);
+    let odds = match carries_on(head, after, Join::Apart, true, model) {
+        Carry::Certain if orphaned => return Some(f32::INFINITY),
+        Carry::Likely(odds) | Carry::Unknown(odds) => odds,
+        Carry::Certain => model
+            .log_odds_join(
+                &tail_chars(head, JOIN_CONTEXT + 2),
+                &head_chars(after, JOIN_CONTEXT + 2),
+            )
+            .unwrap_or(0.0),
+        Carry::No => return None,
+    };
+    let needed = if orphaned {
+        model.strong_join()
+    } else {
+        PAIRING_ODDS
+    };
+    (odds >= needed).then_some(odds)
 }
 
 /// How far the trigram model must prefer one sentence to two, in ln odds, to join running
@@ -1073,6 +1091,12 @@ mod tests {
         // Without the odds, a paragraph that starts as sentences do is not the rest.
         let (flow, _) = flow_of(&text("各地区积极行动，推动高质量发展。"));
         assert_eq!(flow.truncations[0].continuation, None);
+        // The head moved down the page: its rest above reads on better than its neighbour.
+        let (flow, _) = flow_of(
+            "发展很快。\n\n复兴的中国梦，是全国人民的共同心愿。\n\n我们要团结奋斗，实现中华民族伟大\n\n各地区积极行动，推动高质量发展。\n",
+        );
+        assert!(flow.splits.is_empty(), "{flow:?}");
+        assert_eq!(flow.truncations[0].continuation, Some(1));
     }
 
     #[test]

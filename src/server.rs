@@ -18,7 +18,7 @@ use gen_lsp_types::{
 };
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use serde_json::{Value, json};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -217,61 +217,70 @@ pub fn serve() -> u8 {
         shutdown: false,
         out: std::io::stdout(),
     };
+    // Messages read but not yet handled, and the requests cancelled among them: whatever is
+    // waiting is read before each message is handled, so that a request cancelled behind it
+    // (`$/cancelRequest`), even while an earlier one was worked on, is answered as cancelled
+    // instead of worked on.
+    let mut queue: VecDeque<Result<Message, Incoming>> = VecDeque::new();
+    let mut cancelled: HashSet<RequestId> = HashSet::new();
     loop {
-        let due = server.documents.values().filter_map(|d| d.due).min();
-        let first = match due {
-            Some(due) => match receiver.recv_timeout(due.saturating_duration_since(Instant::now())) {
-                Ok(incoming) => incoming,
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-                    server.lint_due(Instant::now());
-                    continue;
-                }
-                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Incoming::End,
-            },
-            None => receiver.recv().unwrap_or(Incoming::End),
-        };
-        // Everything already waiting is read at once, so that a request cancelled behind it
-        // (`$/cancelRequest`) is answered as cancelled instead of worked on.
-        let mut batch = vec![first];
-        batch.extend(receiver.try_iter());
-        let messages: Vec<Result<Message, Incoming>> = batch.into_iter().map(|i| server.parse(i)).collect();
-        let cancelled: HashSet<RequestId> = messages
-            .iter()
-            .filter_map(|m| match m {
-                Ok(Message::Notification(n)) if n.method == "$/cancelRequest" => n
-                    .params
-                    .get("id")
-                    .cloned()
-                    .and_then(|id| serde_json::from_value(id).ok()),
-                _ => None,
-            })
-            .collect();
-        for message in messages {
-            match message {
-                Ok(Message::Request(request)) if cancelled.contains(&request.id) => {
-                    server.respond(
-                        request.id,
-                        Err((ErrorCode::RequestCanceled, "cancelled".to_owned())),
-                    );
-                }
-                Ok(Message::Request(request)) => server.request(request),
-                Ok(Message::Notification(notification)) => {
-                    if notification.method == "exit" {
-                        return if server.shutdown { 0 } else { 1 };
+        if queue.is_empty() {
+            let due = server.documents.values().filter_map(|d| d.due).min();
+            let first = match due {
+                Some(due) => match receiver.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                    Ok(incoming) => incoming,
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                        server.lint_due(Instant::now());
+                        continue;
                     }
-                    server.notification(notification);
-                }
-                Ok(Message::Response(_)) => {}
-                Err(Incoming::End) => return if server.shutdown { 0 } else { 1 },
-                Err(Incoming::Linted {
-                    uri,
-                    version,
-                    generation,
-                    found,
-                }) if generation == server.generation => server.linted(&uri, version, found),
-                Err(_) => {}
-            }
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Incoming::End,
+                },
+                None => receiver.recv().unwrap_or(Incoming::End),
+            };
+            queue.push_back(server.parse(first));
+            cancelled.extend(queue.back().and_then(cancelled_id));
         }
+        for incoming in receiver.try_iter() {
+            queue.push_back(server.parse(incoming));
+            cancelled.extend(queue.back().and_then(cancelled_id));
+        }
+        let Some(message) = queue.pop_front() else {
+            continue;
+        };
+        match message {
+            Ok(Message::Request(request)) if cancelled.remove(&request.id) => {
+                server.respond(
+                    request.id,
+                    Err((ErrorCode::RequestCanceled, "cancelled".to_owned())),
+                );
+            }
+            Ok(Message::Request(request)) => server.request(request),
+            Ok(Message::Notification(notification)) => {
+                if notification.method == "exit" {
+                    return if server.shutdown { 0 } else { 1 };
+                }
+                server.notification(notification);
+            }
+            Ok(Message::Response(_)) => {}
+            Err(Incoming::End) => return if server.shutdown { 0 } else { 1 },
+            Err(Incoming::Linted {
+                uri,
+                version,
+                generation,
+                found,
+            }) if generation == server.generation => server.linted(&uri, version, found),
+            Err(_) => {}
+        }
+    }
+}
+
+/// The request a `$/cancelRequest` notification cancels.
+fn cancelled_id(message: &Result<Message, Incoming>) -> Option<RequestId> {
+    match message {
+        Ok(Message::Notification(n)) if n.method == "$/cancelRequest" => {
+            serde_json::from_value(n.params.get("id")?.clone()).ok()
+        }
+        _ => None,
     }
 }
 

@@ -18,6 +18,9 @@ use std::sync::LazyLock;
 /// How many blocks away the rest of a truncated sentence is looked for: a page break moves
 /// text by a column or two, and the bound keeps a file of many truncations linear.
 const MAX_MOVED_BLOCKS: usize = 12;
+/// How many blocks away a paragraph that reads on better than the next one is looked for:
+/// the head of a sentence moved down the page by a column or so.
+const MAX_RIVAL_BLOCKS: usize = 4;
 /// How many truncations of a file may look for their quoted-term continuation in the whole
 /// file.
 const MAX_WHOLE_FILE_SCANS: usize = 16;
@@ -99,15 +102,25 @@ enum Role {
 
 /// Roles, worked out when first asked for: most paragraphs end with a full stop and are
 /// never looked at again.
-struct Roles<'d, 'a> {
+struct Roles<'d, 'a, 'm> {
     doc: &'d Document<'a>,
+    model: Model<'m>,
     cells: Vec<OnceCell<Role>>,
+    headless: Vec<OnceCell<bool>>,
 }
 
-impl Roles<'_, '_> {
+impl Roles<'_, '_, '_> {
     fn get(&self, i: usize) -> Option<Role> {
         let block = self.doc.blocks.get(i)?;
         Some(*self.cells[i].get_or_init(|| role(self.doc.block_text(block), block.kind)))
+    }
+
+    /// Block `i` starts as no sentence does: with a mark, or with the end of a word.
+    fn headless(&self, i: usize) -> bool {
+        *self.headless[i].get_or_init(|| {
+            let text = self.doc.block_text(&self.doc.blocks[i]);
+            starts_mid_sentence(text) || starts_inside(text, self.model)
+        })
     }
 
     fn is_prose(&self, i: usize) -> bool {
@@ -151,22 +164,36 @@ fn may_be_deck(text: &str, role: Role) -> bool {
     }
     text.chars().nth(MAX_DECK_CHARS).is_none()
         && !text.contains(['；', ';', '。', '！', '？'])
-        && !DATELINE.is_match(text)
+        && !is_dateline(text)
 }
 
 /// A dateline or a source (央视网消息（新闻联播）：, 新华社北京3月5日电, 本报讯) opens the body of a
 /// story, never a deck.
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:本报|新华社|央视网|中新网|人民网|新华网|[^，。！？]{0,16}(?:\d+|[一二三四五六七八九十]+)日电|[^，。！？]{0,16}消息[（(：:])")
-        .expect("dateline pattern")
-});
+fn is_dateline(text: &str) -> bool {
+    const AGENCIES: [&str; 6] = ["本报", "新华社", "央视网", "中新网", "人民网", "新华网"];
+    if AGENCIES.iter().any(|a| text.starts_with(a)) {
+        return true;
+    }
+    // The first clause, within a few characters: 北京3月5日电, 据央视新闻消息：
+    let head: &str = text
+        .char_indices()
+        .nth(DATELINE_CHARS)
+        .map_or(text, |(at, _)| &text[..at]);
+    let head = head.split(['，', '。', '！', '？']).next().unwrap_or_default();
+    head.contains("日电") || head.contains("消息（") || head.contains("消息：") || head.contains("消息(")
+}
+
+/// How far into a paragraph its dateline ends at most, in characters.
+const DATELINE_CHARS: usize = 20;
 
 pub fn analyse(doc: &Document) -> Flow {
     let model = Model(doc.model);
     let count = doc.blocks.len();
     let roles = Roles {
         doc,
+        model,
         cells: vec![OnceCell::new(); count],
+        headless: vec![OnceCell::new(); count],
     };
     let text = |i: usize| doc.block_text(&doc.blocks[i]);
     let open: Vec<usize> = (0..count)
@@ -247,15 +274,17 @@ pub fn analyse(doc: &Document) -> Flow {
                 _ => f32::INFINITY,
             };
             let rival = || {
-                let near = i.saturating_sub(MAX_MOVED_BLOCKS)..(i + MAX_MOVED_BLOCKS + 1).min(count);
+                let near = i.saturating_sub(MAX_RIVAL_BLOCKS)..(i + MAX_RIVAL_BLOCKS + 1).min(count);
                 near.filter(|&r| r != i && r != j && !continued[r] && roles.is_prose(r))
-                    .any(|r| rest_odds(first, text(r), model).is_some_and(|odds| odds > neighbour))
+                    .any(|r| {
+                        rest_odds(first, text(r), roles.headless(r), model)
+                            .is_some_and(|odds| odds > neighbour)
+                    })
             };
-            let joins = joins && (carry == Carry::Certain || !rival());
-            if joins {
-                if is_wrapped() {
-                    return Flow::default();
-                }
+            if joins && is_wrapped() {
+                return Flow::default();
+            }
+            if joins && (carry == Carry::Certain || !rival()) {
                 flow.splits.push(Split {
                     first: i,
                     second: j,
@@ -304,10 +333,12 @@ pub fn analyse(doc: &Document) -> Flow {
                 if quoted_terms_run_on(head, after) {
                     return Some((r, f32::INFINITY));
                 }
-                if !near.contains(&r) {
+                let headless = near.contains(&r) && roles.headless(r);
+                // Any paragraph a little way off, one that starts as no sentence does further.
+                if !headless && r.abs_diff(truncation.block) > MAX_RIVAL_BLOCKS {
                     return None;
                 }
-                rest_odds(head, after, model).map(|odds| (r, odds))
+                rest_odds(head, after, headless, model).map(|odds| (r, odds))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if let Some((r, _)) = found {
@@ -323,8 +354,7 @@ pub fn analyse(doc: &Document) -> Flow {
     // A paragraph that starts with a mark no sentence starts with, or with the end of a word,
     // lost its head.
     for (r, &continues) in continued.iter().enumerate() {
-        if !continues && (starts_mid_sentence(text(r)) || starts_inside(text(r), model)) && roles.is_prose(r)
-        {
+        if !continues && roles.headless(r) && roles.is_prose(r) {
             flow.orphans.push(Orphan { block: r, head: None });
         }
     }
@@ -336,10 +366,9 @@ pub fn analyse(doc: &Document) -> Flow {
 /// odds, infinite when certain), when well enough to be its rest. A paragraph that starts
 /// as no sentence does is the rest on good odds; any other only on odds that few unrelated
 /// pairs reach.
-fn rest_odds(head: &str, after: &str, model: Model) -> Option<f32> {
-    let orphaned = starts_mid_sentence(after) || starts_inside(after, model);
+fn rest_odds(head: &str, after: &str, headless: bool, model: Model) -> Option<f32> {
     let odds = match carries_on(head, after, Join::Apart, true, model) {
-        Carry::Certain if orphaned => return Some(f32::INFINITY),
+        Carry::Certain if headless => return Some(f32::INFINITY),
         Carry::Likely(odds) | Carry::Unknown(odds) => odds,
         Carry::Certain => model
             .log_odds_join(
@@ -349,7 +378,7 @@ fn rest_odds(head: &str, after: &str, model: Model) -> Option<f32> {
             .unwrap_or(0.0),
         Carry::No => return None,
     };
-    let needed = if orphaned {
+    let needed = if headless {
         model.strong_join()
     } else {
         PAIRING_ODDS

@@ -36,7 +36,15 @@ pub struct Ngram {
     bigram_backoff: &'static [u8],
     trigram: &'static [u8],
     count: usize,
+    /// For each Han character of the basic block, the ids of the words that start with it
+    /// (words sort by their bytes, so they stand together): a look-up searches a few words,
+    /// not all of them.
+    han_ranges: Box<[(u32, u32)]>,
 }
+
+/// The Han characters `han_ranges` covers.
+const HAN_FIRST: u32 = 0x4E00;
+const HAN_LAST: u32 = 0x9FFF;
 
 fn cost_of(q: u8) -> f32 {
     f32::from(q) * STEP
@@ -63,7 +71,7 @@ impl Ngram {
             at += len;
             part
         };
-        let model = Ngram {
+        let mut model = Ngram {
             words: take(w)?,
             word_end: take(v * 4)?,
             unigram: take(v)?,
@@ -73,8 +81,31 @@ impl Ngram {
             bigram_backoff: take(b)?,
             trigram: take(t * 8)?,
             count: v,
+            han_ranges: Box::new([]),
         };
-        (at == rest.len()).then_some(model)
+        if at != rest.len() {
+            return None;
+        }
+        let mut ranges = vec![(0, 0); (HAN_LAST - HAN_FIRST + 1) as usize];
+        for id in 0..v {
+            // The first character's code point, from its three UTF-8 bytes.
+            let first = match *model.word_bytes(id) {
+                [a @ 0xE0..=0xEF, b, c, ..] => char::from_u32(
+                    (u32::from(a & 0x0F) << 12) | (u32::from(b & 0x3F) << 6) | u32::from(c & 0x3F),
+                ),
+                _ => None,
+            };
+            if let Some(k) = first.and_then(han_index) {
+                let range = &mut ranges[k];
+                if range.0 == range.1 {
+                    *range = (id as u32, id as u32 + 1);
+                } else {
+                    range.1 = id as u32 + 1;
+                }
+            }
+        }
+        model.han_ranges = ranges.into_boxed_slice();
+        Some(model)
     }
 
     fn word_bytes(&self, id: usize) -> &'static [u8] {
@@ -101,7 +132,13 @@ impl Ngram {
     /// that a segmenter knows when to stop trying longer words).
     fn lookup(&self, word: &str) -> (Option<u32>, bool) {
         let key = word.as_bytes();
-        let (mut lo, mut hi) = (0, self.count);
+        let (mut lo, mut hi) = match word.chars().next().and_then(han_index) {
+            Some(k) => {
+                let (from, to) = self.han_ranges[k];
+                (from as usize, to as usize)
+            }
+            None => (0, self.count),
+        };
         while lo < hi {
             let mid = (lo + hi) / 2;
             if self.word_bytes(mid) < key {
@@ -254,6 +291,13 @@ impl Ngram {
         }
         out.extend(ids.into_iter().rev());
     }
+}
+
+/// Where `c` stands in `han_ranges`.
+fn han_index(c: char) -> Option<usize> {
+    (HAN_FIRST..=HAN_LAST)
+        .contains(&(c as u32))
+        .then(|| (c as u32 - HAN_FIRST) as usize)
 }
 
 /// Marks after which a sentence is over.

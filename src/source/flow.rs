@@ -165,12 +165,13 @@ fn may_be_deck(text: &str, role: Role) -> bool {
     text.chars().nth(MAX_DECK_CHARS).is_none()
         && !text.contains(['；', ';', '。', '！', '？'])
         && !is_dateline(text)
+        && !unclosed(text)
 }
 
 /// A dateline or a source (央视网消息（新闻联播）：, 新华社北京3月5日电, 本报讯) opens the body of a
-/// story, never a deck.
+/// story, never a deck or a heading (本报评论员 is a byline).
 fn is_dateline(text: &str) -> bool {
-    const AGENCIES: [&str; 6] = ["本报", "新华社", "央视网", "中新网", "人民网", "新华网"];
+    const AGENCIES: [&str; 6] = ["本报讯", "新华社", "央视网", "中新网", "人民网", "新华网"];
     if AGENCIES.iter().any(|a| text.starts_with(a)) {
         return true;
     }
@@ -713,7 +714,14 @@ fn role(text: &str, kind: BlockKind) -> Role {
         let chars = text.chars().count();
         // A headline may list with 、 (中国、老挝…); a fragment that ends on one is still
         // joined to what carries it on.
-        if clauses == enumerations && chars <= 40 && !text.ends_with('、') {
+        // A dateline opens a story, and a title mark or a bracket left open runs on: neither
+        // stands as a heading.
+        if clauses == enumerations
+            && chars <= 40
+            && !text.ends_with('、')
+            && !is_dateline(text)
+            && !unclosed(text)
+        {
             return Role::Heading;
         }
         // A name-and-title line or a headline in parts has spaces between its parts.
@@ -723,11 +731,18 @@ fn role(text: &str, kind: BlockKind) -> Role {
     }
     Role::Prose(if !stops_mid_sentence(text) {
         Ending::Complete
-    } else if has_stop || clauses > enumerations || ends_mid_word(text) {
+    } else if has_stop || clauses > enumerations || unclosed(text) || ends_mid_word(text) {
         Ending::Open
     } else {
         Ending::Unsure
     })
+}
+
+/// A book-title mark or a bracket is left open (《求, （新闻): a paragraph does not stop
+/// inside one. (Quotation marks may: a quotation of several paragraphs opens each of them.)
+fn unclosed(text: &str) -> bool {
+    text.matches('《').count() > text.matches('》').count()
+        || text.matches(['（', '(']).count() > text.matches(['）', ')']).count()
 }
 
 /// Whether `text` holds a full stop (。！？), and how many clause marks (，、；,;) it
@@ -1126,6 +1141,27 @@ mod tests {
         );
         assert!(flow.splits.is_empty(), "{flow:?}");
         assert_eq!(flow.truncations[0].continuation, Some(1));
+    }
+
+    #[test]
+    fn a_dateline_or_an_open_title_mark_is_no_heading() {
+        assert_eq!(
+            role("1月1日出版的今年第1期《求", BlockKind::Paragraph),
+            Role::Prose(Ending::Open)
+        );
+        assert!(matches!(
+            role("央视网消息（新闻联播）：国家主席习近平", BlockKind::Paragraph),
+            Role::Prose(_)
+        ));
+        assert_eq!(role("本报评论员", BlockKind::Paragraph), Role::Heading);
+        assert_eq!(
+            role("《求是》杂志发表重要文章", BlockKind::Paragraph),
+            Role::Heading
+        );
+        let (flow, _) = flow_of(
+            "发展很快。\n\n1月1日出版的今年第1期《求\n\n焦点\n\n据了解，今年以来，各类物资储备充足。\n",
+        );
+        assert_eq!(flow.truncations.len(), 1, "{flow:?}");
     }
 
     #[test]

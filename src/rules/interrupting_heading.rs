@@ -24,9 +24,11 @@ declare_rule! {
     /// Reported only where `split-paragraph` finds the halves: at most two headings between
     /// them, running text before them that stops mid-sentence, and a strong sign that the
     /// paragraph after them carries the sentence on: a word or a number across the break
-    /// (重|庆, 45|00顶), a paragraph that starts with a mark no sentence starts with, a comma
-    /// before the headings, or the trigram model's odds for one sentence against two above
-    /// `JOIN_ODDS_ACROSS_HEADING` (see `source/flow.rs`).
+    /// (重|庆, 45|00顶), a paragraph that starts with a mark no sentence starts with, or the
+    /// trigram model's ln odds for one sentence against two: at least `APART_JOIN_ODDS`
+    /// (−0.5), or `JOIN_ODDS` (0.5) when the text before the headings stops on a comma,
+    /// after which any clause reads on (see `source/flow.rs`). A paragraph a few blocks away
+    /// that reads on better takes the sentence instead (see `truncated-paragraph`).
     ///
     /// ## Fix safety
     /// No fix: whether the heading belongs before or after the sentence is for a person to

@@ -21,9 +21,10 @@ declare_rule! {
     /// Three signs are used: the paragraph starts with a mark no sentence starts with (，、。；
     /// a closing quote or bracket); it starts with the end of a word (济社会发展, lost 经) or
     /// a character that never opens a sentence (的, 们, 了…), as the dictionary reads it: the
-    /// first character stands alone, is not a preposition, conjunction, pronoun, adverb,
-    /// numeral, time word, verb, adjective or surname, and ends longer words far more often
-    /// than it stands alone; or it completes a truncated paragraph elsewhere in the file
+    /// first character stands alone and ends longer words far more often than it stands
+    /// alone (`STARTS_INSIDE_WORD`), by a wider margin when it is a preposition, conjunction,
+    /// pronoun, adverb, numeral, time word, verb, adjective or surname
+    /// (`OPENER_STARTS_INSIDE_WORD`); or it completes a truncated paragraph elsewhere in the file
     /// (see `truncated-paragraph`). A paragraph that opens with a sentence opener or a name
     /// (代小红说：) is a start. A paragraph that directly carries on the one before it is a
     /// split (`split-paragraph`), not an orphan. A fragment that starts with a whole word and

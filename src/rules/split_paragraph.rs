@@ -24,17 +24,20 @@ declare_rule! {
     ///
     /// A paragraph stops mid-sentence when its last sentence has no end mark (。！？…；：——,
     /// closing quotes and brackets after one included) and no credit or byline follows its
-    /// last full stop (。李建均, 。黄政正/摄). Text without any full stop is running text
-    /// that lost its end when it stops on a comma or an opening bracket, inside a word (the
-    /// dictionary finds its last characters likelier to begin a word than to end one), on
-    /// words after which the trigram model finds a sentence end very unlikely, or when it is
-    /// long (two clause marks and 30 characters or more). A short line without clause marks
-    /// reads as a heading, and a deck or summary line as a line of its own: they are joined
-    /// to the next paragraph only when a word or a number runs across the break, or (for a
-    /// deck) its last words cannot end a sentence. A deck line is a sentence of at most 60
-    /// characters without a full stop, a semicolon or a final comma, at the top of the
-    /// article or under a heading or a bulleted line (■ ●), after at most three other such
-    /// lines; its last word may be one the dictionary lacks (靶向药). Captions, bylines,
+    /// last full stop (。李建均, 。黄政正/摄). A paragraph without its final stop is running
+    /// text that lost its end when it holds a full stop, a comma or a semicolon (edited news
+    /// ends its paragraphs with a full stop), leaves a 《 or （ open, stops on a comma or an
+    /// opening bracket, stops inside a word (the dictionary finds its last characters
+    /// likelier to begin a word than to end one), stops on words after which the trigram
+    /// model finds a sentence end very unlikely, or is long (two enumeration marks and 30
+    /// characters or more). A short line without clause marks reads as a heading (unless it opens with a dateline,
+    /// 央视网消息（新闻联播）：, or leaves a 《 or （ open), and a deck or summary line as a
+    /// line of its own: they are joined to the next paragraph only when a word or a number
+    /// runs across the break, or (for a deck) its last words cannot end a sentence. A deck
+    /// line is a sentence of at most 60 characters without a full stop, a semicolon or a
+    /// final comma, with no dateline and no bracket left open, at the top of the article or
+    /// under a heading or a bulleted line (■ ●), after at most three other such lines; its
+    /// last word may be one the dictionary lacks (靶向药). Captions, bylines,
     /// name-and-title lines, list items and table rows are not running text.
     ///
     /// A text that stops inside a word (the dictionary finds its last characters likelier to

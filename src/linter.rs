@@ -11,8 +11,11 @@ use crate::source::char_model::CharModel;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Lint-and-fix passes a text gets.
-const MAX_PASSES: usize = 10;
+/// Lint-and-fix passes a text gets at most. A fix may bring another fault to light (a
+/// joined paragraph that again stops mid-sentence, a mark that starts a paragraph once an
+/// invisible character before it is gone), so a chain of them takes a pass each; the bound
+/// only stops fixes that undo one another.
+const MAX_PASSES: usize = 100;
 
 /// A selected rule, built with its options, at its configured severity.
 pub struct ActiveRule {

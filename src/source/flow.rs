@@ -244,7 +244,9 @@ pub fn analyse(doc: &Document) -> Flow {
             Some(Role::Other) => Follower::Other,
         };
         if roles.is_prose(j) {
-            let join = if roles.get(i) == Some(Role::Heading) {
+            let join = if roles.get(i) == Some(Role::Heading) && i == 0 {
+                Join::FromTitle
+            } else if roles.get(i) == Some(Role::Heading) {
                 Join::FromHeading
             } else if j == i + 1 {
                 Join::Neighbours
@@ -488,8 +490,12 @@ enum Join {
     /// Running text and the paragraph right after it.
     Neighbours,
     /// A line that reads as a heading and the paragraph after it: only a word or a number
-    /// across the join says it is a fragment.
+    /// across the join, or a paragraph that starts as no sentence does, says it is a
+    /// fragment (记者从商务部了解到 | ，为助力外贸企业).
     FromHeading,
+    /// The first line of the file when it reads as a heading, its title: only a word or a
+    /// number across the join (a story after its title may have lost its head).
+    FromTitle,
     /// Running text and a paragraph after headings, or further away.
     Apart,
 }
@@ -498,18 +504,21 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
     let (a, b) = (first.trim_end(), second.trim_start());
     let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let number_goes_on = |c: Option<char>| ascii(c) || matches!(c, Some('.' | '%' | '％'));
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     if (ascii(a.chars().next_back()) && number_goes_on(b.chars().next()))
+        || (digit(a.chars().next_back()) && b.starts_with(NUMBER_UNITS))
+        || (a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
         || a.ends_with(OPENING_MARKS)
         || (b.starts_with(['）', ')']) && a.matches(['（', '(']).count() > a.matches(['）', ')']).count())
     {
         return Carry::Certain;
     }
-    if join != Join::FromHeading && starts_mid_sentence(b) {
+    if join != Join::FromTitle && starts_mid_sentence(b) {
         return Carry::Certain;
     }
     // A heading is joined on a word or a number across the break alone: a headline followed by
     // its story reads on as well as a broken sentence does. (The cheap test goes first.)
-    if join == Join::FromHeading || !odds_matter {
+    if matches!(join, Join::FromHeading | Join::FromTitle) || !odds_matter {
         return if word_across(a, b) && !opens_fresh(a, b) {
             Carry::Certain
         } else {
@@ -542,6 +551,13 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
         None => Carry::Unknown(0.0),
     }
 }
+
+/// Units and measure words that follow a number (30|日, 2023|年, 3|名): a text that stops on a
+/// number goes on with one.
+const NUMBER_UNITS: [char; 24] = [
+    '年', '月', '日', '时', '分', '秒', '号', '个', '名', '人', '万', '亿', '元', '米', '度', '岁', '家',
+    '次', '件', '辆', '吨', '项', '条', '倍',
+];
 
 /// Marks that open something the same sentence must close: a text cannot stop after them.
 const OPENING_MARKS: [char; 8] = ['（', '(', '“', '《', '【', '「', '『', '〔'];
@@ -1162,6 +1178,30 @@ mod tests {
             "发展很快。\n\n1月1日出版的今年第1期《求\n\n焦点\n\n据了解，今年以来，各类物资储备充足。\n",
         );
         assert_eq!(flow.truncations.len(), 1, "{flow:?}");
+    }
+
+    #[test]
+    fn a_short_head_goes_on_in_a_paragraph_that_starts_on_a_comma() {
+        let (flow, _) =
+            flow_of("发展很快。\n\n记者从商务部了解到\n\n，为助力外贸企业开拓多元化市场，商务部推出措施。\n");
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+        // After the title, the story lost its head.
+        let (flow, _) = flow_of("记者从商务部了解到\n\n，为助力外贸企业开拓多元化市场，商务部推出措施。\n");
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (0, 1), "{flow:?}");
+    }
+
+    #[test]
+    fn a_number_goes_on_with_its_unit_or_its_decimals() {
+        for text in [
+            "发展很快。今天（6月30\n\n日），长三角生态绿色一体化发展示范区揭牌。\n",
+            "发展很快。水库持续为下游补水20.\n\n65亿立方米，保障了供水。\n",
+        ] {
+            let (flow, _) = flow_of(text);
+            assert!(
+                flow.splits.len() == 1 && flow.splits[0].certain,
+                "{text}: {flow:?}"
+            );
+        }
     }
 
     #[test]

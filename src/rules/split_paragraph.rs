@@ -33,7 +33,9 @@ declare_rule! {
     /// characters or more). A short line without clause marks reads as a heading (unless it opens with a dateline,
     /// 央视网消息（新闻联播）：, or leaves a 《 or （ open), and a deck or summary line as a
     /// line of its own: they are joined to the next paragraph only when a word or a number
-    /// runs across the break, or (for a deck) its last words cannot end a sentence. A deck
+    /// runs across the break (a number with its unit, 30|日, or its decimals, 20.|65), when
+    /// the next paragraph starts with a mark no sentence starts with (not after the title),
+    /// or (for a deck) when its last words cannot end a sentence. A deck
     /// line is a sentence of at most 60 characters without a full stop, a semicolon or a
     /// final comma, with no dateline and no bracket left open, at the top of the article or
     /// under a heading or a bulleted line (■ ●), after at most three other such lines; its

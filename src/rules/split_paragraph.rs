@@ -33,7 +33,7 @@ declare_rule! {
     /// characters or more). A short line without clause marks reads as a heading (unless it opens with a dateline,
     /// 央视网消息（新闻联播）：, or leaves a 《 or （ open), and a deck or summary line as a
     /// line of its own: they are joined to the next paragraph only when a word or a number
-    /// runs across the break (a number with its unit, 30|日, or its decimals, 20.|65), when
+    /// runs across the break, when
     /// the next paragraph starts with a mark no sentence starts with (not after the title),
     /// or (for a deck) when its last words cannot end a sentence. A deck
     /// line is a sentence of at most 60 characters without a full stop, a semicolon or a
@@ -45,7 +45,9 @@ declare_rule! {
     /// A text that stops inside a word (the dictionary finds its last characters likelier to
     /// begin a word than to end one, by ln odds of 2 or more) goes on only into a paragraph that
     /// completes the word; a word completed across the break with ln odds of 3 or more carries
-    /// the text on even into what reads as a fresh start (俄罗斯外|长拉夫罗夫今天表示，).
+    /// the text on even into what reads as a fresh start (俄罗斯外|长拉夫罗夫今天表示，). Running
+    /// text that stops on a number goes on into a paragraph that starts with its unit (30|日)
+    /// or its decimals (20.|65).
     ///
     /// The next paragraph carries the sentence on unless it opens one of its own: a quotation,
     /// a dateline (本报讯, 新华社…电), a numbered point (一是, （二）), a time or a connective

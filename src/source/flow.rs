@@ -270,8 +270,8 @@ pub fn analyse(doc: &Document) -> Flow {
                 }
                 Carry::No => false,
             } && (carry == Carry::Certain || !word_cut());
-            // A neighbour read on by odds alone gives way to a paragraph nearby that surely
-            // carries the sentence on (the head of a sentence moved down the page).
+            // A neighbour read on by odds alone gives way to a paragraph nearby that carries
+            // the sentence on better (the head of a sentence moved down the page).
             let neighbour = match carry {
                 Carry::Likely(odds) | Carry::Unknown(odds) => odds,
                 _ => f32::INFINITY,
@@ -505,9 +505,12 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
     let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let number_goes_on = |c: Option<char>| ascii(c) || matches!(c, Some('.' | '%' | '％'));
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    // Running text stops on a number only inside a sentence (a heading-like line may end on a
+    // page number before a paragraph that starts 人民…).
+    let running = !matches!(join, Join::FromHeading | Join::FromTitle);
     if (ascii(a.chars().next_back()) && number_goes_on(b.chars().next()))
-        || (digit(a.chars().next_back()) && b.starts_with(NUMBER_UNITS))
-        || (a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
+        || (running && digit(a.chars().next_back()) && b.starts_with(NUMBER_UNITS))
+        || (running && a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
         || a.ends_with(OPENING_MARKS)
         || (b.starts_with(['）', ')']) && a.matches(['（', '(']).count() > a.matches(['）', ')']).count())
     {
@@ -1202,6 +1205,10 @@ mod tests {
                 "{text}: {flow:?}"
             );
         }
+        // A line that ends on a number (a page, an edition) before a paragraph is no number
+        // cut off.
+        let (flow, _) = flow_of("发展很快。\n\n版次：3\n\n人民日报发表评论员文章。\n");
+        assert!(flow.splits.is_empty(), "{flow:?}");
     }
 
     #[test]

@@ -512,7 +512,7 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
         || (running && digit(a.chars().next_back()) && b.starts_with(NUMBER_UNITS))
         || (running && a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
         || a.ends_with(OPENING_MARKS)
-        || (b.starts_with(['）', ')']) && a.matches(['（', '(']).count() > a.matches(['）', ')']).count())
+        || (b.starts_with(['）', ')']) && bracket_open(a))
     {
         return Carry::Certain;
     }
@@ -760,8 +760,12 @@ fn role(text: &str, kind: BlockKind) -> Role {
 /// A book-title mark or a bracket is left open (《求, （新闻): a paragraph does not stop
 /// inside one. (Quotation marks may: a quotation of several paragraphs opens each of them.)
 fn unclosed(text: &str) -> bool {
-    text.matches('《').count() > text.matches('》').count()
-        || text.matches(['（', '(']).count() > text.matches(['）', ')']).count()
+    text.matches('《').count() > text.matches('》').count() || bracket_open(text)
+}
+
+/// More round brackets (full or half width) open in `text` than closed.
+fn bracket_open(text: &str) -> bool {
+    text.matches(['（', '(']).count() > text.matches(['）', ')']).count()
 }
 
 /// Whether `text` holds a full stop (。！？), and how many clause marks (，、；,;) it

@@ -33,10 +33,13 @@ declare_rule! {
     /// (a sentence without a full stop) that a later paragraph tells whole, up to a mark, is
     /// not copied by it. Paragraphs shorter than 20 characters (after white space is
     /// removed) are never reported: a repeated dateline, byline or 本报讯 is not a fault, and
-    /// headings are left alone.
+    /// headings are left alone. A run of copies (each paragraph repeating the one after the
+    /// paragraph the last one repeated; headings and short lines between them aside) is one
+    /// diagnostic over the whole run, pointing at the whole earlier run.
     ///
     /// ## Fix safety
-    /// Unsafe, and only for exact copies: the later copy is deleted. A person should confirm
+    /// Unsafe, and only for exact copies: the later copy is deleted (a run's paragraphs each, the
+    /// lines between them kept). A person should confirm
     /// that the repetition is not deliberate.
     name: "duplicated-block",
     category: Structure,
@@ -138,9 +141,10 @@ impl Check for DuplicatedBlock {
         let copies = near_copies(&texts, &marks, doc.text.len() / 24);
         let mut exact: FxHashMap<&str, usize> =
             FxHashMap::with_capacity_and_hasher(texts.len(), Default::default());
+        // Each copy: its paragraph, the earlier one it repeats, and whether it repeats it whole.
+        let mut found: Vec<(usize, usize, bool)> = Vec::new();
         for (n, text) in texts.iter().enumerate() {
             let Some(text) = *text else { continue };
-            let (index, block, _, _) = &blocks[n];
             // A title split into its sub-headlines, or a lead that lists what later paragraphs
             // tell, repeats words on purpose: near copies must be prose of a like length.
             let titled = !text
@@ -156,31 +160,80 @@ impl Check for DuplicatedBlock {
                     .map(|first| (first, false)),
             };
             exact.entry(text).or_insert(n);
-            let Some((first, identical)) = earlier else {
-                continue;
-            };
-            let original = blocks[first].1;
-            let line = doc.index.line_of(original.content.start) + 1;
-            let mut d = Diagnostic::new(
-                META.name,
-                block.content.clone(),
-                if identical {
-                    format!("paragraph repeats the paragraph at line {line}")
-                } else {
-                    format!("paragraph nearly repeats the paragraph at line {line}")
-                },
-            )
-            .with_related(original.content.clone(), "earlier copy");
-            if identical {
-                d = d.with_fix(Fix::unsafe_(
-                    "Delete the repeated paragraph",
-                    vec![Edit::delete(removal(doc, *index))],
-                ));
-            } else {
-                d = d.with_help("compare the two copies and keep the better one");
+            if let Some((first, identical)) = earlier {
+                found.push((n, first, identical));
             }
-            out.push(d);
         }
+        // The next compared paragraph after `n`: short ones and headings do not end a run.
+        let next_compared = |n: usize| (n + 1..texts.len()).find(|&m| texts[m].is_some());
+        let mut found = found.into_iter().peekable();
+        while let Some((n, first, identical)) = found.next() {
+            // A run: the next compared paragraph copies the one after the last one copied.
+            let mut run = vec![n];
+            let (mut last, mut all_identical) = (first, identical);
+            while let Some(&(m, origin, same)) = found.peek() {
+                if Some(m) != next_compared(*run.last().expect("a run has a paragraph"))
+                    || Some(origin) != next_compared(last)
+                {
+                    break;
+                }
+                found.next();
+                run.push(m);
+                last = origin;
+                all_identical &= same;
+            }
+            out.push(report(doc, &blocks, &run, (first, last), all_identical));
+        }
+    }
+}
+
+/// The diagnostic of a run of copied paragraphs (`run`, indices into `blocks`) that repeats
+/// the paragraphs `first..=last` in order. A run of exact copies is deleted, paragraph by
+/// paragraph: a heading or a short line between them may differ from the original's.
+fn report(
+    doc: &Document,
+    blocks: &[(usize, &Block, Cow<str>, bool)],
+    run: &[usize],
+    (first, last): (usize, usize),
+    identical: bool,
+) -> Diagnostic {
+    let (copy_start, copy_end) = (blocks[run[0]].1, blocks[run[run.len() - 1]].1);
+    let (from, to) = (blocks[first].1, blocks[last].1);
+    let line = |offset: usize| doc.index.line_of(offset) + 1;
+    let what = if identical { "repeat" } else { "nearly repeat" };
+    let message = if run.len() == 1 {
+        format!(
+            "paragraph {what}s the paragraph at line {}",
+            line(from.content.start)
+        )
+    } else {
+        format!(
+            "{} paragraphs {what} the paragraphs at lines {}–{}",
+            run.len(),
+            line(from.content.start),
+            line(to.content.end)
+        )
+    };
+    let d = Diagnostic::new(META.name, copy_start.content.start..copy_end.content.end, message)
+        .with_related(from.content.start..to.content.end, "earlier copy");
+    if identical {
+        let what = if run.len() == 1 {
+            "Delete the repeated paragraph"
+        } else {
+            "Delete the repeated paragraphs"
+        };
+        // Paragraphs next to each other go in one edit.
+        let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(run.len());
+        for index in run.iter().map(|&n| blocks[n].0) {
+            match ranges.last_mut() {
+                Some((_, last)) if *last + 1 == index => *last = index,
+                _ => ranges.push((index, index)),
+            }
+        }
+        let ranges = ranges.into_iter().map(|(first, last)| removal(doc, first..=last));
+        d.with_fix(Fix::unsafe_(what, ranges.map(Edit::delete).collect()))
+    } else {
+        d.with_help("compare the two copies and keep the better one")
     }
 }
 
@@ -377,16 +430,16 @@ fn hash_of(clause: &[u8]) -> u64 {
     h.finish()
 }
 
-/// The bytes to delete to remove block `index`: its lines and the blank lines after it (or
-/// before it, when it is the last block).
-fn removal(doc: &Document, index: usize) -> std::ops::Range<usize> {
-    let block = &doc.blocks[index];
-    let start = doc.lines[block.lines.start].range.start;
-    match doc.blocks.get(index + 1) {
+/// The bytes to delete to remove the blocks `blocks`: their lines and the blank lines after
+/// them (or before them, when the last is the document's last block).
+fn removal(doc: &Document, blocks: std::ops::RangeInclusive<usize>) -> std::ops::Range<usize> {
+    let (first, last) = (*blocks.start(), *blocks.end());
+    let start = doc.lines[doc.blocks[first].lines.start].range.start;
+    match doc.blocks.get(last + 1) {
         Some(next) => start..doc.lines[next.lines.start].range.start,
         None => {
-            let previous_end = index.checked_sub(1).map_or(start, |p| doc.blocks[p].content.end);
-            previous_end..block.content.end
+            let previous_end = first.checked_sub(1).map_or(start, |p| doc.blocks[p].content.end);
+            previous_end..doc.blocks[last].content.end
         }
     }
 }
@@ -426,6 +479,42 @@ mod tests {
             "各地加快推进重大项目建设，持续扩大有效投资规模，稳步提升基础设施水平，全面优化营商环境。";
         let cut = &whole[..whole.find("营商").unwrap()];
         assert_eq!(check(RULE, &format!("{cut}\n\n{whole}")), [whole]);
+    }
+
+    #[test]
+    fn a_run_of_copied_paragraphs_is_one_diagnostic() {
+        const C: &str = "今年以来，全市新建改建农村公路1200公里，惠及沿线群众三十余万人。";
+        let text = format!("{A}\n\n## 一\n\n{B}\n\n{C}\n\n{A}\n\n## 二\n\n{B}\n\n{C}\n");
+        let found = diagnostics(RULE, &text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .message
+                .starts_with("3 paragraphs repeat the paragraphs at lines 1–7"),
+            "{}",
+            found[0].message
+        );
+        assert_eq!(
+            found[0].related[0].span.range(),
+            0..text.find(C).unwrap() + C.len()
+        );
+        // The fix deletes the copies, not the heading between them (it is not a copy).
+        assert_eq!(
+            fixed(RULE, &text),
+            format!("{A}\n\n## 一\n\n{B}\n\n{C}\n\n## 二\n")
+        );
+        // Copies out of order, or of paragraphs that are not next to each other, are apart.
+        let shuffled = format!("{A}\n\n{B}\n\n{C}\n\n{B}\n\n{A}\n");
+        assert_eq!(check(RULE, &shuffled), [B, A]);
+        let gapped = format!("{A}\n\n{B}\n\n{C}\n\n{A}\n\n{C}\n");
+        assert_eq!(check(RULE, &gapped), [A, C]);
+        // A paragraph said three times: each later one is a copy of the first.
+        let thrice = format!("{A}\n\n{A}\n\n{A}\n");
+        let found = diagnostics(RULE, &thrice);
+        assert!(
+            found.len() == 2 && found.iter().all(|d| d.message.ends_with("line 1")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -107,6 +107,7 @@ struct Roles<'d, 'a, 'm> {
     model: Model<'m>,
     cells: Vec<OnceCell<Role>>,
     headless: Vec<OnceCell<bool>>,
+    deck: Vec<OnceCell<bool>>,
 }
 
 impl Roles<'_, '_, '_> {
@@ -120,6 +121,14 @@ impl Roles<'_, '_, '_> {
         *self.headless[i].get_or_init(|| {
             let text = self.doc.block_text(&self.doc.blocks[i]);
             starts_mid_sentence(text) || starts_inside(text, self.model)
+        })
+    }
+
+    /// Block `i` reads as a deck or summary line (see `may_be_deck`).
+    fn may_be_deck(&self, i: usize) -> bool {
+        *self.deck[i].get_or_init(|| {
+            self.get(i)
+                .is_some_and(|role| may_be_deck(self.doc.block_text(&self.doc.blocks[i]), role))
         })
     }
 
@@ -138,8 +147,7 @@ impl Roles<'_, '_, '_> {
             }
             k -= 1;
             match self.get(k) {
-                Some(role @ Role::Prose(_))
-                    if may_be_deck(self.doc.block_text(&self.doc.blocks[k]), role) => {}
+                Some(Role::Prose(_)) if self.may_be_deck(k) => {}
                 Some(Role::Prose(_)) => return false,
                 _ => return true,
             }
@@ -162,10 +170,15 @@ fn may_be_deck(text: &str, role: Role) -> bool {
         Role::Prose(Ending::Open) if !text.ends_with(['，', '、', ',']) => {}
         _ => return false,
     }
-    text.chars().nth(MAX_DECK_CHARS).is_none()
-        && !text.contains(['；', ';', '。', '！', '？'])
+    // A character takes one to four bytes: count only where that leaves a doubt.
+    let short = text.len() <= MAX_DECK_CHARS
+        || text.len() <= 4 * MAX_DECK_CHARS && text.chars().count() <= MAX_DECK_CHARS;
+    short
+        && {
+            let marks = census(text);
+            !marks.stop && !marks.semicolon && !marks.unclosed()
+        }
         && !is_dateline(text)
-        && !unclosed(text)
 }
 
 /// A dateline or a source (央视网消息（新闻联播）：, 新华社北京3月5日电, 本报讯) opens the body of a
@@ -175,6 +188,11 @@ fn is_dateline(text: &str) -> bool {
     if AGENCIES.iter().any(|a| text.starts_with(a)) {
         return true;
     }
+    // Most paragraphs have neither word near their start (a character takes at most 4 bytes).
+    let window = &text.as_bytes()[..text.len().min(4 * DATELINE_CHARS)];
+    if DATELINE_WORDS.iter().all(|word| word.find(window).is_none()) {
+        return false;
+    }
     // The first clause, within a few characters: 北京3月5日电, 据央视新闻消息：
     let head: &str = text
         .char_indices()
@@ -183,6 +201,10 @@ fn is_dateline(text: &str) -> bool {
     let head = head.split(['，', '。', '！', '？']).next().unwrap_or_default();
     head.contains("日电") || head.contains("消息（") || head.contains("消息：") || head.contains("消息(")
 }
+
+/// The words of a dateline past its source (北京3月5日电, 据央视新闻消息：).
+static DATELINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| ["日电", "消息"].map(memchr::memmem::Finder::new));
 
 /// How far into a paragraph its dateline ends at most, in characters.
 const DATELINE_CHARS: usize = 20;
@@ -195,6 +217,7 @@ pub fn analyse(doc: &Document) -> Flow {
         model,
         cells: vec![OnceCell::new(); count],
         headless: vec![OnceCell::new(); count],
+        deck: vec![OnceCell::new(); count],
     };
     let text = |i: usize| doc.block_text(&doc.blocks[i]);
     let open: Vec<usize> = (0..count)
@@ -219,7 +242,7 @@ pub fn analyse(doc: &Document) -> Flow {
         let first = text(i);
         // A deck line is a complete clause: only words that cannot end one, or a word or a
         // number across the break, make it a fragment.
-        let deck = roles.get(i).is_some_and(|role| may_be_deck(first, role)) && roles.in_deck_position(i);
+        let deck = roles.may_be_deck(i) && roles.in_deck_position(i);
         let surely_open = match roles.get(i) {
             Some(Role::Prose(_)) if deck => ends_open(first, model, Doubt::Unlikely),
             Some(Role::Prose(Ending::Open)) => true,
@@ -512,7 +535,7 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
         || (running && digit(a.chars().next_back()) && b.starts_with(NUMBER_UNITS))
         || (running && a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
         || a.ends_with(OPENING_MARKS)
-        || (b.starts_with(['）', ')']) && bracket_open(a))
+        || (b.starts_with(['）', ')']) && census(a).brackets_open > 0)
     {
         return Carry::Certain;
     }
@@ -594,8 +617,8 @@ fn ends_open(text: &str, model: Model, doubt: Doubt) -> bool {
 /// Running text of several clauses without any full stop: a sentence that lost its end.
 /// Deck and summary lines are one or two short clauses.
 fn long_running_text(text: &str) -> bool {
-    let (has_stop, clauses) = stops_and_clauses(text);
-    !has_stop && clauses >= LONG_CLAUSES && text.chars().count() >= LONG_CHARS
+    let marks = census(text);
+    !marks.stop && marks.clauses >= LONG_CLAUSES && text.chars().count() >= LONG_CHARS
 }
 
 /// Clause marks and characters that make a text without a full stop running text.
@@ -690,7 +713,10 @@ fn hard_wrapped(doc: &Document) -> bool {
         let text = doc.slice(&line.content);
         // Headings and titles stop without a mark too, and are often of a length: only lines
         // of running text (with a clause mark or a stop in them) count.
-        let running = || stops_and_clauses(text) != (false, 0);
+        let running = || {
+            let marks = census(text);
+            marks.stop || marks.clauses > 0
+        };
         if line.kind == LineKind::Text && !text.is_empty() && stops_mid_sentence(text) && running() {
             *lengths.entry(text.chars().count()).or_default() += 1;
             total += 1;
@@ -727,8 +753,8 @@ fn role(text: &str, kind: BlockKind) -> Role {
     {
         return Role::Prose(Ending::Complete);
     }
-    let (has_stop, clauses) = stops_and_clauses(text);
-    let enumerations = text.matches('、').count();
+    let marks = census(text);
+    let (has_stop, clauses, enumerations) = (marks.stop, marks.clauses, marks.enumerations);
     if !has_stop {
         let chars = text.chars().count();
         // A headline may list with 、 (中国、老挝…); a fragment that ends on one is still
@@ -738,8 +764,8 @@ fn role(text: &str, kind: BlockKind) -> Role {
         if clauses == enumerations
             && chars <= 40
             && !text.ends_with('、')
+            && !marks.unclosed()
             && !is_dateline(text)
-            && !unclosed(text)
         {
             return Role::Heading;
         }
@@ -750,38 +776,73 @@ fn role(text: &str, kind: BlockKind) -> Role {
     }
     Role::Prose(if !stops_mid_sentence(text) {
         Ending::Complete
-    } else if has_stop || clauses > enumerations || unclosed(text) || ends_mid_word(text) {
+    } else if has_stop || clauses > enumerations || marks.unclosed() || ends_mid_word(text) {
         Ending::Open
     } else {
         Ending::Unsure
     })
 }
 
-/// A book-title mark or a bracket is left open (《求, （新闻): a paragraph does not stop
-/// inside one. (Quotation marks may: a quotation of several paragraphs opens each of them.)
-fn unclosed(text: &str) -> bool {
-    text.matches('《').count() > text.matches('》').count() || bracket_open(text)
+/// The marks of a text that its role turns on, counted in one pass over their first bytes,
+/// without decoding the Han between them.
+#[derive(Clone, Copy, Default)]
+struct Census {
+    /// A full stop (。！？).
+    stop: bool,
+    /// A semicolon (；;).
+    semicolon: bool,
+    /// Clause marks (，、；,;).
+    clauses: usize,
+    /// Enumeration commas (、).
+    enumerations: usize,
+    /// Book-title marks opened less those closed.
+    titles_open: isize,
+    /// Round brackets (full or half width) opened less those closed.
+    brackets_open: isize,
 }
 
-/// More round brackets (full or half width) open in `text` than closed.
-fn bracket_open(text: &str) -> bool {
-    text.matches(['（', '(']).count() > text.matches(['）', ')']).count()
+impl Census {
+    /// A book-title mark or a bracket is left open (《求, （新闻): a paragraph does not stop
+    /// inside one. (Quotation marks may: a quotation of several paragraphs opens each of them.)
+    fn unclosed(self) -> bool {
+        self.titles_open > 0 || self.brackets_open > 0
+    }
 }
 
-/// Whether `text` holds a full stop (。！？), and how many clause marks (，、；,;) it
-/// holds. The marks are found by their first byte, without decoding the Han between them.
-fn stops_and_clauses(text: &str) -> (bool, usize) {
+fn census(text: &str) -> Census {
     let bytes = text.as_bytes();
-    let (mut stop, mut clauses) = (false, 0);
+    let mut marks = Census::default();
+    // Lead bytes of the CJK and full-width marks, and ASCII marks: always a character's start.
     for i in memchr::memchr3_iter(0xE3, 0xEF, b',', bytes) {
-        // A lead byte or an ASCII comma: always the start of a character.
         match text[i..].chars().next() {
-            Some('。' | '！' | '？') => stop = true,
-            Some('，' | '、' | '；' | ',') => clauses += 1,
+            Some('。' | '！' | '？') => marks.stop = true,
+            Some('、') => {
+                marks.clauses += 1;
+                marks.enumerations += 1;
+            }
+            Some('；') => {
+                marks.clauses += 1;
+                marks.semicolon = true;
+            }
+            Some('，' | ',') => marks.clauses += 1,
+            Some('《') => marks.titles_open += 1,
+            Some('》') => marks.titles_open -= 1,
+            Some('（') => marks.brackets_open += 1,
+            Some('）') => marks.brackets_open -= 1,
             _ => {}
         }
     }
-    (stop, clauses + memchr::memchr_iter(b';', bytes).count())
+    for i in memchr::memchr3_iter(b';', b'(', b')', bytes) {
+        match bytes[i] {
+            b';' => {
+                marks.clauses += 1;
+                marks.semicolon = true;
+            }
+            b'(' => marks.brackets_open += 1,
+            _ => marks.brackets_open -= 1,
+        }
+    }
+    marks
 }
 
 /// The paragraph's last sentence has no end mark.

@@ -11,7 +11,8 @@ use super::continuity;
 use super::words::is_person_name;
 use super::{BlockKind, Document, LineKind};
 use regex::Regex;
-use std::cell::OnceCell;
+use rustc_hash::FxHashMap;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -210,7 +211,11 @@ static DATELINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
 const DATELINE_CHARS: usize = 20;
 
 pub fn analyse(doc: &Document) -> Flow {
-    let model = Model(doc.model);
+    let alone = RefCell::default();
+    let model = Model {
+        built: doc.model,
+        alone: &alone,
+    };
     let count = doc.blocks.len();
     let roles = Roles {
         doc,
@@ -450,7 +455,11 @@ enum Doubt {
 /// The model that scores sentence ends and joins: the shipped word trigram, or the
 /// character model built from the user's corpus, with the thresholds measured on it.
 #[derive(Clone, Copy)]
-struct Model<'m>(Option<&'m CharModel>);
+struct Model<'m> {
+    built: Option<&'m CharModel>,
+    /// The shipped model's cost of each tail and head read alone, as they are asked for.
+    alone: &'m RefCell<FxHashMap<String, Option<f32>>>,
+}
 
 impl Model<'_> {
     /// A sentence end after `tail` is unlikely: by the shipped trigram model, or by the
@@ -461,7 +470,7 @@ impl Model<'_> {
             Doubt::Doubtful => DOUBTFUL_END,
         };
         super::ngram::log_p_end(tail).is_some_and(|p| p < shipped)
-            || self.0.is_some_and(|model| {
+            || self.built.is_some_and(|model| {
                 let built = match doubt {
                     Doubt::Unlikely => model.unlikely_end,
                     Doubt::Doubtful => model.doubtful_end,
@@ -471,24 +480,31 @@ impl Model<'_> {
     }
 
     fn join(self) -> f32 {
-        self.0.map_or(JOIN_ODDS, |model| model.join_odds)
+        self.built.map_or(JOIN_ODDS, |model| model.join_odds)
     }
 
     fn strong_join(self) -> f32 {
-        self.0.map_or(STRONG_JOIN_ODDS, |model| model.strong_join_odds)
+        self.built
+            .map_or(STRONG_JOIN_ODDS, |model| model.strong_join_odds)
     }
 
     fn log_odds_join(self, tail: &str, head: &str) -> Option<f32> {
-        match self.0 {
-            Some(model) => Some(model.log_odds_join(tail, head)),
-            None => super::ngram::log_odds_join(tail, head),
+        if let Some(model) = self.built {
+            return Some(model.log_odds_join(tail, head));
         }
+        let alone = |text: &str| {
+            let mut known = self.alone.borrow_mut();
+            *known
+                .entry(text.to_owned())
+                .or_insert_with(|| super::ngram::cost_alone(text))
+        };
+        super::ngram::log_odds_join_apart(tail, head, alone(tail)? + alone(head)?)
     }
 
     /// The built model finds a sentence start before `head` very unlikely (the shipped one
     /// has no sentence-start statistics).
     fn starts_unlikely(self, head: &str) -> bool {
-        self.0.is_some_and(|model| model.starts_mid_sentence(head))
+        self.built.is_some_and(|model| model.starts_mid_sentence(head))
     }
 }
 
@@ -1033,12 +1049,19 @@ fn han_tail_of(text: &str, max: usize) -> &str {
 
 /// The first characters of `text` when they are Han.
 fn han_head(text: &str) -> &str {
+    let bytes = text.as_bytes();
     let mut end = 0;
-    for c in text.chars().take(JOIN_CONTEXT) {
-        if !is_han(c) {
-            break;
-        }
-        end += c.len_utf8();
+    for _ in 0..JOIN_CONTEXT {
+        // Lead bytes E4..E9 open U+4000..U+9FFF, all Han: most text needs no decoding.
+        let len = match bytes.get(end) {
+            Some(0xE4..=0xE9) => 3,
+            Some(_) => match text[end..].chars().next() {
+                Some(c) if is_han(c) => c.len_utf8(),
+                _ => break,
+            },
+            None => break,
+        };
+        end += len;
     }
     &text[..end]
 }

@@ -166,13 +166,53 @@ pub fn selected_rules(layers: &[Selection]) -> Result<Vec<&'static RuleEntry>, S
     Ok(RULES.iter().filter(|r| chosen.contains(&r.meta.name)).collect())
 }
 
+/// A glob of the configuration: one without a slash matches a file name anywhere, as in
+/// .gitignore.
+pub fn glob_of(pattern: &str) -> Result<Glob, globset::Error> {
+    if pattern.contains('/') {
+        Glob::new(pattern)
+    } else {
+        Glob::new(&format!("**/{pattern}"))
+    }
+}
+
+/// The folder a configuration's globs are relative to.
+#[derive(Debug, Default)]
+pub struct RootedPath {
+    root: PathBuf,
+}
+
+impl RootedPath {
+    pub fn new(root: &Path) -> Self {
+        // Paths are matched absolute: a root given relative (`--config ./newslint.toml`) is
+        // made absolute too.
+        RootedPath {
+            root: root
+                .canonicalize()
+                .or_else(|_| std::path::absolute(root))
+                .unwrap_or_else(|_| root.to_path_buf()),
+        }
+    }
+
+    /// `path` relative to the root, for matching (as it is when it lies outside).
+    pub fn relative(&self, path: &Path) -> PathBuf {
+        // Both sides resolved (`..`, symbolic links): `../newslint.toml` and `a.txt` meet.
+        let absolute = path
+            .canonicalize()
+            .or_else(|_| std::path::absolute(path))
+            .unwrap_or_else(|_| path.to_path_buf());
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(&absolute);
+        relative.strip_prefix("./").unwrap_or(relative).to_path_buf()
+    }
+}
+
 /// `per-file-ignores`, compiled.
 #[derive(Debug, Default)]
 pub struct PerFileIgnores {
     globs: GlobSet,
     /// For each glob, the rule names it ignores.
     rules: Vec<Vec<&'static str>>,
-    root: PathBuf,
+    root: RootedPath,
 }
 
 impl PerFileIgnores {
@@ -180,13 +220,7 @@ impl PerFileIgnores {
         let mut builder = GlobSetBuilder::new();
         let mut rules = Vec::new();
         for (pattern, selectors) in table {
-            // A pattern without a slash matches a file name anywhere, as in .gitignore.
-            let full = if pattern.contains('/') {
-                pattern.clone()
-            } else {
-                format!("**/{pattern}")
-            };
-            let glob = Glob::new(&full).map_err(|e| format!("per-file-ignores: {e}"))?;
+            let glob = glob_of(pattern).map_err(|e| format!("per-file-ignores: {e}"))?;
             builder.add(glob);
             let mut names = Vec::new();
             for s in selectors {
@@ -197,12 +231,7 @@ impl PerFileIgnores {
         Ok(PerFileIgnores {
             globs: builder.build().map_err(|e| format!("per-file-ignores: {e}"))?,
             rules,
-            // Paths are matched absolute: a root given relative (`--config ./newslint.toml`)
-            // is made absolute too.
-            root: root
-                .canonicalize()
-                .or_else(|_| std::path::absolute(root))
-                .unwrap_or_else(|_| root.to_path_buf()),
+            root: RootedPath::new(root),
         })
     }
 
@@ -211,16 +240,8 @@ impl PerFileIgnores {
         if self.rules.is_empty() {
             return Vec::new();
         }
-        // Both sides resolved (`..`, symbolic links): `../newslint.toml` and `a.txt` meet.
-        let absolute = path
-            .canonicalize()
-            .or_else(|_| std::path::absolute(path))
-            .unwrap_or_else(|_| path.to_path_buf());
-        let path = absolute.as_path();
-        let relative = path.strip_prefix(&self.root).unwrap_or(path);
-        let relative = relative.strip_prefix("./").unwrap_or(relative);
         self.globs
-            .matches(relative)
+            .matches(self.root.relative(path))
             .into_iter()
             .flat_map(|i| self.rules[i].iter().copied())
             .collect()

@@ -34,6 +34,7 @@ pub mod runner;
 pub mod server;
 pub mod since;
 pub mod source;
+pub mod suppress;
 
 use clap::Parser;
 use cli::{CheckArgs, Cli, Color, Command, FailOn, LintOptions, ReportArgs, ReportFormat, RulesFormat};
@@ -99,6 +100,11 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         ignore: &args.ignore,
     };
     let linter = Linter::configured(file, &loaded.root, Some(flags), model)?;
+    // The faults accepted on purpose live beside the configuration (none with --isolated).
+    let linter = linter.with_suppressions(match args.isolated {
+        true => None,
+        false => suppress::Suppressions::discover(&loaded.root)?,
+    });
     // The configuration's extensions name text files: records have their own default.
     let records = args
         .records
@@ -481,6 +487,26 @@ fn check(args: CheckArgs) -> u8 {
                     entry.fingerprint,
                     entry.text
                 );
+            }
+        }
+    }
+    if let Some(suppressions) = settings.linter.suppressions() {
+        let stale = suppressions.stale();
+        if !stale.is_empty() && !args.lint.quiet {
+            say!(
+                "newslint: {} entr{} of {} matched nothing in the files linted (fixed or changed): delete {}",
+                stale.len(),
+                if stale.len() == 1 { "y" } else { "ies" },
+                suppressions.source.display(),
+                if stale.len() == 1 { "it" } else { "them" }
+            );
+            for entry in &stale {
+                let key = entry
+                    .fingerprint
+                    .as_deref()
+                    .or(entry.text.as_deref())
+                    .unwrap_or("");
+                say!("  {}: {} {}", entry.path, entry.rule, key);
             }
         }
     }

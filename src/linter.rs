@@ -8,8 +8,10 @@ use crate::fix::{Applicability, apply_fixes};
 use crate::rule::{Check, RuleMeta};
 use crate::source::Document;
 use crate::source::char_model::CharModel;
+use crate::suppress::{ForFile, Suppressions};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Lint-and-fix passes a text gets at most. A fix may bring another fault to light (a
 /// joined paragraph that again stops mid-sentence, a mark that starts a paragraph once an
@@ -31,6 +33,16 @@ pub struct Linter {
     per_file_ignores: PerFileIgnores,
     /// The sentence model built from the user's corpus (`--model`), if any.
     model: Option<CharModel>,
+    /// The faults accepted in `newslint-ignore.toml`, if there is one.
+    suppressions: Option<Arc<Suppressions>>,
+}
+
+/// What is turned off in one file: rules (by `per-file-ignores`, or by a whole-file entry of
+/// `newslint-ignore.toml`) and single occurrences (by its other entries).
+#[derive(Debug, Default)]
+pub struct Ignored {
+    pub rules: Vec<&'static str>,
+    occurrences: ForFile,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,7 +82,18 @@ impl Linter {
             rules,
             per_file_ignores,
             model: None,
+            suppressions: None,
         }
+    }
+
+    /// The linter, leaving out the faults `suppressions` accepts.
+    pub fn with_suppressions(mut self, suppressions: Option<Suppressions>) -> Self {
+        self.suppressions = suppressions.map(Arc::new);
+        self
+    }
+
+    pub fn suppressions(&self) -> Option<&Suppressions> {
+        self.suppressions.as_deref()
     }
 
     /// The linter, judging paragraph breaks with `model` instead of the shipped one.
@@ -149,9 +172,22 @@ impl Linter {
         self.rules.iter().find(|r| r.meta.name == name)
     }
 
-    /// The rules turned off for `path` by `per-file-ignores` (none for a text without a path).
-    pub fn ignored(&self, path: Option<&Path>) -> Vec<&'static str> {
-        path.map(|p| self.per_file_ignores.ignored(p)).unwrap_or_default()
+    /// What `per-file-ignores` and `newslint-ignore.toml` turn off for `path` (nothing for a
+    /// text without a path).
+    pub fn ignored(&self, path: Option<&Path>) -> Ignored {
+        let Some(path) = path else {
+            return Ignored::default();
+        };
+        let mut rules = self.per_file_ignores.ignored(path);
+        let occurrences = match &self.suppressions {
+            Some(suppressions) => {
+                let mut found = suppressions.for_file(path);
+                rules.append(&mut found.rules);
+                found
+            }
+            None => ForFile::default(),
+        };
+        Ignored { rules, occurrences }
     }
 
     /// Lints `text`, named `path` for the per-file ignores; diagnostics sorted by position,
@@ -160,11 +196,15 @@ impl Linter {
         self.lint_document(&self.parse(text), &self.ignored(path))
     }
 
-    /// Lints a parsed document, leaving out the `ignored` rules.
-    pub fn lint_document(&self, doc: &Document, ignored: &[&str]) -> Vec<Diagnostic> {
+    /// Lints a parsed document, leaving out what is `ignored`.
+    pub fn lint_document(&self, doc: &Document, ignored: &Ignored) -> Vec<Diagnostic> {
         let mut all = Vec::new();
         let mut found = Vec::new();
-        for rule in self.rules.iter().filter(|r| !ignored.contains(&r.meta.name)) {
+        for rule in self
+            .rules
+            .iter()
+            .filter(|r| !ignored.rules.contains(&r.meta.name))
+        {
             rule.check.check(doc, &mut found);
             for mut d in found.drain(..) {
                 d.severity = rule.severity;
@@ -180,6 +220,9 @@ impl Linter {
             ))
         });
         all.dedup();
+        if let Some(suppressions) = &self.suppressions {
+            suppressions.filter(&ignored.occurrences, doc.text, &mut all);
+        }
         all
     }
 
@@ -187,7 +230,7 @@ impl Linter {
     /// that do not overlap, then the text is linted again: a fix that moved text may make room
     /// for another, or uncover one. Passes are bounded; a text still changing after them is an
     /// error, and the caller keeps the text as it was.
-    pub fn fix(&self, text: &str, ignored: &[&str], mode: FixMode) -> Result<FixRun, String> {
+    pub fn fix(&self, text: &str, ignored: &Ignored, mode: FixMode) -> Result<FixRun, String> {
         let mut current = text.to_owned();
         let mut applied: BTreeMap<&'static str, usize> = BTreeMap::new();
         for _ in 0..MAX_PASSES {

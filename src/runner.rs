@@ -7,7 +7,7 @@
 //! corpus.
 
 use crate::diagnostic::Diagnostic;
-use crate::linter::{FixMode, Fixed, Linter};
+use crate::linter::{FixMode, Fixed, Ignored, Linter};
 use crate::outcome::{FileError, FileReport, Located, Record};
 use crate::records::{self, Fields, Line};
 use crate::source::EncodingChoice;
@@ -90,7 +90,7 @@ struct RecordFile {
     name: String,
     origin: Option<PathBuf>,
     /// Per-file ignores apply by the file's path.
-    ignored: Vec<&'static str>,
+    ignored: Ignored,
 }
 
 enum Done {
@@ -319,14 +319,14 @@ fn lint_record(file: &RecordFile, number: u64, bytes: &[u8], settings: &Settings
 /// positions, and takes its fingerprints for the corpus pass. `Err` when a rule panicked.
 fn check_text(
     text: &str,
-    ignored: &[&'static str],
+    ignored: &Ignored,
     linted: Option<Vec<Diagnostic>>,
     settings: &Settings,
     code_points: bool,
 ) -> Result<(Vec<Located>, Vec<crate::corpus::Fingerprint>), ()> {
     let fingerprint = settings
         .corpus_duplicates
-        .filter(|_| !ignored.contains(&"duplicated-block"));
+        .filter(|_| !ignored.rules.contains(&"duplicated-block"));
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let doc = settings.linter.parse(text);
         let diagnostics = linted.unwrap_or_else(|| settings.linter.lint_document(&doc, ignored));

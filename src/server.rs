@@ -530,7 +530,10 @@ impl Server {
             }
             "textDocument/didSave" | "workspace/didChangeWatchedFiles" => {
                 // A configuration file may have changed: build the linters again, lint again.
-                let touches_config = params.to_string().contains("newslint.toml");
+                let params = params.to_string();
+                let touches_config = [crate::config::CONFIG_FILE, crate::suppress::IGNORE_FILE]
+                    .iter()
+                    .any(|name| params.contains(name));
                 if touches_config {
                     self.linters.clear();
                     self.generation += 1;
@@ -779,6 +782,52 @@ impl Server {
                 }));
             }
         }
+        // Accepting a fault: an entry of the project's side file (the folder of its
+        // newslint.toml), which the client writes; saving it lints again.
+        let project = path.as_deref().and_then(|p| {
+            let config = p.parent().and_then(crate::config::discover)?;
+            let root = config.parent()?.to_path_buf();
+            let relative = p.strip_prefix(&root).ok()?.to_str()?.replace('\\', "/");
+            Some((root.join(crate::suppress::IGNORE_FILE), relative))
+        });
+        if wanted("quickfix")
+            && let Some((side, relative)) = &project
+        {
+            let mut whole_file = HashSet::new();
+            for d in found
+                .iter()
+                .filter(|d| d.span.start as usize <= end && start <= d.span.end as usize)
+            {
+                let entry = crate::suppress::Entry {
+                    rule: d.rule.to_owned(),
+                    path: relative.clone(),
+                    fingerprint: Some(crate::fingerprint::hex(crate::fingerprint::fingerprint(
+                        d.rule,
+                        &text,
+                        d.span.range(),
+                    ))),
+                    text: Some(text[d.span.range()].chars().take(SNIPPET_CHARS).collect()),
+                    reason: None,
+                };
+                actions.push(json!({
+                    "title": format!("Ignore this {} occurrence in {}", d.rule, crate::suppress::IGNORE_FILE),
+                    "kind": "quickfix",
+                    "edit": side_file_edit(side, &entry, encoding),
+                }));
+                if whole_file.insert(d.rule) {
+                    let entry = crate::suppress::Entry {
+                        fingerprint: None,
+                        text: None,
+                        ..entry
+                    };
+                    actions.push(json!({
+                        "title": format!("Ignore {} in this file", d.rule),
+                        "kind": "quickfix",
+                        "edit": side_file_edit(side, &entry, encoding),
+                    }));
+                }
+            }
+        }
         if wanted("source.fixAll.newslint")
             && let Ok(run) = fixed
             && let Some(fixed) = run.fixed
@@ -824,6 +873,56 @@ impl Server {
 }
 
 /// The file a `file:` URI names.
+/// Characters of a flagged text an ignore entry keeps, for the reader.
+const SNIPPET_CHARS: usize = 24;
+
+/// The edit that appends `entry` to the side file at `side`, creating it if need be.
+fn side_file_edit(side: &Path, entry: &crate::suppress::Entry, encoding: Encoding) -> Value {
+    let uri = uri_of(side);
+    let addition = crate::suppress::render_entry(entry);
+    match std::fs::read_to_string(side) {
+        Ok(existing) => {
+            // The end of the file, in the negotiated units.
+            let line = existing.matches('\n').count();
+            let last = &existing[existing.rfind('\n').map_or(0, |at| at + 1)..];
+            let at = json!({"line": line, "character": last.chars().map(|c| encoding.units(c)).sum::<u32>()});
+            let gap = match existing.as_str() {
+                "" => "",
+                e if e.ends_with("\n\n") => "",
+                e if e.ends_with('\n') => "\n",
+                _ => "\n\n",
+            };
+            json!({"documentChanges": [{"textDocument": {"uri": uri, "version": null},
+                "edits": [{"range": {"start": at, "end": at}, "newText": format!("{gap}{addition}")}]}]})
+        }
+        Err(_) => {
+            let at = json!({"line": 0, "character": 0});
+            json!({"documentChanges": [
+                {"kind": "create", "uri": uri, "options": {"ignoreIfExists": true}},
+                {"textDocument": {"uri": uri, "version": null},
+                 "edits": [{"range": {"start": at, "end": at}, "newText": addition}]}]})
+        }
+    }
+}
+
+/// The `file:` URI of an absolute path.
+fn uri_of(path: &Path) -> String {
+    const KEPT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'/')
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = format!("/{}", path.to_string_lossy().replace('\\', "/")).into_bytes();
+    format!("file://{}", percent_encoding::percent_encode(&bytes, KEPT))
+}
+
 fn path_of(uri: &str) -> Option<PathBuf> {
     let rest = uri.strip_prefix("file://")?;
     let decoded: Vec<u8> = percent_encoding::percent_decode_str(rest).collect();

@@ -989,3 +989,83 @@ fn sarif_uris_keep_the_bytes_of_a_file_name_that_is_not_utf8() {
         stdout(&concise)
     );
 }
+
+#[test]
+fn faults_accepted_in_the_side_file_are_not_reported_nor_fixed() {
+    let text = "他说,我们好。\n\n今天天气好吗?\n";
+    let dir = dir_with(&[
+        ("sub/a.txt", text.as_bytes()),
+        ("b.txt", "他说,好。\n".as_bytes()),
+    ]);
+    let out = newslint(&["check", ".", "--write-baseline", "bl.json", "-q"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let baseline: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("bl.json")).unwrap()).unwrap();
+    let first = baseline["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["path"] == "sub/a.txt" && e["text"] == ",")
+        .unwrap()["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let side = format!(
+        "[[ignore]]\nrule = \"halfwidth-punctuation\"\npath = \"sub/*.txt\"\nfingerprint = \"{first}\"\nreason = \"as printed\"\n\n\
+         [[ignore]]\nrule = \"halfwidth-punctuation\"\npath = \"b.txt\"\n\n\
+         [[ignore]]\nrule = \"halfwidth-punctuation\"\npath = \"sub/a.txt\"\ntext = \";\"\n"
+    );
+    std::fs::write(dir.path().join("newslint-ignore.toml"), side).unwrap();
+    // One occurrence by its fingerprint, a whole file by its glob; the entry whose text is
+    // nowhere is listed as stale.
+    let out = newslint(&["check", ".", "--format", "jsonl"], dir.path());
+    let found = jsonl(&out);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0]["path"].as_str(), found[0]["start"]["line"].as_u64()),
+        (Some("sub/a.txt"), Some(3))
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 entry of") && err.contains("sub/a.txt: halfwidth-punctuation ;"),
+        "{err}"
+    );
+    // Linting only b.txt says nothing of the entries for other files.
+    let out = newslint(&["check", "b.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    // `--isolated` reads no side file.
+    assert_eq!(
+        jsonl(&newslint(
+            &["check", ".", "--isolated", "--format", "jsonl"],
+            dir.path()
+        ))
+        .len(),
+        3
+    );
+    // The accepted fault is not fixed; the other one is.
+    let out = newslint(&["check", "sub/a.txt", "--fix", "-q"], dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("sub/a.txt")).unwrap(),
+        "他说,我们好。\n\n今天天气好吗？\n"
+    );
+    // A bad entry is an error that names the file and the entry.
+    std::fs::write(
+        dir.path().join("newslint-ignore.toml"),
+        "[[ignore]]\nrule = \"no-such-rule\"\npath = \"*\"\n",
+    )
+    .unwrap();
+    let out = newslint(&["check", "."], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("newslint-ignore.toml: entry 1: unknown rule `no-such-rule`"),
+        "{err}"
+    );
+}

@@ -232,14 +232,14 @@ fn check_case(linter: &Linter, text: &str) -> Result<(), String> {
             unsafe_fixes,
             write: true,
         };
-        let run = catch_unwind(AssertUnwindSafe(|| linter.fix(text, &[], mode)))
+        let run = catch_unwind(AssertUnwindSafe(|| linter.fix(text, &Default::default(), mode)))
             .map_err(|_| "fix panicked".to_owned())?
             .map_err(|e| format!("fix (unsafe: {unsafe_fixes}): {e}"))?;
         let Some(fixed) = run.fixed else {
             continue;
         };
         let again = linter
-            .fix(&fixed.text, &[], mode)
+            .fix(&fixed.text, &Default::default(), mode)
             .map_err(|e| format!("second fix: {e}"))?;
         if let Some(more) = again.fixed {
             return Err(format!(

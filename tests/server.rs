@@ -464,3 +464,122 @@ fn only_the_last_version_of_quick_edits_is_published() {
         7
     );
 }
+
+/// Applies the edits of a side-file action as a client would: create the file, insert text.
+fn apply_to_disk(edit: &Value, root: &std::path::Path) {
+    for change in edit["documentChanges"].as_array().unwrap() {
+        let path = root.join(
+            change["uri"]
+                .as_str()
+                .or(change["textDocument"]["uri"].as_str())
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap(),
+        );
+        if change["kind"] == "create" {
+            assert!(!path.exists());
+            std::fs::write(&path, "").unwrap();
+            continue;
+        }
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        for e in change["edits"].as_array().unwrap() {
+            let (line, character) = (&e["range"]["start"]["line"], &e["range"]["start"]["character"]);
+            let line_start: usize = text
+                .split_inclusive('\n')
+                .take(line.as_u64().unwrap() as usize)
+                .map(str::len)
+                .sum();
+            let at = line_start + character.as_u64().unwrap() as usize;
+            assert_eq!(e["range"]["start"], e["range"]["end"]);
+            text.insert_str(at, e["newText"].as_str().unwrap());
+        }
+        std::fs::write(&path, text).unwrap();
+    }
+}
+
+#[test]
+fn ignore_actions_write_the_side_file_and_the_fault_is_gone() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("newslint.toml"), "").unwrap();
+    std::fs::create_dir(root.join("news")).unwrap();
+    let uri = format!("file://{}/news/a.txt", root.display());
+    let text = "他说,好。今年1-8月,增长。\n";
+    let diagnose = |extra: Vec<Value>| {
+        let mut input = frame(&initialize(1, json!({"textDocument": {"diagnostic": {}}})));
+        input.extend(frame(&open(&uri, text)));
+        for message in &extra {
+            input.extend(frame(message));
+        }
+        input.extend(frame(&request(
+            9,
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}}),
+        )));
+        input.extend(end());
+        session(&input, &root).0
+    };
+    let actions_at = |character: u32| {
+        request(
+            2,
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "context": {"diagnostics": []},
+                   "range": {"start": {"line": 0, "character": character}, "end": {"line": 0, "character": character + 1}}}),
+        )
+    };
+    let frames = diagnose(vec![actions_at(2)]);
+    let actions = response(&frames, 2)["result"].as_array().unwrap().clone();
+    let titled = |title: &str| {
+        actions
+            .iter()
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("no action {title:?}: {actions:?}"))
+            .clone()
+    };
+    let once = titled("Ignore this halfwidth-punctuation occurrence in newslint-ignore.toml");
+    assert!(titled("Ignore halfwidth-punctuation in this file")["edit"].is_object());
+    apply_to_disk(&once["edit"], &root);
+    let side = std::fs::read_to_string(root.join("newslint-ignore.toml")).unwrap();
+    assert!(
+        side.contains("path = \"news/a.txt\"") && side.contains("text = \",\""),
+        "{side}"
+    );
+    // The first comma is accepted, the second is still reported.
+    let frames = diagnose(vec![]);
+    let items = &response(&frames, 9)["result"]["items"];
+    let commas: Vec<u64> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "halfwidth-punctuation")
+        .map(|d| d["range"]["start"]["character"].as_u64().unwrap())
+        .collect();
+    assert_eq!(commas, [11]);
+    // The whole rule for the file, appended after the first entry: nothing of it is left.
+    let frames = diagnose(vec![actions_at(11)]);
+    let actions = response(&frames, 2)["result"].as_array().unwrap().clone();
+    let file = actions
+        .iter()
+        .find(|a| a["title"] == "Ignore halfwidth-punctuation in this file")
+        .unwrap();
+    apply_to_disk(&file["edit"], &root);
+    let frames = diagnose(vec![]);
+    assert!(!codes_of(&response(&frames, 9)["result"]["items"]).contains(&"halfwidth-punctuation"));
+    // The CLI reads the same file.
+    std::fs::write(root.join("news/a.txt"), text).unwrap();
+    let out = common::newslint(
+        &["check", "news/a.txt", "--select", "halfwidth-punctuation"],
+        &root,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "an occurrence of a rule ignored in its file is not stale"
+    );
+}

@@ -248,3 +248,34 @@ fn gb18030_lines_no_fix_touched_keep_their_bytes() {
     let (fixed, _, _) = encoding_rs::GB18030.encode("他说，好。\n");
     assert!(after.ends_with(&fixed));
 }
+
+#[test]
+fn gb18030_bytes_a_fix_did_not_touch_keep_their_bytes_on_its_line_too() {
+    let dir = tempfile::tempdir().unwrap();
+    // 80 (€) and A3 A0 (U+3000) on the line the fixes change, before and between them.
+    let gbk = |text: &str| encoding_rs::GB18030.encode(text).0.into_owned();
+    let mut bytes = gbk("他说");
+    bytes.extend_from_slice(b"\x80\xa3\xa0");
+    bytes.extend(gbk(",好。价格"));
+    bytes.push(0x80);
+    bytes.extend(gbk(",高。\n"));
+    std::fs::write(dir.path().join("g.txt"), &bytes).unwrap();
+    let out = newslint(
+        &[
+            "check",
+            "--isolated",
+            "--fix",
+            "--select",
+            "halfwidth-punctuation",
+            "g.txt",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{}", stderr(&out));
+    let mut expected = gbk("他说");
+    expected.extend_from_slice(b"\x80\xa3\xa0");
+    expected.extend(gbk("，好。价格"));
+    expected.push(0x80);
+    expected.extend(gbk("，高。\n"));
+    assert_eq!(std::fs::read(dir.path().join("g.txt")).unwrap(), expected);
+}

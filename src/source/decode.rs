@@ -49,8 +49,9 @@ impl SourceEncoding {
 /// `text` encoded as a file of `encoding` is, with its byte-order mark when it had one: what
 /// a fix writes back, so a file keeps the encoding it came in.
 /// Encodes a fixed text as `encode` does, but copies the original bytes of every line the
-/// fixes left as it was. GB18030 decodes some bytes to characters that encode back to other
-/// bytes (`80` is €, which encodes as `A2 E3`): only the lines a fix touched may change. In
+/// fixes left as it was, and of every character they left on the lines they changed. GB18030
+/// decodes some bytes to characters that encode back to other bytes (`80` is €, which
+/// encodes as `A2 E3`): only what a fix wrote may change. In
 /// GB18030 a `\n` byte is always a line break (no multi-byte sequence holds one), so the
 /// original's lines are its bytes split at `\n`, one for one with the decoded lines.
 pub fn encode_keeping(
@@ -80,9 +81,6 @@ pub fn encode_keeping(
             similar::DiffOp::Delete { .. } => {}
             similar::DiffOp::Insert {
                 new_index, new_len, ..
-            }
-            | similar::DiffOp::Replace {
-                new_index, new_len, ..
             } => {
                 out.extend(encode(
                     &new_lines[new_index..new_index + new_len].concat(),
@@ -90,9 +88,69 @@ pub fn encode_keeping(
                     false,
                 )?);
             }
+            similar::DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => out.extend(encode_changed(
+                &source_lines[old_index..old_index + old_len],
+                &old_lines[old_index..old_index + old_len].concat(),
+                &new_lines[new_index..new_index + new_len].concat(),
+            )?),
         }
     }
     Ok(out)
+}
+
+/// The GB18030 bytes of `new`, lines that a fix changed from `old` (whose bytes are
+/// `source`): the characters the fix left keep their original bytes, found by a diff of the
+/// characters; only what it wrote is encoded.
+fn encode_changed(source: &[&[u8]], old: &str, new: &str) -> Result<Vec<u8>, String> {
+    let old_chars: Vec<char> = old.chars().collect();
+    let bytes: Vec<&[u8]> = source.iter().flat_map(|line| gb18030_characters(line)).collect();
+    if bytes.len() != old_chars.len() {
+        return encode(new, SourceEncoding::Gb18030, false);
+    }
+    let new_chars: Vec<char> = new.chars().collect();
+    let mut out = Vec::with_capacity(new.len());
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old_chars, &new_chars) {
+        match op {
+            similar::DiffOp::Equal { old_index, len, .. } => {
+                bytes[old_index..old_index + len]
+                    .iter()
+                    .for_each(|c| out.extend_from_slice(c));
+            }
+            similar::DiffOp::Delete { .. } => {}
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            }
+            | similar::DiffOp::Replace {
+                new_index, new_len, ..
+            } => {
+                let written: String = new_chars[new_index..new_index + new_len].iter().collect();
+                out.extend(encode(&written, SourceEncoding::Gb18030, false)?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The byte sequences of the characters of valid GB18030 text: one byte below 0x81, four
+/// when the second byte is a digit, two otherwise.
+fn gb18030_characters(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = bytes;
+    std::iter::from_fn(move || {
+        let len = match rest {
+            [] => return None,
+            [lead, ..] if *lead < 0x81 => 1,
+            [_, b'0'..=b'9', ..] => 4,
+            _ => 2,
+        };
+        let (character, after) = rest.split_at(len.min(rest.len()));
+        rest = after;
+        Some(character)
+    })
 }
 
 pub fn encode(text: &str, encoding: SourceEncoding, bom: bool) -> Result<Vec<u8>, String> {

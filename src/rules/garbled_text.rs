@@ -90,37 +90,39 @@ impl Check for GarbledText {
                     ));
                 }
             }
-            let chars: Vec<(usize, char)> = if line.classes.has(Classes::DAMAGE | Classes::CONTROL) {
-                text.char_indices().collect()
-            } else {
-                Vec::new()
-            };
-            let mut k = 0;
-            while k < chars.len() {
-                let (i, c) = chars[k];
+            // One character at a time, without collecting them: a line may be hundreds of MB.
+            let scan = line.classes.has(Classes::DAMAGE | Classes::CONTROL);
+            let run_end = |at: usize, c: char| text[at..].find(|d| d != c).map_or(text.len(), |n| at + n);
+            let mut at = 0;
+            while scan && at < text.len() {
+                let c = text[at..].chars().next().expect("a character boundary");
                 let kind = if c == '\u{FFFD}' {
                     Some("replacement character: bytes lost in decoding")
                 } else if is_private_use(c) {
                     Some("private-use character: a glyph the source font had and Unicode has not")
                 } else if is_control(c) {
                     Some("control character")
-                } else if matches!(c, '□' | '■') && k > 0 {
+                } else if matches!(c, '□' | '■') && at > 0 {
                     // Mid-sentence: the character before is text, not a line start or space.
-                    let prev = chars[k - 1].1;
-                    let run_end = chars[k..].iter().take_while(|&&(_, d)| d == c).count() + k;
-                    let next = chars.get(run_end).map_or('\n', |&(_, d)| d);
-                    (is_chinese(prev) && (is_han(next) || is_chinese(next)))
-                        .then_some("placeholder for a lost character")
+                    let prev = text[..at].chars().next_back().expect("a character before");
+                    let end = run_end(at, c);
+                    let next = text[end..].chars().next().unwrap_or('\n');
+                    if !(is_chinese(prev) && (is_han(next) || is_chinese(next))) {
+                        // The rest of the run stands after a placeholder, not after text.
+                        at = end;
+                        continue;
+                    }
+                    Some("placeholder for a lost character")
                 } else {
                     None
                 };
-                if let Some(kind) = kind {
-                    let run = chars[k..].iter().take_while(|&&(_, d)| d == c).count();
-                    let end = chars.get(k + run).map_or(text.len(), |&(o, _)| o);
-                    spans.push((i, end, kind));
-                    k += run;
-                } else {
-                    k += 1;
+                match kind {
+                    Some(kind) => {
+                        let end = run_end(at, c);
+                        spans.push((at, end, kind));
+                        at = end;
+                    }
+                    None => at += c.len_utf8(),
                 }
             }
             spans.sort();

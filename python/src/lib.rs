@@ -215,10 +215,11 @@ impl PyLinter {
                 unsafe_fixes,
                 write: true,
             };
-            let run =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.linter.fix(text, &Default::default(), mode)))
-                    .map_err(|_| PyRuntimeError::new_err("internal error while fixing (a bug in newslint)"))?
-                    .map_err(PyRuntimeError::new_err)?;
+            let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.linter.fix(text, &Default::default(), mode)
+            }))
+            .map_err(|_| PyRuntimeError::new_err("internal error while fixing (a bug in newslint)"))?
+            .map_err(PyRuntimeError::new_err)?;
             Ok(run.fixed.map_or_else(|| text.to_owned(), |fixed| fixed.text))
         })
     }

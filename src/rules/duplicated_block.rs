@@ -28,7 +28,10 @@ declare_rule! {
     ///
     /// A paragraph counts as a copy when three quarters of its clauses (by length, the
     /// clauses being the text between punctuation marks) stand in one earlier paragraph at
-    /// most twice its length; a near copy must end with punctuation,
+    /// most twice its length, or, for a paragraph of at most 120 characters, when it is an
+    /// earlier one with at most four characters changed, inserted or lost (and at most one in
+    /// eight; numbers aside: 1月1日新增3例 and 1月2日新增5例 are two reports); a near copy must
+    /// end with punctuation,
     /// so a title repeated in its sub-headlines is not one, and a deck or summary line
     /// (a sentence without a full stop) that a later paragraph tells whole, up to a mark, is
     /// not copied by it. Paragraphs shorter than 20 characters (after white space is
@@ -266,10 +269,19 @@ fn near_copies(
         weight_shared: vec![0; paragraphs.len()],
         touched: Vec::new(),
     };
+    // Sized for the paragraphs it may hold.
+    let sampled_bytes = paragraphs
+        .iter()
+        .flatten()
+        .map(|t| t.len())
+        .filter(|&len| len <= 4 * MAX_SAMPLED_CHARS)
+        .sum::<usize>()
+        / 2;
+    let mut grams = GramIndex::for_text(sampled_bytes);
     let mut best = vec![None; paragraphs.len()];
     for (n, text) in paragraphs.iter().enumerate() {
         let Some(text) = text else { continue };
-        let total = match marks.get(n).copied().flatten() {
+        let (total, long_clauses) = match marks.get(n).copied().flatten() {
             Some((marks, base)) => index.add(n, clauses(text, marks.iter().map(move |&m| m as usize - base))),
             None => index.add(n, clauses(text, punctuation_candidates(text))),
         };
@@ -281,11 +293,148 @@ fn near_copies(
             .map(|&e| e as usize)
             .filter(|&e| total > 0 && weight_shared[e] >= needed)
             .max_by_key(|&e| (weight_shared[e], std::cmp::Reverse(e)));
+        // A short paragraph loses most of its clauses to a few changed characters: one clause
+        // kept makes an earlier paragraph a candidate, its characters decide.
+        let short = text.len() <= 4 * (MAX_EDITED_CHARS + MAX_EDITS)
+            && text.chars().count() <= MAX_EDITED_CHARS + MAX_EDITS;
+        let sampled = short
+            && long_clauses <= MAX_SAMPLED_CLAUSES
+            && text.len() <= 4 * MAX_SAMPLED_CHARS
+            && text.chars().count() <= MAX_SAMPLED_CHARS;
+        if best[n].is_none() && short {
+            let mut candidates: Vec<usize> = index.touched.iter().map(|&e| e as usize).collect();
+            candidates.sort_by_key(|&e| (std::cmp::Reverse(weight_shared[e]), e));
+            candidates.truncate(MAX_EDIT_CANDIDATES);
+            // Every clause changed: the earlier paragraphs that share its sampled characters.
+            if candidates.is_empty() && sampled {
+                candidates = grams.candidates(text);
+            }
+            best[n] = candidates
+                .into_iter()
+                .filter(|&e| paragraphs[e].is_some_and(|earlier| edited_copy(earlier, text)))
+                .min();
+        }
+        if sampled {
+            grams.add(n, text);
+        }
         for e in index.touched.drain(..) {
             index.weight_shared[e as usize] = 0;
         }
     }
     best
+}
+
+/// Paragraphs this short (in characters) are compared character by character too…
+const MAX_EDITED_CHARS: usize = 120;
+/// … with at most this many earlier paragraphs that share a clause with them…
+const MAX_EDIT_CANDIDATES: usize = 4;
+/// … and are near copies when at most this many characters are changed, inserted or lost…
+const MAX_EDITS: usize = 4;
+/// … and at most one in this many.
+const CHARS_PER_EDIT: usize = 8;
+
+/// `later` is `earlier` with a few characters changed, inserted or lost (全市新建改建农村公路
+/// 1200公里 again as 全市新建改的农村公路1200公在), and not a sentence of the same pattern with
+/// other numbers (1月1日新增3例, 1月2日新增5例).
+fn edited_copy(earlier: &str, later: &str) -> bool {
+    let (a, b) = (earlier.chars().count(), later.chars().count());
+    let allowed = MAX_EDITS.min((b / CHARS_PER_EDIT).max(2));
+    if b > MAX_EDITED_CHARS || a.abs_diff(b) > allowed {
+        return false;
+    }
+    // Characters one text has more of than the other (counted in 256 bins, so at most the
+    // true count) are a lower bound of the distance, found in one pass: most candidates
+    // share a clause and little else.
+    let mut bins = [0i32; 256];
+    earlier.chars().for_each(|c| bins[c as usize & 255] += 1);
+    later.chars().for_each(|c| bins[c as usize & 255] -= 1);
+    let (more, fewer) = bins
+        .iter()
+        .fold((0, 0), |(m, f), &d| (m + d.max(0), f + (-d).max(0)));
+    if more.max(fewer) as usize > allowed {
+        return false;
+    }
+    let distance = strsim::levenshtein(earlier, later);
+    let numeral = |c: char| c.is_ascii_digit() || "〇一二三四五六七八九十百千万亿".contains(c);
+    let words = |t: &str| t.chars().filter(|&c| !numeral(c)).collect::<String>();
+    distance > 0 && distance <= allowed && words(earlier) != words(later)
+}
+
+/// Short paragraphs by a sample of their character trigrams: those whose hash falls in one
+/// bin of GRAM_SAMPLE, so that a changed character costs a copy a few samples at most and
+/// the samples of a text do not depend on where it starts. A sample is kept in one slot of a
+/// table of fixed size, with the first paragraph that had it; a sample that meets another's
+/// slot is lost. Candidates are only candidates: their characters decide.
+struct GramIndex {
+    /// (the hash's upper half, the paragraph + 1), or (0, 0) for an empty slot.
+    slots: Vec<(u32, u32)>,
+}
+
+/// Paragraphs this short (in characters) are sampled: longer ones keep a clause whole.
+const MAX_SAMPLED_CHARS: usize = 84;
+/// … and hold at most this many clauses of four characters or more: a few changed
+/// characters leave one of three clauses whole.
+const MAX_SAMPLED_CLAUSES: usize = 2;
+/// One trigram in this many is sampled.
+const GRAM_SAMPLE: u32 = 4;
+/// Sampled trigrams a candidate must share with the paragraph.
+const MIN_SHARED_GRAMS: usize = 2;
+/// Slots of the table at most (16 MB).
+const MAX_GRAM_SLOTS: usize = 1 << 21;
+
+impl GramIndex {
+    /// A table for a text of `bytes` bytes: four slots for each sample it could hold.
+    fn for_text(bytes: usize) -> Self {
+        let samples = bytes / 3 / GRAM_SAMPLE as usize;
+        GramIndex {
+            slots: vec![(0, 0); (4 * samples).next_power_of_two().clamp(1 << 4, MAX_GRAM_SLOTS)],
+        }
+    }
+
+    fn sampled(text: &str) -> impl Iterator<Item = (usize, u32)> + '_ {
+        let mut window = [0u64; 3];
+        text.chars().enumerate().filter_map(move |(k, c)| {
+            window = [window[1], window[2], u64::from(c)];
+            let hash = (window[0] << 42 | window[1] << 21 | window[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let tag = (hash >> 32) as u32;
+            (k >= 2 && tag.is_multiple_of(GRAM_SAMPLE)).then_some((hash as usize, tag))
+        })
+    }
+
+    fn add(&mut self, n: usize, text: &str) {
+        let mask = self.slots.len() - 1;
+        for (slot, tag) in Self::sampled(text) {
+            let slot = &mut self.slots[slot & mask];
+            if slot.1 == 0 {
+                *slot = (tag, n as u32 + 1);
+            }
+        }
+    }
+
+    /// The earlier paragraphs that share at least MIN_SHARED_GRAMS samples with `text`, the
+    /// most sharing first (at most MAX_EDIT_CANDIDATES).
+    fn candidates(&self, text: &str) -> Vec<usize> {
+        let mask = self.slots.len() - 1;
+        let mut shared: Vec<(usize, usize)> = Vec::new();
+        for (slot, tag) in Self::sampled(text) {
+            let (held, paragraph) = self.slots[slot & mask];
+            if paragraph == 0 || held != tag {
+                continue;
+            }
+            let e = paragraph as usize - 1;
+            match shared.iter_mut().find(|(p, _)| *p == e) {
+                Some((_, count)) => *count += 1,
+                None => shared.push((e, 1)),
+            }
+        }
+        shared.retain(|&(_, count)| count >= MIN_SHARED_GRAMS);
+        shared.sort_by_key(|&(e, count)| (std::cmp::Reverse(count), e));
+        shared
+            .into_iter()
+            .take(MAX_EDIT_CANDIDATES)
+            .map(|(e, _)| e)
+            .collect()
+    }
 }
 
 /// The paragraphs each clause stands in, and, for the paragraph being added, how much of
@@ -301,10 +450,11 @@ struct ClauseIndex {
 
 impl ClauseIndex {
     /// Adds paragraph `n`'s clauses, counting what the earlier paragraphs share; returns the
-    /// length of its clauses that are not common.
-    fn add<'t>(&mut self, n: usize, clauses: impl Iterator<Item = &'t [u8]>) -> usize {
-        let mut total = 0;
+    /// length of its clauses that are not common, and how many clauses it compared.
+    fn add<'t>(&mut self, n: usize, clauses: impl Iterator<Item = &'t [u8]>) -> (usize, usize) {
+        let (mut total, mut count) = (0, 0);
         for clause in clauses.filter(|clause| clause.len() >= MIN_CLAUSE_BYTES) {
+            count += 1;
             let list = self.postings.entry(hash_of(clause)).or_insert(Postings::EMPTY);
             if list.common {
                 continue;
@@ -341,7 +491,7 @@ impl ClauseIndex {
             }
             list.len += 1;
         }
-        total
+        (total, count)
     }
 }
 
@@ -515,6 +665,40 @@ mod tests {
             found.len() == 2 && found.iter().all(|d| d.message.ends_with("line 1")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_short_paragraph_with_a_few_characters_changed_is_a_near_copy() {
+        let original = "会议还审议并原则通过了关于加强和改进全国人大代表学习培训工作的若干意见。";
+        // Its one clause changed: compared by its characters.
+        let changed = "会议还审议并原则通表了关于加强和改进全国人大学习培训工作的若干意见。";
+        let found = diagnostics(RULE, &format!("{original}\n\n{B}\n\n{changed}\n"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .message
+                .contains("nearly repeats the paragraph at line 1")
+                && found[0].fix.is_none()
+        );
+        let roads = "今年以来，全市新建改建农村公路1200公里，惠及群众三十余万人。";
+        let broken = "今年以来，全市新建改的农村公路1200公在，惠及群众三十余人。";
+        assert_eq!(check(RULE, &format!("{roads}\n\n{broken}\n")), [broken]);
+        // A near miss: too many characters changed for its length.
+        let far = "今年以来，全省新修改建乡村道路1200公在，惠及群众三十余人。";
+        assert_eq!(check(RULE, &format!("{roads}\n\n{far}\n")), Vec::<String>::new());
+        // Sentences of one pattern with other numbers are not copies.
+        for (a, b) in [
+            (
+                "1月1日，全市新增确诊病例3例，均为境外输入病例。",
+                "1月2日，全市新增确诊病例5例，均为境外输入病例。",
+            ),
+            (
+                "一是加强组织领导，确保各项工作落实到位见到实效。",
+                "二是加强组织领导，确保各项工作落实到位见到实效。",
+            ),
+        ] {
+            assert_eq!(check(RULE, &format!("{a}\n\n{b}\n")), Vec::<String>::new(), "{b}");
+        }
     }
 
     #[test]

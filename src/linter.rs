@@ -220,6 +220,7 @@ impl Linter {
             ))
         });
         all.dedup();
+        say_where_the_line_is_boilerplate(doc, &mut all);
         if let Some(suppressions) = &self.suppressions {
             suppressions.filter(&ignored.occurrences, doc.text, &mut all);
         }
@@ -257,5 +258,51 @@ impl Linter {
         Err(format!(
             "the fixes did not settle after {MAX_PASSES} passes (a bug in newslint: please report it); the file is left as it was"
         ))
+    }
+}
+
+/// A fault on a line that `boilerplate` flags (a `来源：…  作者：…` header) goes with the line:
+/// its message says so, so that a reader deleting the line knows the others go with it.
+fn say_where_the_line_is_boilerplate(doc: &Document, all: &mut [Diagnostic]) {
+    let lines: Vec<usize> = all
+        .iter()
+        .filter(|d| d.rule == BOILERPLATE)
+        .map(|d| doc.index.line_of(d.span.start as usize))
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    for d in all.iter_mut().filter(|d| d.rule != BOILERPLATE) {
+        let line = doc.index.line_of(d.span.start as usize);
+        if lines.contains(&line) && doc.index.line_of(d.span.end.saturating_sub(1) as usize) == line {
+            d.message.push_str(ON_BOILERPLATE_LINE);
+        }
+    }
+}
+
+const BOILERPLATE: &str = "boilerplate";
+
+/// What a fault on a boilerplate line adds to its message.
+pub const ON_BOILERPLATE_LINE: &str = ", on a boilerplate line (removing the line removes it too)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn faults_on_a_boilerplate_line_say_that_the_line_is_boilerplate() {
+        let found = Linter::with_default_rules().lint("他说,今天下雨。\n\n责任编辑:梁荣\n", None);
+        let colons: Vec<&str> = found
+            .iter()
+            .filter(|d| d.rule == "halfwidth-punctuation")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(colons.len(), 2, "{found:?}");
+        assert!(!colons[0].ends_with(ON_BOILERPLATE_LINE) && colons[1].ends_with(ON_BOILERPLATE_LINE));
+        assert!(
+            found
+                .iter()
+                .any(|d| d.rule == BOILERPLATE && !d.message.ends_with(ON_BOILERPLATE_LINE))
+        );
     }
 }

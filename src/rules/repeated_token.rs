@@ -29,7 +29,9 @@ declare_rule! {
     /// to the one before it) is confirmed by word segmentation: both copies must be whole
     /// words, so a character doubled where one word ends and the next begins (专题组组长,
     /// 智算算力, 黑龙江龙江县) is not flagged. Single characters are never flagged (天天, 看看),
-    /// nor the reduplication Chinese grammar uses (研究研究, 一步一步, 扫一扫, 一个个), nor a
+    /// nor the reduplication Chinese grammar uses (研究研究, 一步一步, 扫一扫, 一个个; a listed
+    /// word the dictionary takes for an adverb counts only before a noun, a measure, a mark
+    /// or the end: 比较比较价格 is "compare", 比较比较平衡 "rather" written twice), nor a
     /// word repeated across other words on purpose (市带区县、区县带镇街). Whatever the word,
     /// these doublings are meant: rhetoric that says it a third time (发展发展再发展), a verb
     /// with 着 (走着走着), a spoken answer opening a quotation (“记得记得，……”), onomatopoeia
@@ -99,7 +101,9 @@ impl Check for RepeatedToken {
                     continue;
                 }
                 let unit = &text[cand.first.clone()];
-                if self.allowed.contains(unit) || unit.starts_with('一') {
+                if (self.allowed.contains(unit) && !adverb_doubled(text, &cand, unit))
+                    || unit.starts_with('一')
+                {
                     continue;
                 }
                 if !cand.separated && on_purpose(text, &cand, unit) {
@@ -144,6 +148,31 @@ impl Check for RepeatedToken {
             }
         }
     }
+}
+
+/// A listed word that the dictionary takes for an adverb (比较, "rather") is the adverb
+/// written twice when a predicate follows it, an adjective or a verb (比较比较平衡); before a
+/// noun, a measure, a mark or the end it is the verb's "do a little" (比较比较价格,
+/// 比较比较一下, 比较比较。), and stays allowed.
+fn adverb_doubled(text: &str, cand: &Candidate, unit: &str) -> bool {
+    let lexicon = crate::source::continuity::lexicon();
+    if !lexicon.tag(unit).is_some_and(|tag| tag.starts_with('d')) {
+        return false;
+    }
+    // The longest dictionary word after the doubling, of up to four characters.
+    let after = &text[cand.second.end..];
+    let ends: Vec<usize> = after
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| i)
+        .chain([after.len()])
+        .take(MAX_UNIT)
+        .collect();
+    ends.iter()
+        .rev()
+        .filter(|&&end| end > 0)
+        .find_map(|&end| lexicon.tag(&after[..end]))
+        .is_some_and(|tag| tag.starts_with('a') || tag.starts_with('v'))
 }
 
 /// Numerals written as characters: `二〇二〇年` repeats a pair of digits, not a word.
@@ -307,6 +336,9 @@ mod tests {
             "观察员发挥监督员、宣传员作用。"
         );
         assert_eq!(check(RULE, "我们要发展发展经济。"), ["发展"]);
+        // 比较 doubled before a predicate is the adverb "rather" written twice.
+        assert_eq!(check(RULE, "两地经济发展比较比较平衡。"), ["比较"]);
+        assert_eq!(check(RULE, "今年的增速比较比较明显。"), ["比较"]);
         // A longer run is one diagnostic and one fix.
         let text = format!("他说{}政策。", "惠民".repeat(1024));
         assert_eq!(diagnostics(RULE, &text).len(), 1);
@@ -330,6 +362,10 @@ mod tests {
             "“记得记得，那年我们一起种树。”他说。",
             "只听咔嚓咔嚓几声，门外哗啦哗啦下起雨来，门铃叮咚叮咚响个不停。",
             "二〇二〇年，两者一一对应。",
+            // The verb "compare a little", before a noun, a measure or a mark.
+            "买家电要多比较比较价格，货比三家。",
+            "大家不妨比较比较一下。",
+            "两种方案，你们自己比较比较。",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }

@@ -80,12 +80,6 @@ pub struct ForFile {
     occurrences: Vec<usize>,
 }
 
-impl ForFile {
-    pub fn is_empty(&self) -> bool {
-        self.rules.is_empty() && self.occurrences.is_empty()
-    }
-}
-
 impl Suppressions {
     /// The side file in `root`, if there is one.
     pub fn discover(root: &Path) -> Result<Option<Suppressions>, String> {

@@ -316,21 +316,17 @@ pub fn log_p_end(text: &str) -> Option<f32> {
         .reduce(f32::max)
 }
 
-/// How much likelier `before` followed by `after` is as one text than as two texts read
-/// apart (ln of the ratio): how much `before`'s last words tell about `after`'s first ones.
-/// Near 0 for unrelated texts; well above it where a word or a phrase runs across the join.
-pub fn log_odds_join(before: &str, after: &str) -> Option<f32> {
-    log_odds_join_apart(before, after, cost_alone(before)? + cost_alone(after)?)
-}
-
-/// The cost of `text` read as a text of its own (the sum of both is `apart` below): a text
-/// asked about against several others is scored once.
+/// The cost of `text` read as a text of its own: a text asked about against several others
+/// is scored once, and the costs of two texts summed are `apart` below.
 pub fn cost_alone(text: &str) -> Option<f32> {
     let model = model()?;
     Some(model.sequence_cost(&[], &model.tokens(text)))
 }
 
-/// `log_odds_join`, given the cost of the two texts read apart.
+/// How much likelier `before` followed by `after` is as one text than as two texts read
+/// apart (ln of the ratio; `apart` is their `cost_alone` summed): how much `before`'s last
+/// words tell about `after`'s first ones. Near 0 for unrelated texts; well above it where a
+/// word or a phrase runs across the join.
 pub fn log_odds_join_apart(before: &str, after: &str, apart: f32) -> Option<f32> {
     let model = model()?;
     let joined = model.tokens(&format!("{before}{after}"));

@@ -42,9 +42,10 @@ pub fn is_closing_mark(c: char) -> bool {
 }
 
 /// Characters that Chinese UTF-8 text turns into when its bytes are read as GBK (`鍙戝睍`
-/// for 发展; `rules/mojibake-markers.txt`), and the first characters of the fillers a
-/// failed decoding leaves (锟斤拷, 烫烫烫, 屯屯屯). All lie in U+4000..U+9FFF, lead bytes E4..E9:
-/// the character is given as its three bytes of UTF-8.
+/// for 发展): the frequent ones (`rules/mojibake-markers.txt`) and all the rare ones
+/// (`rules/rare-han.txt`), and the first characters of the fillers a failed decoding leaves
+/// (锟斤拷, 烫烫烫, 屯屯屯). All lie in U+4000..U+9FFF, lead bytes E4..E9: the character is
+/// given as its three bytes of UTF-8.
 pub fn is_mojibake_marker(lead: u8, second: u8, third: u8) -> bool {
     // Bits 12..15 of the code point select the row of 4096, the second byte 64 of them.
     let row = usize::from(lead.wrapping_sub(0xE4)) << 6 | usize::from(second & 0x3F);
@@ -57,10 +58,25 @@ const MARKER_BASE: usize = 0x4000;
 const MARKER_WORDS: usize = 0x6000 / 64;
 
 /// A bitset over U+4000..U+9FFF, built when newslint is compiled: the three-byte
-/// characters of the data file's lines that are not comments, and the filler starts.
+/// characters of the two data files' lines that are not comments, and the filler starts.
 static MOJIBAKE_MARKERS: [u64; MARKER_WORDS] = {
-    let data = include_str!("../../rules/mojibake-markers.txt").as_bytes();
     let mut set = [0u64; MARKER_WORDS];
+    add_characters(
+        &mut set,
+        include_str!("../../rules/mojibake-markers.txt").as_bytes(),
+    );
+    add_characters(&mut set, include_str!("../../rules/rare-han.txt").as_bytes());
+    let mut f = 0;
+    while f < FILLER_STARTS.len() {
+        let k = FILLER_STARTS[f] as usize - MARKER_BASE;
+        set[k / 64] |= 1 << (k % 64);
+        f += 1;
+    }
+    set
+};
+
+/// Adds the three-byte characters of `data`'s lines that do not start with `#` to `set`.
+const fn add_characters(set: &mut [u64; MARKER_WORDS], data: &[u8]) {
     let mut i = 0;
     let mut comment = false;
     while i < data.len() {
@@ -77,14 +93,7 @@ static MOJIBAKE_MARKERS: [u64; MARKER_WORDS] = {
         }
         i += 1;
     }
-    let mut f = 0;
-    while f < FILLER_STARTS.len() {
-        let k = FILLER_STARTS[f] as usize - MARKER_BASE;
-        set[k / 64] |= 1 << (k % 64);
-        f += 1;
-    }
-    set
-};
+}
 
 /// Bytes in the UTF-8 sequence that `lead` starts (1 for a stray continuation byte), so a
 /// byte scan can step over whole characters without decoding them.

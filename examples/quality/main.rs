@@ -1,8 +1,10 @@
-//! Detection quality of the structure rules, measured on real text with faults injected the
-//! way page and column breaks make them.
+//! Detection quality, measured on real text with faults injected: the character rules
+//! (`characters.rs`), then the structure rules, with faults made the way page and column
+//! breaks make them.
 //!
-//! `cargo run --release --example quality -- [CORPUS_DIR] [--seed N] [--rounds N] [--misses N]`
-//! (default corpus: `../shared/corpus-dev`). Every file of the corpus is copied once per fault
+//! `cargo run --release --example quality -- [CORPUS_DIR] [--seed N] [--rounds N] [--misses N]
+//! [--only structure|characters]` (default corpus: `../shared/corpus-dev`). For the structure
+//! rules, every file of the corpus is copied once per fault
 //! kind and round, with one fault: a cut at a random point inside a sentence of a random
 //! paragraph (never right after a sentence end), and then the two parts are kept apart (a
 //! split), kept apart by one or two headings taken from other files' titles, or one part is

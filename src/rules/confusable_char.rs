@@ -65,9 +65,20 @@ struct ConfusableChar {
     table: HashMap<char, char>,
 }
 
-/// Characters that may follow a number and make it a quantity.
+/// Characters that may follow a number and make it a quantity: units, measure words and
+/// the numerals of large numbers.
 fn is_unit(c: char) -> bool {
-    "年月日号时分秒万亿元个%％岁项家户人次倍天周".contains(c)
+    "年月日号时分秒万亿千百元个%％岁项家户人次倍天周张台名位架辆座所条件套顶吨米头只批场株棵亩斤克度页栋艘款股国处票盏份首轮趟层篇支根块片起例宗笔间届期部种类"
+        .contains(c)
+}
+
+/// Units of two characters whose first one alone is no unit (公司 is no quantity).
+const TWO_CHARACTER_UNITS: [&str; 4] = ["公里", "公斤", "公顷", "平方"];
+
+/// Measure words that a Roman numeral or a letter may stand before (I期, I型, II类, A级):
+/// a lone letter before them is not read as a digit.
+fn takes_a_letter(c: char) -> bool {
+    "期届部种类型级号代区段章节卷".contains(c)
 }
 
 fn digit_like(c: char) -> Option<char> {
@@ -211,13 +222,32 @@ fn shift(edits: Vec<Edit>, base: usize) -> Vec<Edit> {
 /// `word` is one l, I, O or o that `rest` shows to be a digit (`I个`): confusable-char's, so
 /// stray-latin leaves it alone.
 pub(crate) fn lone_letter_for_digit(word: &str, rest: &str) -> bool {
-    word.len() == 1 && word.chars().all(|c| digit_like(c).is_some()) && quantity_follows(rest)
+    word.len() == 1 && word.chars().all(|c| digit_like(c).is_some()) && lone_quantity(rest)
 }
 
-/// A quantity follows: a unit or a measure word (年, 个, %), perhaps after 多 or 余.
+/// A lone letter before `rest` stands where a number must: before a unit that a letter does
+/// not take.
+fn lone_quantity(rest: &str) -> bool {
+    !rest.starts_with('.') && unit_after(rest).is_some_and(|c| !takes_a_letter(c))
+}
+
+/// A quantity follows: a unit or a measure word (年, 个, %), perhaps after decimals (l4.5万)
+/// or after 多, 余 or 来.
 fn quantity_follows(rest: &str) -> bool {
-    let rest = rest.strip_prefix(['多', '余']).unwrap_or(rest);
-    rest.chars().next().is_some_and(is_unit)
+    unit_after(rest).is_some()
+}
+
+/// The unit or measure word that makes the number before `rest` a quantity.
+fn unit_after(rest: &str) -> Option<char> {
+    let rest = match rest.strip_prefix('.') {
+        Some(decimals) if decimals.starts_with(|c: char| c.is_ascii_digit()) => {
+            decimals.trim_start_matches(|c: char| c.is_ascii_digit())
+        }
+        _ => rest,
+    };
+    let rest = rest.strip_prefix(['多', '余', '来']).unwrap_or(rest);
+    let first = rest.chars().next()?;
+    (is_unit(first) || TWO_CHARACTER_UNITS.iter().any(|u| rest.starts_with(u))).then_some(first)
 }
 
 /// `2O23`, `1O%`, `l1月`, `第I0届`, `I200多家`, and a lone letter standing for a digit:
@@ -242,7 +272,8 @@ fn letters_in_number(word: &[(usize, char)], prev: Option<char>, rest: &str) -> 
             rest.strip_prefix(marks)
                 .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
         };
-        let number_here = quantity || numeric_after(&['.']) || numeric_after(&['—', '–', '-', '~', '～']);
+        let number_here =
+            lone_quantity(rest) || numeric_after(&['.']) || numeric_after(&['—', '–', '-', '~', '～', '至']);
         if word.len() != 1 || !number_here || prev.is_some_and(|c| c.is_ascii_alphanumeric()) {
             return None;
         }
@@ -344,6 +375,16 @@ mod tests {
             ("2月l8日", "l8"),
             ("I—6月份", "I"),
             ("共有I200多家企业", "I200"),
+            // Before decimals, after 余 or 多, before more measure words.
+            ("设施约l4.5万个", "l4"),
+            ("部署了30o余公里公路", "30o"),
+            ("折叠床960o张", "960o"),
+            ("至少45O名居民", "45O"),
+            ("成为I8国的最大贸易伙伴", "I8"),
+            ("率6o多位代表", "6o"),
+            ("增加到I8000多台", "I8000"),
+            ("以1o票赞成", "1o"),
+            ("l至5月", "l"),
         ] {
             assert_eq!(check(RULE, text), [found], "{text}");
         }
@@ -371,6 +412,7 @@ mod tests {
             // Roman numerals and names.
             "临床试验进入第Ⅰ期，I期临床顺利，I型糖尿病，O型血，Ⅱ类医疗器械。",
             "I love it，O2O平台，IO口。",
+            "O2O公司，I期项目，I类设备，A级景区，I号线。",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }

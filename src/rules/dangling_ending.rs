@@ -8,7 +8,8 @@ use std::collections::HashSet;
 declare_rule! {
     /// ## What it does
     /// Finds a sentence that ends on a word that cannot end a sentence, a conjunction or a
-    /// preposition (和、与、及、或、关于、为了…), right before its full stop: `形象和。`.
+    /// preposition (和、与、及、或、并、关于、为了…), right before its full stop or semicolon
+    /// (`形象和。`), or a list that ends on its conjunction before a comma (`效率、质量和，`).
     ///
     /// ## Why is this bad
     /// The words after the conjunction were lost, by a cut in the transcription or an edit
@@ -72,8 +73,12 @@ impl Check for DanglingEnding {
         for block in doc.text_blocks() {
             let text = doc.block_text(block);
             let base = block.content.start;
-            for (i, stop) in full_stops(text, doc.marks(&block.content), base) {
+            for (i, stop) in clause_ends(text, doc.marks(&block.content), base) {
                 let before = &text[..i];
+                // A comma ends the sentence's last item only after a list: 效率、质量和，
+                if stop == "，" && !closes_list(before) {
+                    continue;
+                }
                 // Cheap tests before segmenting: the text ends with one of the words.
                 if !before
                     .chars()
@@ -109,6 +114,7 @@ impl Check for DanglingEnding {
                         .next_back()
                         .is_some_and(|c| c.is_ascii_digit() || "数值项".contains(c));
                 if !self.words.contains(word)
+                    || (stop == "，" && !LIST_CONJUNCTIONS.contains(&word))
                     || (single
                         && previous_single
                         && (crate::source::continuity::lexicon().has(&joined) || sum))
@@ -129,19 +135,30 @@ impl Check for DanglingEnding {
     }
 }
 
-/// Byte offsets (into `text`) of 。！？, from the document's punctuation offsets
+/// The conjunctions that join the last item of a list to the others.
+const LIST_CONJUNCTIONS: [&str; 7] = ["和", "与", "及", "以及", "或", "或者", "并"];
+
+/// The clause before the comma at the end of `before` lists items with 、.
+fn closes_list(before: &str) -> bool {
+    let clause = before
+        .rfind(['，', '。', '；', '：', '！', '？'])
+        .map_or(before, |k| &before[k..]);
+    clause.contains('、')
+}
+
+/// Byte offsets (into `text`) of 。！？；and ，, from the document's punctuation offsets
 /// (`marks`, into the file; `text` starts at `base`).
-fn full_stops<'t>(text: &'t str, marks: &'t [u32], base: usize) -> impl Iterator<Item = (usize, &'t str)> {
+fn clause_ends<'t>(text: &'t str, marks: &'t [u32], base: usize) -> impl Iterator<Item = (usize, &'t str)> {
     let bytes = text.as_bytes();
     marks
         .iter()
         .map(move |&m| m as usize - base)
         .filter_map(move |i| {
-            let stop = matches!(
+            let end = matches!(
                 bytes.get(i..i + 3),
-                Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F])
+                Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F | 0x9B | 0x8C])
             );
-            stop.then(|| (i, &text[i..i + 3]))
+            end.then(|| (i, &text[i..i + 3]))
         })
 }
 
@@ -160,6 +177,10 @@ mod tests {
         assert_eq!(check(RULE, "要激发城市的活力和。"), ["和"]);
         assert_eq!(check(RULE, "提升群众的获得感与。"), ["与"]);
         assert_eq!(check(RULE, "统筹好各方面的及。"), ["及"]);
+        assert_eq!(check(RULE, "虎年将为世界带来新的希望并。"), ["并"]);
+        assert_eq!(check(RULE, "提升了效率和；加快了进度。"), ["和"]);
+        // A comma that closes a list.
+        assert_eq!(check(RULE, "提高了效率、质量和，降低了成本。"), ["和"]);
     }
 
     #[test]
@@ -178,6 +199,11 @@ mod tests {
             // 的和 is "the sum" after numbers.
             "求两个数的和。",
             "3和5的和。",
+            // 合并 and 兼并 are words; a comma after a conjunction outside a list.
+            "两家企业实现合并。",
+            "推动企业兼并；",
+            "他说和，不说战。",
+            "加强效率、质量，关于此事另议。",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }

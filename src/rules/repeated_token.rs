@@ -101,7 +101,9 @@ impl Check for RepeatedToken {
                     continue;
                 }
                 let unit = &text[cand.first.clone()];
-                if (self.allowed.contains(unit) && !adverb_doubled(text, &cand, unit))
+                if (self.allowed.contains(unit)
+                    && !adverb_doubled(text, &cand, unit)
+                    && !noun_doubled(text, &cand))
                     || unit.starts_with('一')
                 {
                     continue;
@@ -173,6 +175,33 @@ fn adverb_doubled(text: &str, cand: &Candidate, unit: &str) -> bool {
         .filter(|&&end| end > 0)
         .find_map(|&end| lexicon.tag(&after[..end]))
         .is_some_and(|tag| tag.starts_with('a') || tag.starts_with('v'))
+}
+
+/// A listed verb doubled right before a mark, where the doubling cannot be the spoken "do a
+/// little": as an item of a list (全面学习学习、), or after a word that makes it a noun, a verbal
+/// noun, an attribute, a number or a measure by its dictionary tag, or 的 (消费体验体验，,
+/// 上述活动活动。, 开展的调查调查。). After a verb, a noun, a pronoun, an adverb or nothing at
+/// all (高喊加油加油。, 大家讨论讨论，, 要研究研究。, “商量商量，”) it stays allowed.
+fn noun_doubled(text: &str, cand: &Candidate) -> bool {
+    let after = &text[cand.second.end..];
+    if after.starts_with('、') {
+        return true;
+    }
+    if !after.starts_with(['，', '。', '；', '：', '！', '？']) {
+        return false;
+    }
+    let before = &text[..cand.first.start];
+    let clause = &before[before.trim_end_matches(is_han).len()..];
+    let clause = &clause[floor_boundary(clause, clause.len().saturating_sub(3 * 8))..];
+    let lexicon = crate::source::continuity::lexicon();
+    let Some(&previous) = lexicon.segment(clause).last() else {
+        return false;
+    };
+    // A plain noun may be the subject of the spoken doubling (大家讨论讨论，): not counted.
+    previous == "的"
+        || lexicon
+            .tag(previous)
+            .is_some_and(|tag| tag == "vn" || tag.starts_with(['b', 'm', 'q']))
 }
 
 /// Numerals written as characters: `二〇二〇年` repeats a pair of digits, not a word.
@@ -336,6 +365,15 @@ mod tests {
             "观察员发挥监督员、宣传员作用。"
         );
         assert_eq!(check(RULE, "我们要发展发展经济。"), ["发展"]);
+        // A listed verb doubled before a mark after a noun or a verb, or as a list item.
+        for (text, found) in [
+            ("提升消费体验体验，并将举办", "体验"),
+            ("要在全面学习学习、全面把握上下功夫", "学习"),
+            ("这是今年开展的调查调查。", "调查"),
+            ("陈吉宁参加上述活动活动。", "活动"),
+        ] {
+            assert_eq!(check(RULE, text), [found], "{text}");
+        }
         // 比较 doubled before a predicate is the adverb "rather" written twice.
         assert_eq!(check(RULE, "两地经济发展比较比较平衡。"), ["比较"]);
         assert_eq!(check(RULE, "今年的增速比较比较明显。"), ["比较"]);
@@ -366,6 +404,12 @@ mod tests {
             "买家电要多比较比较价格，货比三家。",
             "大家不妨比较比较一下。",
             "两种方案，你们自己比较比较。",
+            // The spoken "do a little" before a mark: after a pronoun, a modal, or alone.
+            "这件事我们商量商量。",
+            "大家讨论讨论，再作决定。",
+            "这个问题要研究研究。",
+            "“商量商量，”他说。",
+            "周末在家休息休息，收拾收拾。",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }

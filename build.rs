@@ -157,4 +157,32 @@ fn main() {
 
     let dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(std::path::Path::new(&dir).join("lexicon.bin"), out).expect("the table is written");
+    std::fs::write(std::path::Path::new(&dir).join("gbk.bin"), gbk_table()).expect("the table is written");
+}
+
+/// The GBK bytes of every character GBK holds, for garbled-text to read text back as the
+/// bytes it was decoded from (encoding_rs finds the rarer ones by a linear search):
+/// (code point u32, lead << 8 | trail u32) pairs, little-endian, sorted by code point; the
+/// first pair wins for a character two byte pairs decode to; € is byte 0x80, stored as 0x80.
+fn gbk_table() -> Vec<u8> {
+    let mut pairs: BTreeMap<u32, u32> = BTreeMap::new();
+    pairs.insert('€' as u32, 0x80);
+    for lead in 0x81..=0xFEu8 {
+        for trail in (0x40..=0xFEu8).filter(|&t| t != 0x7F) {
+            let bytes = [lead, trail];
+            let (text, errors) = encoding_rs::GBK.decode_without_bom_handling(&bytes);
+            let mut chars = text.chars();
+            if let (false, Some(c), None) = (errors, chars.next(), chars.next()) {
+                pairs
+                    .entry(c as u32)
+                    .or_insert(u32::from(lead) << 8 | u32::from(trail));
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(pairs.len() * 8);
+    for (c, bytes) in pairs {
+        out.extend_from_slice(&c.to_le_bytes());
+        out.extend_from_slice(&bytes.to_le_bytes());
+    }
+    out
 }

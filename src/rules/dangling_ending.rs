@@ -75,8 +75,8 @@ impl Check for DanglingEnding {
             let base = block.content.start;
             for (i, stop) in clause_ends(text, doc.marks(&block.content), base) {
                 let before = &text[..i];
-                // A comma ends the sentence's last item only after a list: 效率、质量和，
-                if stop == "，" && !closes_list(before) {
+                // Most commas follow no list conjunction: one comparison each.
+                if stop == "，" && !before.ends_with(['和', '与', '及', '或', '者', '并']) {
                     continue;
                 }
                 // Cheap tests before segmenting: the text ends with one of the words.
@@ -86,6 +86,10 @@ impl Check for DanglingEnding {
                     .is_some_and(|c| self.last_chars.contains(&c))
                     || !self.words.iter().any(|w| before.ends_with(w.as_str()))
                 {
+                    continue;
+                }
+                // A comma ends the sentence's last item only after a list: 效率、质量和，
+                if stop == "，" && !closes_list(before) {
                     continue;
                 }
                 // The clause: the Han run before the mark, at most CONTEXT_BYTES long.

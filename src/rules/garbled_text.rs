@@ -1,6 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Check, declare_rule, options};
 use crate::source::chars::{FILLER_STARTS, is_chinese, is_han, is_mojibake_marker, utf8_width};
+use crate::source::decode::gbk_bytes;
 use crate::source::{Classes, Document};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -206,20 +207,15 @@ impl Window {
             .map_or(at, |(i, _)| i);
         self.gbk.clear();
         self.owners.clear();
-        let mut encoder = encoding_rs::GBK.new_encoder();
         let (mut last_candidate, mut end) = (0, start);
         for (k, (i, c)) in text[start..].char_indices().enumerate() {
             let i = start + i;
             if !in_stretch(c) || k - last_candidate > WINDOW_CHARS || k == MAX_WINDOW_CHARS {
                 break;
             }
-            let mut pair = [0u8; 4];
-            let (result, _, written) =
-                encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut [0; 4]), &mut pair, false);
-            // Two bytes a character, or one for 0x80 (€).
-            if result != encoding_rs::EncoderResult::InputEmpty || !(1..=2).contains(&written) {
+            let Some((pair, written)) = gbk_bytes(c) else {
                 break;
-            }
+            };
             if i >= at && c.len_utf8() == 3 {
                 let b = &text.as_bytes()[i..i + 3];
                 if is_mojibake_marker(b[0], b[1], b[2]) {

@@ -219,6 +219,14 @@ fn inside_sentences(doc: &Document, block: &crate::source::Block, out: &mut Vec<
         block.kind,
         BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Quote
     ) && body.chars().next_back().is_some_and(is_sentence_end);
+    // Elsewhere only a space right after a Han character can split a word.
+    if !prose
+        && !text
+            .match_indices(' ')
+            .any(|(at, _)| text[..at].ends_with(is_han))
+    {
+        return;
+    }
     let base = block.content.start;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut depth = 0i32;
@@ -278,8 +286,8 @@ fn splits_word(before: &str, after: &str) -> bool {
     // words on each side are a phrase break even where an idiom runs across (精神 焕发).
     let lexicon = crate::source::continuity::lexicon();
     let single = |word: Option<&&str>| word.is_some_and(|w| w.chars().nth(1).is_none());
-    (single(lexicon.segment(head).last()) || single(lexicon.segment(tail).first()))
-        && crate::source::continuity::join_gain(head, tail) >= SPLIT_WORD_GAIN
+    crate::source::continuity::join_gain(head, tail) >= SPLIT_WORD_GAIN
+        && (single(lexicon.segment(head).last()) || single(lexicon.segment(tail).first()))
 }
 
 fn last_chars(text: &str, n: usize) -> &str {

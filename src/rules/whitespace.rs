@@ -281,7 +281,7 @@ fn splits_word(before: &str, after: &str) -> bool {
     if one(head) && one(tail) {
         return false;
     }
-    let (head, tail) = (last_chars(head, 8), first_chars(tail, 8));
+    let (head, tail) = (last_chars(head, 4), first_chars(tail, 4));
     // A word cut in two leaves a single character on one side (新 闻, 人民币国 债); two whole
     // words on each side are a phrase break even where an idiom runs across (精神 焕发).
     let lexicon = crate::source::continuity::lexicon();

@@ -252,22 +252,25 @@ impl Classes {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            classes |= Self::TABLE[usize::from(b)];
-            // Three-byte characters: Han, most of the text, and CJK punctuation.
-            if b & 0xF0 == 0xE0 {
-                if doubled_at(bytes, i) {
-                    classes |= Self::DOUBLED_HAN.0;
-                }
-                // U+4000..U+9FFF (lead bytes E4..E9): Han, nothing rare but the markers.
-                if (0xE4..=0xE9).contains(&b)
-                    && let Some(&[_, b1, b2]) = bytes.get(i..i + 3)
-                {
-                    if is_mojibake_marker(b, b1, b2) {
+            // U+4000..U+9FFF (lead bytes E4..E9): Han, most of the text, nothing rare but the
+            // markers. A run of them is walked in a loop of its own.
+            if (0xE4..=0xE9).contains(&b) {
+                classes |= Self::OTHER_THREE_BYTE.0;
+                while let Some(&[lead @ 0xE4..=0xE9, b1, b2]) = bytes.get(i..i + 3) {
+                    if doubled_at(bytes, i) {
+                        classes |= Self::DOUBLED_HAN.0;
+                    }
+                    if is_mojibake_marker(lead, b1, b2) {
                         classes |= Self::MOJIBAKE.0;
                     }
                     i += 3;
-                    continue;
                 }
+                continue;
+            }
+            classes |= Self::TABLE[usize::from(b)];
+            // Other three-byte characters: CJK punctuation.
+            if b & 0xF0 == 0xE0 && doubled_at(bytes, i) {
+                classes |= Self::DOUBLED_HAN.0;
             }
             if b.is_ascii_punctuation() || matches!(b, 0xE2 | 0xE3 | 0xEF) {
                 marks.push((base + i) as u32);
@@ -291,7 +294,9 @@ impl Classes {
                 (0xEF, 0xBF) if next(i, 2) == 0xBD => Self::DAMAGE.0,
                 _ => 0,
             };
-            i += 1;
+            // Continuation bytes hold no class: the text is UTF-8, a character is stepped
+            // over whole.
+            i += super::chars::utf8_width(b);
         }
         Classes(classes)
     }

@@ -76,6 +76,9 @@ pub struct ModelBuildArgs {
 
     #[command(flatten)]
     pub input: InputOptions,
+
+    #[command(flatten)]
+    pub records: RecordOptions,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -3,6 +3,7 @@
 
 use crate::cli::ModelBuildArgs;
 use crate::linter::Linter;
+use crate::records::Fields;
 use crate::runner::Settings;
 use crate::source::char_model::Builder;
 use crate::source::{BlockKind, Document};
@@ -10,6 +11,23 @@ use crate::{EXIT_CLEAN, EXIT_ERROR, atomic};
 use std::io::IsTerminal;
 
 pub fn build(args: &ModelBuildArgs) -> u8 {
+    let records = match args
+        .records
+        .records
+        .then(|| Fields::new(&args.records.id_field, &args.records.text_field))
+        .transpose()
+    {
+        Ok(records) => records,
+        Err(e) => {
+            say!("newslint: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let default_extensions: &[&str] = if records.is_some() {
+        &["jsonl", "jsonl.gz", "jsonl.zst"]
+    } else {
+        &["txt", "md"]
+    };
     let settings = Settings {
         paths: args.paths.clone(),
         stdin_filename: None,
@@ -18,7 +36,7 @@ pub fn build(args: &ModelBuildArgs) -> u8 {
             .input
             .extensions
             .clone()
-            .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned()])
+            .unwrap_or_else(|| default_extensions.iter().map(|e| (*e).to_owned()).collect())
             .into_iter()
             .map(|e| e.trim_start_matches('.').to_owned())
             .collect(),
@@ -35,7 +53,7 @@ pub fn build(args: &ModelBuildArgs) -> u8 {
         count_chars: false,
         only: None,
         corpus_duplicates: None,
-        records: None,
+        records,
         shard: None,
     };
     let max_ngrams = usize::try_from(args.max_ngrams).unwrap_or(usize::MAX);
@@ -51,7 +69,7 @@ pub fn build(args: &ModelBuildArgs) -> u8 {
         )
         .expect("a valid progress template"),
     );
-    let mut files = 0;
+    let mut texts = 0;
     let errors = crate::runner::for_each_text(
         &settings,
         |size, total| {
@@ -59,7 +77,7 @@ pub fn build(args: &ModelBuildArgs) -> u8 {
             progress.inc(size);
         },
         |text| {
-            files += 1;
+            texts += 1;
             // Paragraphs and headings, as the rules see them (Markdown markers and code left
             // out), each with a boundary before and after.
             let doc = Document::parse(text);
@@ -91,8 +109,13 @@ pub fn build(args: &ModelBuildArgs) -> u8 {
     }
     if !args.quiet {
         say!(
-            "newslint: {} written: {files} files, {characters} characters, {} n-grams seen {} times or more ({} bytes)",
+            "newslint: {} written: {texts} {}, {characters} characters, {} n-grams seen {} times or more ({} bytes)",
             args.output.display(),
+            if settings.records.is_some() {
+                "records"
+            } else {
+                "files"
+            },
             built.entries,
             built.min_count,
             built.bytes.len()

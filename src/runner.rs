@@ -521,7 +521,8 @@ fn read_input(input: &Input, path: Option<&Path>, settings: &Settings) -> Result
 }
 
 /// Reads and decodes every input, one at a time and in order, and hands each text to
-/// `each`; `progress` is told each input's size. Returns the files that could not be read.
+/// `each` (with records, each record's text); `progress` is told each input's size.
+/// Returns the files, and the records' lines, that could not be read.
 /// (Binary files met on a walk are skipped, as `check` skips them.)
 pub fn for_each_text(
     settings: &Settings,
@@ -546,6 +547,20 @@ pub fn for_each_text(
             path: name.clone(),
             message,
         };
+        if let Some(fields) = &settings.records {
+            for work in record_lines(input.clone(), settings) {
+                match work {
+                    Work::Record { number, bytes, .. } => match records::parse(&bytes, fields) {
+                        Ok(parsed) => each(&parsed.text),
+                        Err(message) => errors.push(error(format!("line {number}: {message}"))),
+                    },
+                    Work::Failed(e) => errors.push(e),
+                    Work::File(_) => {}
+                }
+            }
+            progress(size, total);
+            continue;
+        }
         match read_input(input, path, settings) {
             Ok(Some(bytes)) => match decode::decode(&bytes, settings.encoding) {
                 Ok(decoded) => each(&decoded.text),

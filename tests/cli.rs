@@ -860,6 +860,54 @@ fn a_fix_keeps_the_files_owner() {
 }
 
 #[test]
+fn a_model_is_built_from_records_as_from_the_same_texts_in_files() {
+    let texts = [
+        "今年以来，全市经济社会发展取得新成效。",
+        "人民生活水平不断提高，群众获得感增强。",
+    ];
+    let mut jsonl = String::new();
+    for (n, text) in texts.iter().enumerate() {
+        jsonl.push_str(&serde_json::json!({"meta": {"id": n}, "body": text.repeat(20)}).to_string());
+        jsonl.push('\n');
+    }
+    // A line that is not JSON and a record without the field: errors, the rest is read.
+    jsonl.push_str("not json\n{\"meta\": {\"id\": 9}}\n");
+    let dir = dir_with(&[
+        ("records/a.jsonl", jsonl.as_bytes()),
+        ("files/a.txt", texts[0].repeat(20).as_bytes()),
+        ("files/b.txt", texts[1].repeat(20).as_bytes()),
+    ]);
+    let from_records = newslint(
+        &[
+            "model",
+            "build",
+            "--records",
+            "--id-field",
+            "meta.id",
+            "--text-field",
+            "body",
+            "records",
+            "-o",
+            "records.model",
+        ],
+        dir.path(),
+    );
+    assert_eq!(from_records.status.code(), Some(2), "{}", stderr(&from_records));
+    let err = stderr(&from_records);
+    assert!(
+        err.contains("a.jsonl: error: line 3:") && err.contains("a.jsonl: error: line 4:"),
+        "{err}"
+    );
+    assert!(err.contains("records.model written: 2 records"), "{err}");
+    let from_files = newslint(&["model", "build", "files", "-o", "files.model"], dir.path());
+    assert_eq!(from_files.status.code(), Some(0), "{}", stderr(&from_files));
+    assert_eq!(
+        std::fs::read(dir.path().join("records.model")).unwrap(),
+        std::fs::read(dir.path().join("files.model")).unwrap()
+    );
+}
+
+#[test]
 fn a_model_built_from_a_corpus_judges_paragraph_starts() {
     let paragraph = "今年以来，全市经济社会发展取得新成效，人民生活水平不断提高。\n\n";
     let dir = dir_with(&[

@@ -784,8 +784,10 @@ impl Server {
         }
         // Accepting a fault: an entry of the project's side file (the folder of its
         // newslint.toml), which the client writes; saving it lints again.
-        let project = path.as_deref().and_then(|p| {
-            let config = p.parent().and_then(crate::config::discover)?;
+        let config = path
+            .as_deref()
+            .and_then(|p| p.parent().and_then(crate::config::discover));
+        let project = path.as_deref().zip(config.as_deref()).and_then(|(p, config)| {
             let root = config.parent()?.to_path_buf();
             let relative = p.strip_prefix(&root).ok()?.to_str()?.replace('\\', "/");
             Some((root.join(crate::suppress::IGNORE_FILE), relative))
@@ -825,6 +827,17 @@ impl Server {
                         "kind": "quickfix",
                         "edit": side_file_edit(side, &entry, encoding),
                     }));
+                    // Turning the rule off for the whole project: newslint.toml's `ignore`.
+                    if let Some(edit) = config
+                        .as_deref()
+                        .and_then(|c| project_ignore_edit(c, d.rule, encoding))
+                    {
+                        actions.push(json!({
+                            "title": format!("Ignore {} in this project (newslint.toml)", d.rule),
+                            "kind": "quickfix",
+                            "edit": edit,
+                        }));
+                    }
                 }
             }
         }
@@ -872,7 +885,6 @@ impl Server {
     }
 }
 
-/// The file a `file:` URI names.
 /// Characters of a flagged text an ignore entry keeps, for the reader.
 const SNIPPET_CHARS: usize = 24;
 
@@ -905,6 +917,30 @@ fn side_file_edit(side: &Path, entry: &crate::suppress::Entry, encoding: Encodin
     }
 }
 
+/// The edit that adds `rule` to the `ignore` list of the configuration file `config`,
+/// keeping the rest of the file as it is written; None when the list holds it already or the
+/// file cannot be read as TOML.
+fn project_ignore_edit(config: &Path, rule: &str, encoding: Encoding) -> Option<Value> {
+    let existing = std::fs::read_to_string(config).ok()?;
+    let mut doc: toml_edit::DocumentMut = existing.parse().ok()?;
+    let list = doc
+        .entry("ignore")
+        .or_insert_with(|| toml_edit::value(toml_edit::Array::new()))
+        .as_array_mut()?;
+    if list.iter().any(|v| v.as_str() == Some(rule)) {
+        return None;
+    }
+    list.push(rule);
+    // The whole file is replaced: its end, in the negotiated units.
+    let line = existing.matches('\n').count();
+    let last = &existing[existing.rfind('\n').map_or(0, |at| at + 1)..];
+    let end = json!({"line": line, "character": last.chars().map(|c| encoding.units(c)).sum::<u32>()});
+    Some(
+        json!({"documentChanges": [{"textDocument": {"uri": uri_of(config), "version": null},
+        "edits": [{"range": {"start": {"line": 0, "character": 0}, "end": end}, "newText": doc.to_string()}]}]}),
+    )
+}
+
 /// The `file:` URI of an absolute path.
 fn uri_of(path: &Path) -> String {
     const KEPT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
@@ -923,6 +959,7 @@ fn uri_of(path: &Path) -> String {
     format!("file://{}", percent_encoding::percent_encode(&bytes, KEPT))
 }
 
+/// The file a `file:` URI names.
 fn path_of(uri: &str) -> Option<PathBuf> {
     let rest = uri.strip_prefix("file://")?;
     let decoded: Vec<u8> = percent_encoding::percent_decode_str(rest).collect();

@@ -484,15 +484,17 @@ fn apply_to_disk(edit: &Value, root: &std::path::Path) {
         }
         let mut text = std::fs::read_to_string(&path).unwrap();
         for e in change["edits"].as_array().unwrap() {
-            let (line, character) = (&e["range"]["start"]["line"], &e["range"]["start"]["character"]);
-            let line_start: usize = text
-                .split_inclusive('\n')
-                .take(line.as_u64().unwrap() as usize)
-                .map(str::len)
-                .sum();
-            let at = line_start + character.as_u64().unwrap() as usize;
-            assert_eq!(e["range"]["start"], e["range"]["end"]);
-            text.insert_str(at, e["newText"].as_str().unwrap());
+            // The files are ASCII: a character is a byte in any encoding.
+            let offset = |position: &Value| {
+                let line_start: usize = text
+                    .split_inclusive('\n')
+                    .take(position["line"].as_u64().unwrap() as usize)
+                    .map(str::len)
+                    .sum();
+                line_start + position["character"].as_u64().unwrap() as usize
+            };
+            let (start, end) = (offset(&e["range"]["start"]), offset(&e["range"]["end"]));
+            text.replace_range(start..end, e["newText"].as_str().unwrap());
         }
         std::fs::write(&path, text).unwrap();
     }
@@ -581,5 +583,58 @@ fn ignore_actions_write_the_side_file_and_the_fault_is_gone() {
     assert!(
         out.stderr.is_empty(),
         "an occurrence of a rule ignored in its file is not stale"
+    );
+}
+
+#[test]
+fn ignoring_a_rule_in_the_project_edits_newslint_toml_and_keeps_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let config = "# Our house settings\nextensions = [\"txt\"]\n";
+    std::fs::write(root.join("newslint.toml"), config).unwrap();
+    let uri = format!("file://{}/a.txt", root.display());
+    let text = "他说,好。\n";
+    std::fs::write(root.join("a.txt"), text).unwrap();
+    let diagnose = |extra: Vec<Value>| {
+        let mut input = frame(&initialize(1, json!({"textDocument": {"diagnostic": {}}})));
+        input.extend(frame(&open(&uri, text)));
+        for message in &extra {
+            input.extend(frame(message));
+        }
+        input.extend(frame(&request(
+            9,
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}}),
+        )));
+        input.extend(end());
+        session(&input, &root).0
+    };
+    let actions = request(
+        2,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "context": {"diagnostics": []},
+               "range": {"start": {"line": 0, "character": 2}, "end": {"line": 0, "character": 3}}}),
+    );
+    let frames = diagnose(vec![actions]);
+    let actions = response(&frames, 2)["result"].as_array().unwrap().clone();
+    let project = actions
+        .iter()
+        .find(|a| a["title"] == "Ignore halfwidth-punctuation in this project (newslint.toml)")
+        .unwrap_or_else(|| panic!("{actions:?}"));
+    apply_to_disk(&project["edit"], &root);
+    let written = std::fs::read_to_string(root.join("newslint.toml")).unwrap();
+    assert_eq!(
+        written,
+        "# Our house settings\nextensions = [\"txt\"]\nignore = [\"halfwidth-punctuation\"]\n"
+    );
+    let frames = diagnose(vec![]);
+    assert!(!codes_of(&response(&frames, 9)["result"]["items"]).contains(&"halfwidth-punctuation"));
+    // The CLI reads the same configuration.
+    let out = common::newslint(&["check", "a.txt"], &root);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
     );
 }

@@ -117,6 +117,8 @@ struct Server {
     debounce: Duration,
     /// Diagnostics are pulled by the client (`textDocument/diagnostic`), or pushed.
     pull: bool,
+    /// The client lets the server ask it to watch the configuration files.
+    watch_dynamically: bool,
     documents: HashMap<String, Document>,
     /// A linter per configuration file (`None`: the defaults), built when first needed.
     linters: HashMap<Option<PathBuf>, Result<Arc<Linter>, String>>,
@@ -209,6 +211,7 @@ pub fn serve() -> u8 {
     let mut server = Server {
         encoding: Encoding::Utf16,
         pull: false,
+        watch_dynamically: false,
         debounce: DEFAULT_DEBOUNCE,
         documents: HashMap::new(),
         linters: HashMap::new(),
@@ -516,6 +519,17 @@ impl Server {
                     doc.due = Some(Instant::now() + self.debounce);
                 }
             }
+            "initialized" if self.watch_dynamically => {
+                // The client watches the configuration files and says when one changes on
+                // disk (another editor, git checkout); a save in this editor says so too.
+                let watchers: Vec<Value> = [crate::config::CONFIG_FILE, crate::suppress::IGNORE_FILE]
+                    .iter()
+                    .map(|name| json!({"globPattern": format!("**/{name}")}))
+                    .collect();
+                self.send_raw(&json!({"jsonrpc": "2.0", "id": "newslint-watch", "method": "client/registerCapability",
+                    "params": {"registrations": [{"id": "newslint-configuration", "method": "workspace/didChangeWatchedFiles",
+                        "registerOptions": {"watchers": watchers}}]}}));
+            }
             "textDocument/didClose" => {
                 if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params) {
                     let uri = p.text_document.uri.0;
@@ -554,6 +568,10 @@ impl Server {
     }
 
     fn initialize(&mut self, params: Value) -> Result<Value, (ErrorCode, String)> {
+        self.watch_dynamically = params
+            .pointer("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
         let params: InitializeParams =
             serde_json::from_value(params).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))?;
         let offered: Vec<String> = params

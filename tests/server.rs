@@ -638,3 +638,32 @@ fn ignoring_a_rule_in_the_project_edits_newslint_toml_and_keeps_its_text() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn configuration_files_are_watched_through_the_client_that_allows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let registrations = |capabilities: Value| {
+        let mut input = frame(&initialize(1, capabilities));
+        input.extend(frame(&notification("initialized", json!({}))));
+        input.extend(end());
+        let (frames, code) = session(&input, dir.path());
+        assert_eq!(code, Some(0));
+        frames
+            .into_iter()
+            .filter(|f| f["method"] == "client/registerCapability")
+            .collect::<Vec<Value>>()
+    };
+    let asked = registrations(json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}));
+    assert_eq!(asked.len(), 1, "{asked:?}");
+    let registration = &asked[0]["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    let globs: Vec<&str> = registration["registerOptions"]["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["globPattern"].as_str().unwrap())
+        .collect();
+    assert_eq!(globs, ["**/newslint.toml", "**/newslint-ignore.toml"]);
+    // A client that does not allow it is not asked.
+    assert!(registrations(json!({})).is_empty());
+}

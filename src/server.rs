@@ -29,8 +29,10 @@ use std::time::{Duration, Instant};
 const MAX_DIAGNOSTICS: usize = 1000;
 /// The largest frame read: a document of a few hundred megabytes is not edited in an editor.
 const MAX_FRAME: usize = 256 << 20;
-/// How long after the last change a document is linted (`initializationOptions.debounceMs`).
+/// How long after the last change a document is linted (the editor setting `debounceMs`).
 const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(300);
+/// The id of the server's `workspace/configuration` request, whose answer holds the settings.
+const SETTINGS_REQUEST: &str = "newslint-settings";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Encoding {
@@ -66,6 +68,8 @@ struct Document {
     linted: Option<Vec<crate::diagnostic::Diagnostic>>,
     /// When a change is to be linted and published (changes in quick succession are linted once).
     due: Option<Instant>,
+    /// The diagnostics of this text were published (a hover may lint a text before).
+    published: bool,
 }
 
 impl Document {
@@ -77,6 +81,7 @@ impl Document {
             index,
             linted: None,
             due: None,
+            published: false,
         }
     }
 
@@ -115,6 +120,12 @@ struct Server {
     encoding: Encoding,
     /// How long after a change the document is linted, when no other change comes.
     debounce: Duration,
+    /// Lint as the text changes (after `debounce`), or only on open and save.
+    lint_on_change: bool,
+    /// The most diagnostics sent for one document.
+    max_diagnostics: usize,
+    /// The client answers `workspace/configuration`.
+    asks_configuration: bool,
     /// Diagnostics are pulled by the client (`textDocument/diagnostic`), or pushed.
     pull: bool,
     /// The client lets the server ask it to watch the configuration files.
@@ -213,6 +224,9 @@ pub fn serve() -> u8 {
         pull: false,
         watch_dynamically: false,
         debounce: DEFAULT_DEBOUNCE,
+        lint_on_change: true,
+        max_diagnostics: MAX_DIAGNOSTICS,
+        asks_configuration: false,
         documents: HashMap::new(),
         linters: HashMap::new(),
         jobs,
@@ -264,7 +278,13 @@ pub fn serve() -> u8 {
                 }
                 server.notification(notification);
             }
-            Ok(Message::Response(_)) => {}
+            Ok(Message::Response(response)) => {
+                if response.id == lsp_server::RequestId::from(SETTINGS_REQUEST.to_owned())
+                    && let Ok(Some(settings)) = response.response_result.as_ref().map(|r| r.get(0))
+                {
+                    server.apply_settings(settings);
+                }
+            }
             Err(Incoming::End) => return if server.shutdown { 0 } else { 1 },
             Err(Incoming::Linted {
                 uri,
@@ -454,7 +474,7 @@ impl Server {
                 let pending: Vec<String> = self
                     .documents
                     .iter()
-                    .filter(|(_, d)| d.due.is_some() || d.linted.is_none())
+                    .filter(|(_, d)| d.due.is_some() || !d.published)
                     .map(|(uri, _)| uri.clone())
                     .collect();
                 for uri in pending {
@@ -516,19 +536,16 @@ impl Server {
                         *doc = Document::new(text, doc.version);
                     }
                     doc.version = p.text_document.version;
-                    doc.due = Some(Instant::now() + self.debounce);
+                    doc.due = self.lint_on_change.then(|| Instant::now() + self.debounce);
                 }
             }
-            "initialized" if self.watch_dynamically => {
-                // The client watches the configuration files and says when one changes on
-                // disk (another editor, git checkout); a save in this editor says so too.
-                let watchers: Vec<Value> = [crate::config::CONFIG_FILE, crate::suppress::IGNORE_FILE]
-                    .iter()
-                    .map(|name| json!({"globPattern": format!("**/{name}")}))
-                    .collect();
-                self.send_raw(&json!({"jsonrpc": "2.0", "id": "newslint-watch", "method": "client/registerCapability",
-                    "params": {"registrations": [{"id": "newslint-configuration", "method": "workspace/didChangeWatchedFiles",
-                        "registerOptions": {"watchers": watchers}}]}}));
+            "initialized" => {
+                if self.asks_configuration {
+                    self.ask_settings();
+                }
+                if self.watch_dynamically {
+                    self.watch_configuration();
+                }
             }
             "textDocument/didClose" => {
                 if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params) {
@@ -542,7 +559,24 @@ impl Server {
                     }
                 }
             }
+            "workspace/didChangeConfiguration" => {
+                // Settings sent along, or to be asked for.
+                if let Some(settings) = params.pointer("/settings/newslint") {
+                    self.apply_settings(settings);
+                } else if self.asks_configuration {
+                    self.ask_settings();
+                }
+            }
             "textDocument/didSave" | "workspace/didChangeWatchedFiles" => {
+                // A saved document is linted at once.
+                if let Some(uri) = params.pointer("/textDocument/uri").and_then(Value::as_str)
+                    && let Some(doc) = self.documents.get_mut(uri)
+                    && (doc.due.is_some() || !doc.published)
+                {
+                    doc.due = None;
+                    let uri = uri.to_owned();
+                    self.schedule(&uri);
+                }
                 // A configuration file may have changed: build the linters again, lint again.
                 let params = params.to_string();
                 let touches_config = [crate::config::CONFIG_FILE, crate::suppress::IGNORE_FILE]
@@ -567,11 +601,55 @@ impl Server {
         }
     }
 
+    /// Asks the client to watch the configuration files.
+    fn watch_configuration(&mut self) {
+        // The client watches the configuration files and says when one changes on
+        // disk (another editor, git checkout); a save in this editor says so too.
+        let watchers: Vec<Value> = [crate::config::CONFIG_FILE, crate::suppress::IGNORE_FILE]
+            .iter()
+            .map(|name| json!({"globPattern": format!("**/{name}")}))
+            .collect();
+        self.send_raw(&json!({"jsonrpc": "2.0", "id": "newslint-watch", "method": "client/registerCapability",
+            "params": {"registrations": [{"id": "newslint-configuration", "method": "workspace/didChangeWatchedFiles",
+                "registerOptions": {"watchers": watchers}}]}}));
+    }
+
+    /// Asks the client for the editor settings (section `newslint`); the answer comes back
+    /// as a response to SETTINGS_REQUEST.
+    fn ask_settings(&mut self) {
+        self.send_raw(
+            &json!({"jsonrpc": "2.0", "id": SETTINGS_REQUEST, "method": "workspace/configuration",
+            "params": {"items": [{"section": "newslint"}]}}),
+        );
+    }
+
+    /// Takes the editor settings it knows from `settings` (`debounceMs`, `lintOn`: "change"
+    /// or "save", `maxDiagnostics`), and lints the open documents again under them.
+    fn apply_settings(&mut self, settings: &Value) {
+        if let Some(ms) = settings.get("debounceMs").and_then(Value::as_u64) {
+            self.debounce = Duration::from_millis(ms);
+        }
+        match settings.get("lintOn").and_then(Value::as_str) {
+            Some("change") => self.lint_on_change = true,
+            Some("save") => self.lint_on_change = false,
+            _ => {}
+        }
+        if let Some(n) = settings.get("maxDiagnostics").and_then(Value::as_u64) {
+            self.max_diagnostics = usize::try_from(n).unwrap_or(usize::MAX);
+        }
+        let uris: Vec<String> = self.documents.keys().cloned().collect();
+        for uri in uris {
+            self.schedule(&uri);
+        }
+    }
+
     fn initialize(&mut self, params: Value) -> Result<Value, (ErrorCode, String)> {
-        self.watch_dynamically = params
-            .pointer("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
+        let allows = |pointer: &str| params.pointer(pointer).and_then(Value::as_bool).unwrap_or(false);
+        self.watch_dynamically = allows("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration");
+        self.asks_configuration = allows("/capabilities/workspace/configuration");
+        if let Some(options) = params.get("initializationOptions") {
+            self.apply_settings(options);
+        }
         let params: InitializeParams =
             serde_json::from_value(params).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))?;
         let offered: Vec<String> = params
@@ -590,14 +668,6 @@ impl Server {
         } else {
             Encoding::Utf16
         };
-        if let Some(ms) = params
-            .initialization_options
-            .as_ref()
-            .and_then(|o| o.get("debounceMs"))
-            .and_then(Value::as_u64)
-        {
-            self.debounce = Duration::from_millis(ms);
-        }
         self.pull = params
             .capabilities
             .text_document
@@ -702,7 +772,7 @@ impl Server {
         };
         found
             .iter()
-            .take(MAX_DIAGNOSTICS)
+            .take(self.max_diagnostics)
             .enumerate()
             .map(|(k, d)| {
                 let related: Vec<Value> = d
@@ -732,6 +802,9 @@ impl Server {
             return;
         }
         let diagnostics = self.diagnostics_of(uri);
+        if let Some(doc) = self.documents.get_mut(uri) {
+            doc.published = true;
+        }
         let version = self.documents.get(uri).map(|d| d.version);
         self.notify(
             "textDocument/publishDiagnostics",

@@ -667,3 +667,64 @@ fn configuration_files_are_watched_through_the_client_that_allows_it() {
     // A client that does not allow it is not asked.
     assert!(registrations(json!({})).is_empty());
 }
+
+#[test]
+fn editor_settings_come_from_the_initialization_and_from_workspace_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = "untitled:a.txt";
+    let text = "他说,好,对,行。\n";
+    let last_published = |frames: &[Value]| -> usize {
+        published(frames).last().unwrap()["params"]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    // maxDiagnostics among the initialization options.
+    let mut input = frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": {"maxDiagnostics": 1}}}));
+    input.extend(frame(&open(uri, text)));
+    input.extend(end());
+    let (frames, _) = session(&input, dir.path());
+    assert_eq!(last_published(&frames), 1);
+    // The same from the client's answer to workspace/configuration.
+    let mut input = frame(&initialize(1, json!({"workspace": {"configuration": true}})));
+    input.extend(frame(&notification("initialized", json!({}))));
+    input.extend(frame(
+        &json!({"jsonrpc": "2.0", "id": "newslint-settings", "result": [{"maxDiagnostics": 2}]}),
+    ));
+    input.extend(frame(&open(uri, text)));
+    input.extend(end());
+    let (frames, _) = session(&input, dir.path());
+    let asked = frames
+        .iter()
+        .find(|f| f["method"] == "workspace/configuration")
+        .expect("asked");
+    assert_eq!(asked["params"]["items"][0]["section"], "newslint");
+    assert_eq!(last_published(&frames), 2);
+    // lintOn "save": a change is linted when the document is saved, not before.
+    let mut input = frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": {"lintOn": "save", "debounceMs": 0}}}));
+    input.extend(frame(&open(uri, "好。\n")));
+    input.extend(frame(&notification(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"text": text}]}),
+    )));
+    input.extend(frame(&request(
+        5,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+    )));
+    input.extend(frame(&notification(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    )));
+    input.extend(end());
+    let (frames, _) = session(&input, dir.path());
+    let hovered = frames.iter().position(|f| f["id"] == 5).unwrap();
+    let second = frames
+        .iter()
+        .position(|f| f["method"] == "textDocument/publishDiagnostics" && f["params"]["version"] == 2)
+        .unwrap_or_else(|| panic!("version 2 published: {frames:?}"));
+    assert!(second > hovered, "{frames:?}");
+}

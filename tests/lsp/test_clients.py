@@ -23,6 +23,12 @@ COLUMNS = {"utf-16": [4, 6], "utf-8": [10, 16]}
     config=ClientServerConfig(server_command=server_command()),
 )
 async def client(request, lsp_client: LanguageClient):
+    # What every real client answers (pytest-lsp answers workspace/configuration itself): the
+    # server asks it to watch the configuration files.
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params):
+        return None
+
     capabilities = client_capabilities(request.param)
     result = await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
     lsp_client.encoding = result.capabilities.position_encoding or "utf-16"
@@ -122,3 +128,65 @@ def test_the_cli_agrees_on_the_sample(tmp_path):
     )
     assert [line.split(":")[1:3] for line in out.stdout.splitlines()] == [["1", "4"], ["2", "6"]]
     assert REPO.is_dir()
+
+
+def _apply(text: str, edits: list[types.TextEdit], encoding: str) -> str:
+    """`text` with `edits` applied, as a client applies them (positions in `encoding`)."""
+    lines = text.split("\n")
+
+    def offset(position: types.Position) -> int:
+        start = sum(len(line) + 1 for line in lines[: position.line])
+        units = 0
+        for k, c in enumerate(lines[position.line] if position.line < len(lines) else ""):
+            if units >= position.character:
+                return start + k
+            units += _units(c, encoding)
+        return start + len(lines[position.line]) if position.line < len(lines) else len(text)
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+    return text
+
+
+@pytest.mark.asyncio
+async def test_fix_all_gives_what_check_fix_gives(client: LanguageClient, tmp_path):
+    text = "他说,好。今天\u200b天气 很好。\n𠮷字\u00a0在这里。  \n"
+    path = tmp_path / "fix.txt"
+    uri = path.as_uri()
+    open_document(client, uri, text)
+    await diagnostics_of(client, uri)
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+            context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
+        )
+    )
+    (fix_all,) = [a for a in actions if a.kind == "source.fixAll.newslint"]
+    (change,) = fix_all.edit.document_changes
+    fixed = _apply(text, list(change.edits), client.encoding)
+    path.write_text(text, encoding="utf-8")
+    subprocess.run([server_command()[0], "check", "--fix", str(path)], cwd=tmp_path, capture_output=True)
+    assert fixed == path.read_text(encoding="utf-8")
+    assert fixed != text
+
+
+@pytest.mark.asyncio
+async def test_a_five_megabyte_document_answers_within_two_seconds(client: LanguageClient):
+    # Five MB of sentences, each with an ASCII comma: far more faults than the cap.
+    sentence = "今年以来,全市经济社会发展取得新成效。\n"
+    text = sentence * (5 * 1024 * 1024 // len(sentence.encode("utf-8")))
+    uri = "file:///tmp/five-megabytes.txt"
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    open_document(client, uri, text)
+    found = await diagnostics_of(client, uri)
+    elapsed = loop.time() - started
+    assert len(found) == 1000
+    assert elapsed < 2.0, elapsed
+    # A hover while nothing else runs is answered at once.
+    started = loop.time()
+    await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=4))
+    )
+    assert loop.time() - started < 0.5

@@ -728,3 +728,40 @@ fn editor_settings_come_from_the_initialization_and_from_workspace_configuration
         .unwrap_or_else(|| panic!("version 2 published: {frames:?}"));
     assert!(second > hovered, "{frames:?}");
 }
+
+#[test]
+fn each_workspace_folder_has_its_own_configuration_and_untitled_documents_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    for (folder, config) in [("one", "ignore = [\"halfwidth-punctuation\"]\n"), ("two", "")] {
+        std::fs::create_dir(root.join(folder)).unwrap();
+        std::fs::write(root.join(folder).join("newslint.toml"), config).unwrap();
+    }
+    // Two workspace folders: each document's configuration is found from its own folder up.
+    let folders = json!([{"uri": format!("file://{}/one", root.display()), "name": "one"},
+                         {"uri": format!("file://{}/two", root.display()), "name": "two"}]);
+    let mut input = frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"processId": null, "rootUri": null, "workspaceFolders": folders,
+                   "capabilities": {"textDocument": {"diagnostic": {}}, "workspace": {"workspaceFolders": true}}}}));
+    let text = "他说,好。\n";
+    let uris = [
+        format!("file://{}/one/a.txt", root.display()),
+        format!("file://{}/two/a.txt", root.display()),
+        "untitled:Untitled-1".to_owned(),
+    ];
+    for (k, uri) in uris.iter().enumerate() {
+        input.extend(frame(&open(uri, text)));
+        input.extend(frame(&request(
+            10 + k as u32,
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}}),
+        )));
+    }
+    input.extend(end());
+    let (frames, _) = session(&input, &root);
+    let has_comma =
+        |id: u32| codes_of(&response(&frames, id)["result"]["items"]).contains(&"halfwidth-punctuation");
+    assert!(!has_comma(10));
+    assert!(has_comma(11));
+    assert!(has_comma(12));
+}

@@ -466,6 +466,23 @@ fn only_the_last_version_of_quick_edits_is_published() {
 }
 
 /// Applies the edits of a side-file action as a client would: create the file, insert text.
+/// The frames of a session of a client that pulls: it opens `uri` with `text`, sends
+/// `extra`, then asks for the document's diagnostics (request 9).
+fn pull_after(uri: &str, text: &str, extra: &[Value], root: &std::path::Path) -> Vec<Value> {
+    let mut input = frame(&initialize(1, json!({"textDocument": {"diagnostic": {}}})));
+    input.extend(frame(&open(uri, text)));
+    for message in extra {
+        input.extend(frame(message));
+    }
+    input.extend(frame(&request(
+        9,
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    )));
+    input.extend(end());
+    session(&input, root).0
+}
+
 fn apply_to_disk(edit: &Value, root: &std::path::Path) {
     for change in edit["documentChanges"].as_array().unwrap() {
         let path = root.join(
@@ -508,20 +525,7 @@ fn ignore_actions_write_the_side_file_and_the_fault_is_gone() {
     std::fs::create_dir(root.join("news")).unwrap();
     let uri = format!("file://{}/news/a.txt", root.display());
     let text = "他说,好。今年1-8月,增长。\n";
-    let diagnose = |extra: Vec<Value>| {
-        let mut input = frame(&initialize(1, json!({"textDocument": {"diagnostic": {}}})));
-        input.extend(frame(&open(&uri, text)));
-        for message in &extra {
-            input.extend(frame(message));
-        }
-        input.extend(frame(&request(
-            9,
-            "textDocument/diagnostic",
-            json!({"textDocument": {"uri": uri}}),
-        )));
-        input.extend(end());
-        session(&input, &root).0
-    };
+    let diagnose = |extra: Vec<Value>| pull_after(&uri, text, &extra, &root);
     let actions_at = |character: u32| {
         request(
             2,
@@ -595,20 +599,7 @@ fn ignoring_a_rule_in_the_project_edits_newslint_toml_and_keeps_its_text() {
     let uri = format!("file://{}/a.txt", root.display());
     let text = "他说,好。\n";
     std::fs::write(root.join("a.txt"), text).unwrap();
-    let diagnose = |extra: Vec<Value>| {
-        let mut input = frame(&initialize(1, json!({"textDocument": {"diagnostic": {}}})));
-        input.extend(frame(&open(&uri, text)));
-        for message in &extra {
-            input.extend(frame(message));
-        }
-        input.extend(frame(&request(
-            9,
-            "textDocument/diagnostic",
-            json!({"textDocument": {"uri": uri}}),
-        )));
-        input.extend(end());
-        session(&input, &root).0
-    };
+    let diagnose = |extra: Vec<Value>| pull_after(&uri, text, &extra, &root);
     let actions = request(
         2,
         "textDocument/codeAction",

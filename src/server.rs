@@ -70,6 +70,9 @@ struct Document {
     due: Option<Instant>,
     /// The diagnostics of this text were published (a hover may lint a text before).
     published: bool,
+    /// Until this text is linted: an earlier version's diagnostics moved through the edits
+    /// since, for requests about one spot (hover, quick fixes) that need not wait for a lint.
+    carried: Option<Vec<crate::diagnostic::Diagnostic>>,
 }
 
 impl Document {
@@ -82,6 +85,7 @@ impl Document {
             linted: None,
             due: None,
             published: false,
+            carried: None,
         }
     }
 
@@ -518,9 +522,10 @@ impl Server {
                         return;
                     };
                     for change in p.content_changes {
-                        let text = match change {
+                        let carried = doc.linted.take().or_else(|| doc.carried.take());
+                        let (text, carried) = match change {
                             TextDocumentContentChangeEvent::TextDocumentContentChangeWholeDocument(whole) => {
-                                whole.text
+                                (whole.text, None)
                             }
                             TextDocumentContentChangeEvent::TextDocumentContentChangePartial(part) => {
                                 let start =
@@ -530,10 +535,12 @@ impl Server {
                                     .max(start);
                                 let mut text = std::mem::take(&mut doc.text);
                                 text.replace_range(start..end, &part.text);
-                                text
+                                let carried = carried.map(|found| moved(found, start..end, part.text.len()));
+                                (text, carried)
                             }
                         };
                         *doc = Document::new(text, doc.version);
+                        doc.carried = carried;
                     }
                     doc.version = p.text_document.version;
                     doc.due = self.lint_on_change.then(|| Instant::now() + self.debounce);
@@ -718,6 +725,21 @@ impl Server {
     }
 
     /// The diagnostics of an open document's current text, linted once per version.
+    /// The diagnostics for a request about one spot of a document: the current version's, or
+    /// while it waits for its lint, the last version's carried through the edits since.
+    fn spot_diagnostics(
+        &mut self,
+        uri: &str,
+    ) -> Result<(Vec<crate::diagnostic::Diagnostic>, Option<PathBuf>), String> {
+        if let Some(doc) = self.documents.get(uri)
+            && doc.linted.is_none()
+            && let Some(carried) = &doc.carried
+        {
+            return Ok((carried.clone(), path_of(uri)));
+        }
+        self.core_diagnostics(uri)
+    }
+
     fn core_diagnostics(
         &mut self,
         uri: &str,
@@ -829,27 +851,29 @@ impl Server {
         let Some(text) = self.documents.get(&uri).map(|d| d.text.clone()) else {
             return Ok(json!([]));
         };
-        let Ok((found, _)) = self.core_diagnostics(&uri) else {
-            return Ok(json!([]));
-        };
-        let (linter, path) = self.linter(&uri);
-        let Ok(linter) = linter else { return Ok(json!([])) };
-        let ignored = linter.ignored(path.as_deref());
-        let fixed = linter.fix(
-            &text,
-            &ignored,
-            FixMode {
-                unsafe_fixes: false,
-                write: false,
-            },
-        );
-        let doc = &self.documents[&uri];
         let wanted = |kind: &str| {
             params.context.only.as_ref().is_none_or(|only| {
                 only.iter()
                     .any(|k| kind.starts_with(String::from(k.clone()).as_str()))
             })
         };
+        let Ok((found, _)) = self.spot_diagnostics(&uri) else {
+            return Ok(json!([]));
+        };
+        let (linter, path) = self.linter(&uri);
+        let Ok(linter) = linter else { return Ok(json!([])) };
+        // Every safe fix, for fix-all only: it lints the whole text, more than once.
+        let fixed = wanted("source.fixAll.newslint").then(|| {
+            linter.fix(
+                &text,
+                &linter.ignored(path.as_deref()),
+                FixMode {
+                    unsafe_fixes: false,
+                    write: false,
+                },
+            )
+        });
+        let doc = &self.documents[&uri];
         let start = doc.offset(params.range.start.line, params.range.start.character, encoding);
         let end = doc.offset(params.range.end.line, params.range.end.character, encoding);
         let versioned = |edits: Vec<Value>| json!({"documentChanges": [{"textDocument": {"uri": uri, "version": doc.version}, "edits": edits}]});
@@ -932,8 +956,7 @@ impl Server {
                 }
             }
         }
-        if wanted("source.fixAll.newslint")
-            && let Ok(run) = fixed
+        if let Some(Ok(run)) = fixed
             && let Some(fixed) = run.fixed
         {
             // One edit over the whole text: exactly what `newslint check --fix` writes.
@@ -956,7 +979,7 @@ impl Server {
         if !self.documents.contains_key(&uri) {
             return Ok(Value::Null);
         }
-        let Ok((found, _)) = self.core_diagnostics(&uri) else {
+        let Ok((found, _)) = self.spot_diagnostics(&uri) else {
             return Ok(Value::Null);
         };
         let doc = &self.documents[&uri];
@@ -974,6 +997,45 @@ impl Server {
             "range": doc.range(d.span.range(), encoding),
         }))
     }
+}
+
+/// The diagnostics of a text before an edit that put `inserted` bytes in place of `range`,
+/// moved to the text after it. Those the edit touches (their span, a related span or an
+/// edit of their fix) are dropped: only a lint can tell what they became.
+fn moved(
+    found: Vec<crate::diagnostic::Diagnostic>,
+    range: std::ops::Range<usize>,
+    inserted: usize,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    let (start, end) = (range.start as u64, range.end as u64);
+    let new_end = start + inserted as u64;
+    // A span [s, e) untouched by the edit, in the text after it.
+    let place = |s: u32, e: u32| -> Option<(u32, u32)> {
+        let (s, e) = (u64::from(s), u64::from(e));
+        if e <= start {
+            Some((s as u32, e as u32))
+        } else if s >= end {
+            let to = |at: u64| u32::try_from(at - end + new_end).ok();
+            Some((to(s)?, to(e)?))
+        } else {
+            None
+        }
+    };
+    found
+        .into_iter()
+        .filter_map(|mut d| {
+            (d.span.start, d.span.end) = place(d.span.start, d.span.end)?;
+            for r in d.related.iter_mut().filter(|r| r.path.is_none()) {
+                (r.span.start, r.span.end) = place(r.span.start, r.span.end)?;
+            }
+            if let Some(fix) = &mut d.fix {
+                for e in &mut fix.edits {
+                    (e.start, e.end) = place(e.start, e.end)?;
+                }
+            }
+            Some(d)
+        })
+        .collect()
 }
 
 /// Characters of a flagged text an ignore entry keeps, for the reader.

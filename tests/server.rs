@@ -756,3 +756,49 @@ fn each_workspace_folder_has_its_own_configuration_and_untitled_documents_the_de
     assert!(has_comma(11));
     assert!(has_comma(12));
 }
+
+#[test]
+fn requests_right_after_an_edit_use_the_diagnostics_moved_through_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = "untitled:moved.txt";
+    let mut input = frame(&initialize(1, json!({})));
+    input.extend(frame(&open(uri, "他说,好。他又说,行。\n")));
+    // Let the open be linted, then insert two characters at the start and rewrite the second
+    // comma and the character after it; before the change is linted (300 ms), ask for the
+    // fixes at the first comma, now at 4, and at the second, at 10: a fault an edit touched
+    // is not offered until a lint says what it became.
+    input.extend(frame(&request(
+        2,
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 2}}),
+    )));
+    input.extend(frame(&notification("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "今天"},
+                           {"range": {"start": {"line": 0, "character": 10}, "end": {"line": 0, "character": 12}}, "text": ",可"}]}))));
+    let actions_at = |id: u32, character: u32| {
+        request(
+            id,
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "context": {"diagnostics": [], "only": ["quickfix"]},
+                   "range": {"start": {"line": 0, "character": character}, "end": {"line": 0, "character": character + 1}}}),
+        )
+    };
+    input.extend(frame(&actions_at(3, 4)));
+    input.extend(frame(&actions_at(4, 10)));
+    input.extend(end());
+    let (frames, _) = session(&input, dir.path());
+    let fixes = |id: u32| -> Vec<Value> {
+        response(&frames, id)["result"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["title"].as_str().unwrap().contains("halfwidth-punctuation"))
+            .map(|a| a["edit"]["documentChanges"][0]["edits"][0]["range"].clone())
+            .collect()
+    };
+    assert_eq!(
+        fixes(3),
+        [json!({"start": {"line": 0, "character": 4}, "end": {"line": 0, "character": 5}})]
+    );
+    assert!(fixes(4).is_empty(), "{:?}", fixes(4));
+}

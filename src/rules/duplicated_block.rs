@@ -295,12 +295,11 @@ fn near_copies(
             .max_by_key(|&e| (weight_shared[e], std::cmp::Reverse(e)));
         // A short paragraph loses most of its clauses to a few changed characters: one clause
         // kept makes an earlier paragraph a candidate, its characters decide.
-        let short = text.len() <= 4 * (MAX_EDITED_CHARS + MAX_EDITS)
-            && text.chars().count() <= MAX_EDITED_CHARS + MAX_EDITS;
-        let sampled = short
-            && long_clauses <= MAX_SAMPLED_CLAUSES
-            && text.len() <= 4 * MAX_SAMPLED_CHARS
-            && text.chars().count() <= MAX_SAMPLED_CHARS;
+        // Characters counted once, and only where the bytes allow a short paragraph.
+        let chars = (text.len() <= 4 * (MAX_EDITED_CHARS + MAX_EDITS)).then(|| text.chars().count());
+        let short = chars.is_some_and(|n| n <= MAX_EDITED_CHARS + MAX_EDITS);
+        let sampled =
+            short && long_clauses <= MAX_SAMPLED_CLAUSES && chars.is_some_and(|n| n <= MAX_SAMPLED_CHARS);
         if best[n].is_none() && short {
             let mut candidates: Vec<usize> = index.touched.iter().map(|&e| e as usize).collect();
             candidates.sort_by_key(|&e| (std::cmp::Reverse(weight_shared[e]), e));

@@ -106,22 +106,13 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         false => suppress::Suppressions::discover(&loaded.root)?,
     });
     // The configuration's extensions name text files: records have their own default.
-    let records = args
-        .records
-        .records
-        .then(|| records::Fields::new(&args.records.id_field, &args.records.text_field))
-        .transpose()?;
-    let default_extensions: &[&str] = if records.is_some() {
-        &["jsonl", "jsonl.gz", "jsonl.zst"]
-    } else {
-        &["txt", "md"]
-    };
+    let records = records::fields_of(&args.records)?;
     let extensions = args
         .input
         .extensions
         .clone()
         .or_else(|| file.extensions.clone().filter(|_| records.is_none()))
-        .unwrap_or_else(|| default_extensions.iter().map(|e| (*e).to_owned()).collect())
+        .unwrap_or_else(|| records::default_extensions(records.is_some()))
         .into_iter()
         .map(|e| e.trim_start_matches('.').to_owned())
         .collect();

@@ -3,7 +3,6 @@
 
 use crate::cli::ModelBuildArgs;
 use crate::linter::Linter;
-use crate::records::Fields;
 use crate::runner::Settings;
 use crate::source::char_model::Builder;
 use crate::source::{BlockKind, Document};
@@ -11,22 +10,12 @@ use crate::{EXIT_CLEAN, EXIT_ERROR, atomic};
 use std::io::IsTerminal;
 
 pub fn build(args: &ModelBuildArgs) -> u8 {
-    let records = match args
-        .records
-        .records
-        .then(|| Fields::new(&args.records.id_field, &args.records.text_field))
-        .transpose()
-    {
+    let records = match crate::records::fields_of(&args.records) {
         Ok(records) => records,
         Err(e) => {
             say!("newslint: {e}");
             return EXIT_ERROR;
         }
-    };
-    let default_extensions: &[&str] = if records.is_some() {
-        &["jsonl", "jsonl.gz", "jsonl.zst"]
-    } else {
-        &["txt", "md"]
     };
     let settings = Settings {
         paths: args.paths.clone(),
@@ -36,7 +25,7 @@ pub fn build(args: &ModelBuildArgs) -> u8 {
             .input
             .extensions
             .clone()
-            .unwrap_or_else(|| default_extensions.iter().map(|e| (*e).to_owned()).collect())
+            .unwrap_or_else(|| crate::records::default_extensions(records.is_some()))
             .into_iter()
             .map(|e| e.trim_start_matches('.').to_owned())
             .collect(),

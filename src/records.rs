@@ -32,6 +32,24 @@ impl Fields {
     }
 }
 
+/// The fields `--records` reads, or None without it.
+pub fn fields_of(options: &crate::cli::RecordOptions) -> Result<Option<Fields>, String> {
+    options
+        .records
+        .then(|| Fields::new(&options.id_field, &options.text_field))
+        .transpose()
+}
+
+/// The file extensions a walk reads unless told otherwise: JSONL with records, text without.
+pub fn default_extensions(records: bool) -> Vec<String> {
+    let extensions: &[&str] = if records {
+        &["jsonl", "jsonl.gz", "jsonl.zst"]
+    } else {
+        &["txt", "md"]
+    };
+    extensions.iter().map(|e| (*e).to_owned()).collect()
+}
+
 /// A record read from its line: the id as text (a number is written as JSON writes it).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Parsed {

@@ -1047,10 +1047,7 @@ fn side_file_edit(side: &Path, entry: &crate::suppress::Entry, encoding: Encodin
     let addition = crate::suppress::render_entry(entry);
     match std::fs::read_to_string(side) {
         Ok(existing) => {
-            // The end of the file, in the negotiated units.
-            let line = existing.matches('\n').count();
-            let last = &existing[existing.rfind('\n').map_or(0, |at| at + 1)..];
-            let at = json!({"line": line, "character": last.chars().map(|c| encoding.units(c)).sum::<u32>()});
+            let at = end_of(&existing, encoding);
             let gap = match existing.as_str() {
                 "" => "",
                 e if e.ends_with("\n\n") => "",
@@ -1070,6 +1067,13 @@ fn side_file_edit(side: &Path, entry: &crate::suppress::Entry, encoding: Encodin
     }
 }
 
+/// The position of the end of a file's `text` (one that is not open), in the negotiated units.
+fn end_of(text: &str, encoding: Encoding) -> Value {
+    let line = text.matches('\n').count();
+    let last = &text[text.rfind('\n').map_or(0, |at| at + 1)..];
+    json!({"line": line, "character": last.chars().map(|c| encoding.units(c)).sum::<u32>()})
+}
+
 /// The edit that adds `rule` to the `ignore` list of the configuration file `config`,
 /// keeping the rest of the file as it is written; None when the list holds it already or the
 /// file cannot be read as TOML.
@@ -1084,10 +1088,8 @@ fn project_ignore_edit(config: &Path, rule: &str, encoding: Encoding) -> Option<
         return None;
     }
     list.push(rule);
-    // The whole file is replaced: its end, in the negotiated units.
-    let line = existing.matches('\n').count();
-    let last = &existing[existing.rfind('\n').map_or(0, |at| at + 1)..];
-    let end = json!({"line": line, "character": last.chars().map(|c| encoding.units(c)).sum::<u32>()});
+    // The whole file is replaced.
+    let end = end_of(&existing, encoding);
     Some(
         json!({"documentChanges": [{"textDocument": {"uri": uri_of(config), "version": null},
         "edits": [{"range": {"start": {"line": 0, "character": 0}, "end": end}, "newText": doc.to_string()}]}]}),

@@ -76,7 +76,7 @@ impl Check for DanglingEnding {
             for (i, stop) in clause_ends(text, doc.marks(&block.content), base) {
                 let before = &text[..i];
                 // Most commas follow no list conjunction: one comparison each.
-                if stop == "，" && !before.ends_with(['和', '与', '及', '或', '者', '并']) {
+                if stop == "，" && !LIST_CONJUNCTIONS.iter().any(|w| before.ends_with(w)) {
                     continue;
                 }
                 // Cheap tests before segmenting: the text ends with one of the words.

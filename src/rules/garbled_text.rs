@@ -149,7 +149,8 @@ impl Check for GarbledText {
 /// Finds stretches of UTF-8 text read as GBK; says whether a filler may start in `text`.
 ///
 /// Such text is made of characters that UTF-8 Chinese turns into (`chars::is_mojibake_marker`:
-/// frequent ones and every rare one), so each of them is a candidate. It is confirmed when
+/// frequent ones and every rare one); two of them within WINDOW_CHARS make a candidate
+/// stretch. It is confirmed when
 /// the text's GBK bytes, from some byte on, decode as UTF-8 into at least MIN_DECODED
 /// Chinese characters in a row: edited text, simplified or traditional, never does (none on
 /// corpus-dev, nor on half of it in traditional characters), while 19 in 20 mojibake

@@ -1,7 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::fix::{Edit, Fix};
 use crate::rule::{Check, declare_rule, options};
-use crate::source::chars::{is_chinese, is_han, is_sentence_end};
+use crate::source::chars::{first_chars, is_chinese, is_han, is_sentence_end, last_chars};
 use crate::source::{BlockKind, Classes, Document, LineKind};
 use serde::Deserialize;
 
@@ -196,7 +196,6 @@ fn mixed_line_endings(doc: &Document, out: &mut Vec<Diagnostic>) {
 /// How the datelines of Chinese news end, before the space that follows them.
 const DATELINE_ENDS: &[&str] = &["讯", "电", "消息", "报道"];
 
-/// A space between two Han characters in the middle of a prose sentence.
 /// How much likelier the Han text on the two sides of a space reads as one word across it
 /// (ln odds, `continuity::join_gain`) for the space to be a fault in a heading, a name line
 /// or a title, where spaces otherwise separate phrases: 新 闻联播 gains 13, 国 债 7, the
@@ -204,6 +203,8 @@ const DATELINE_ENDS: &[&str] = &["讯", "电", "消息", "报道"];
 /// The word must also leave a single character on one side (`splits_word`).
 const SPLIT_WORD_GAIN: f32 = 4.5;
 
+/// A space between two Han characters in the middle of a prose sentence, or one that splits
+/// a word elsewhere.
 fn inside_sentences(doc: &Document, block: &crate::source::Block, out: &mut Vec<Diagnostic>) {
     if !block.classes.has(Classes::SPACE | Classes::IDEOGRAPHIC_SPACE) {
         return;
@@ -288,17 +289,6 @@ fn splits_word(before: &str, after: &str) -> bool {
     let single = |word: Option<&&str>| word.is_some_and(|w| w.chars().nth(1).is_none());
     crate::source::continuity::join_gain(head, tail) >= SPLIT_WORD_GAIN
         && (single(lexicon.segment(head).last()) || single(lexicon.segment(tail).first()))
-}
-
-fn last_chars(text: &str, n: usize) -> &str {
-    text.char_indices()
-        .rev()
-        .nth(n - 1)
-        .map_or(text, |(i, _)| &text[i..])
-}
-
-fn first_chars(text: &str, n: usize) -> &str {
-    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
 }
 
 /// `陈 玮`: a two-character name padded to the width of three.

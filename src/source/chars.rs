@@ -28,6 +28,19 @@ pub fn is_chinese(c: char) -> bool {
     is_han(c) || is_cjk_punct(c)
 }
 
+/// The first `n` characters of `text` (all of it when shorter).
+pub fn first_chars(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
+}
+
+/// The last `n` characters of `text` (all of it when shorter); `n` is at least 1.
+pub fn last_chars(text: &str, n: usize) -> &str {
+    text.char_indices()
+        .rev()
+        .nth(n - 1)
+        .map_or(text, |(i, _)| &text[i..])
+}
+
 /// Marks that end a sentence in Chinese text (full-width and, in faulty text, ASCII).
 pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '．')

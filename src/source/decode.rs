@@ -329,24 +329,16 @@ static GBK_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gbk.bin"));
 /// The GBK bytes of `c` (two, or one for € at 0x80), and how many; None where GBK lacks it.
 /// A table look-up: encoding_rs searches the rarer characters one by one.
 pub fn gbk_bytes(c: char) -> Option<([u8; 2], usize)> {
-    let code = c as u32;
-    let (mut lo, mut hi) = (0, GBK_BYTES.len() / 8);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        match super::tables::u32_at(GBK_BYTES, 2 * mid).cmp(&code) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => {
-                let bytes = super::tables::u32_at(GBK_BYTES, 2 * mid + 1);
-                return Some(if bytes < 0x100 {
-                    ([bytes as u8, 0], 1)
-                } else {
-                    ([(bytes >> 8) as u8, bytes as u8], 2)
-                });
-            }
-        }
-    }
-    None
+    let (pairs, _) = GBK_BYTES.as_chunks::<8>();
+    let at = pairs
+        .binary_search_by_key(&(c as u32), |pair| super::tables::u32_at(pair, 0))
+        .ok()?;
+    let bytes = super::tables::u32_at(&pairs[at], 1);
+    Some(if bytes < 0x100 {
+        ([bytes as u8, 0], 1)
+    } else {
+        ([(bytes >> 8) as u8, bytes as u8], 2)
+    })
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! once per file and only looks at the ends and starts of paragraphs.
 
 use super::char_model::CharModel;
-use super::chars::{is_closing_mark, is_han, is_sentence_end};
+use super::chars::{first_chars, is_closing_mark, is_han, is_sentence_end, last_chars};
 use super::continuity;
 use super::words::is_person_name;
 use super::{BlockKind, Document, LineKind};
@@ -403,8 +403,8 @@ fn rest_odds(head: &str, after: &str, headless: bool, model: Model) -> Option<f3
         Carry::Likely(odds) | Carry::Unknown(odds) => odds,
         Carry::Certain => model
             .log_odds_join(
-                &tail_chars(head, JOIN_CONTEXT + 2),
-                &head_chars(after, JOIN_CONTEXT + 2),
+                last_chars(head, JOIN_CONTEXT + 2),
+                first_chars(after, JOIN_CONTEXT + 2),
             )
             .unwrap_or(0.0),
         Carry::No => return None,
@@ -578,7 +578,7 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
     if gain > WORD_ACROSS_GAIN {
         return Carry::Certain;
     }
-    let odds = model.log_odds_join(&tail_chars(a, JOIN_CONTEXT + 2), &head_chars(b, JOIN_CONTEXT + 2));
+    let odds = model.log_odds_join(last_chars(a, JOIN_CONTEXT + 2), first_chars(b, JOIN_CONTEXT + 2));
     // A comma says the sentence went on, not that it went on here: certain only when the
     // words across the break do not read better apart.
     if join == Join::Neighbours && a.ends_with(['，', '、', ',']) {
@@ -627,7 +627,7 @@ fn ends_open(text: &str, model: Model, doubt: Doubt) -> bool {
         return false;
     }
     continuity::ends_inside_word(tail) > ENDS_INSIDE_WORD
-        || model.end_unlikely(&tail_chars(text, JOIN_CONTEXT + 2), doubt)
+        || model.end_unlikely(last_chars(text, JOIN_CONTEXT + 2), doubt)
 }
 
 /// Running text of several clauses without any full stop: a sentence that lost its end.
@@ -649,7 +649,7 @@ fn starts_inside(text: &str, model: Model) -> bool {
         return false;
     };
     let is_start = || {
-        OPENS_SENTENCE.is_match(text) || FRESH_START.is_match(text) || is_person_name(&head_chars(head, 3))
+        OPENS_SENTENCE.is_match(text) || FRESH_START.is_match(text) || is_person_name(first_chars(head, 3))
     };
     // A model built from the user's corpus knows how its sentences start.
     if model.starts_unlikely(text) && !is_start() {
@@ -699,17 +699,6 @@ const OPENING_TAGS: [&str; 11] = ["p", "c", "r", "d", "m", "t", "e", "o", "v", "
 /// Characters that, standing as a word of their own, never open a sentence: particles and
 /// suffixes.
 const NEVER_OPENS: &str = "的了着得们地吗呢吧么";
-
-/// The last `max` characters of `text`.
-fn tail_chars(text: &str, max: usize) -> String {
-    let start = text.char_indices().rev().nth(max - 1).map_or(0, |(i, _)| i);
-    text[start..].to_owned()
-}
-
-/// The first `max` characters of `text`.
-fn head_chars(text: &str, max: usize) -> String {
-    text.chars().take(max).collect()
-}
 
 /// A cheap first look: text whose last character is a sentence end, or a closing quote right
 /// after one (。”), cannot stop mid-sentence.

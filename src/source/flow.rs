@@ -551,7 +551,9 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
         || (running && digit(a.chars().next_back()) && b.starts_with(NUMBER_UNITS))
         || (running && a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
         || a.ends_with(OPENING_MARKS)
-        || (b.starts_with(['）', ')']) && census(a).brackets_open > 0)
+        || (closes_first(b, &['（', '('], &['）', ')']) && census(a).brackets_open > 0)
+        || (closes_first(b, &['《'], &['》']) && census(a).titles_open > 0)
+        || (closes_first(b, &['“'], &['”']) && a.matches('“').count() > a.matches('”').count())
     {
         return Carry::Certain;
     }
@@ -600,6 +602,23 @@ const NUMBER_UNITS: [char; 24] = [
     '年', '月', '日', '时', '分', '秒', '号', '个', '名', '人', '万', '亿', '元', '米', '度', '岁', '家',
     '次', '件', '辆', '吨', '项', '条', '倍',
 ];
+
+/// Whether `text` closes a pair of marks before it opens one, within its first sentence
+/// (6月|26日）, “林|一代”是): it carries on a text that left one open.
+fn closes_first(text: &str, open: &[char], close: &[char]) -> bool {
+    for c in text.chars().take(CLOSING_SEARCH_CHARS) {
+        if close.contains(&c) {
+            return true;
+        }
+        if open.contains(&c) || is_sentence_end(c) {
+            return false;
+        }
+    }
+    false
+}
+
+/// How far into a paragraph `closes_first` looks for a closing mark.
+const CLOSING_SEARCH_CHARS: usize = 40;
 
 /// Marks that open something the same sentence must close: a text cannot stop after them.
 const OPENING_MARKS: [char; 8] = ['（', '(', '“', '《', '【', '「', '『', '〔'];
@@ -655,6 +674,16 @@ fn starts_inside(text: &str, model: Model) -> bool {
     if model.starts_unlikely(text) && !is_start() {
         return true;
     }
+    if short_fragment(text, head) && !is_start() && !names_who_acts(head) {
+        let lexicon = continuity::lexicon();
+        let noun = lexicon.tag(head).is_some_and(|tag| tag == "n");
+        if noun || continuity::starts_inside_word(head) > 0.0 {
+            return true;
+        }
+    }
+    if lone_character_clause(text, head) {
+        return true;
+    }
     if !may_start_inside(head) {
         return false;
     }
@@ -679,6 +708,53 @@ fn starts_inside(text: &str, model: Model) -> bool {
     // A name (代小红说：) or an opener is a start, whatever its first character.
     word_end && !is_start()
 }
+
+/// A paragraph that is one sentence of a few characters (力量。, 作。): the end of a longer
+/// sentence when it is a noun alone or the end of a word, and does not name who acts
+/// (他笑了。); a greeting (再见。) or an answer (是的。) stands alone.
+fn short_fragment(text: &str, head: &str) -> bool {
+    let text = text.trim_end();
+    text.len() == head.len() + '。'.len_utf8()
+        && text.ends_with(['。', '！', '？'])
+        && head.chars().count() <= FRAGMENT_CHARS
+}
+
+/// The most Han characters of a paragraph that `short_fragment` takes for the end of a
+/// sentence.
+const FRAGMENT_CHARS: usize = 3;
+
+/// The paragraph starts with a name, a pronoun, a place or an organisation (王毅, 他们, 中方).
+fn names_who_acts(head: &str) -> bool {
+    let lexicon = continuity::lexicon();
+    let first = lexicon.segment(head).into_iter().next().unwrap_or_default();
+    (2..=3).any(|n| is_person_name(first_chars(head, n)))
+        || lexicon
+            .tag(first)
+            .is_some_and(|tag| ["r", "nr", "ns", "nt"].iter().any(|t| tag.starts_with(t)))
+}
+
+/// The paragraph opens with one character and a comma or a stop (设，让人工智能…; 作。),
+/// and that character ends words more often than it stands alone: no sentence opens so,
+/// save with a conjunction, an adverb, a pronoun or an interjection (但，; 对，), or a word
+/// that answers (是，; 好，).
+fn lone_character_clause(text: &str, head: &str) -> bool {
+    let mut chars = head.chars();
+    let (Some(first), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    if !text[head.len()..].starts_with(['，', '。']) {
+        return false;
+    }
+    let opens = continuity::lexicon()
+        .tag(&head[..first.len_utf8()])
+        .is_some_and(|tag| LONE_OPENING_TAGS.iter().any(|t| tag.starts_with(t)));
+    !opens && continuity::starts_inside_word(head) > 0.0
+}
+
+/// jieba's tags of the single characters that may open a sentence before a comma:
+/// conjunctions, adverbs, pronouns, prepositions, numerals, interjections, modal particles,
+/// onomatopoeia.
+const LONE_OPENING_TAGS: [&str; 8] = ["c", "d", "r", "p", "m", "e", "y", "o"];
 
 /// The cheap part of `starts_inside`, on the first Han characters of a paragraph: the first
 /// one stands alone, no word
@@ -1216,6 +1292,60 @@ mod tests {
         assert_eq!(flow.orphans.len(), 1, "{flow:?}");
         let (flow, _) = flow_of("春意浓浓。\n\n在北京举行的活动吸引了很多游客。\n");
         assert!(flow.orphans.is_empty(), "{flow:?}");
+    }
+
+    #[test]
+    fn a_few_characters_and_a_stop_are_the_end_of_a_sentence() {
+        for orphan in ["力量。", "基础。", "作。"] {
+            let (flow, _) = flow_of(&format!("春意浓浓。\n\n{orphan}\n\n各地旅游市场火热。\n"));
+            assert_eq!(flow.orphans.len(), 1, "{orphan}: {flow:?}");
+        }
+        for whole in [
+            "肖捷陪同。",
+            "他笑了。",
+            "再见。",
+            "是的。",
+            "谢谢。",
+            "中方赞赏。",
+            "发展很快。",
+        ] {
+            let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n\n各地旅游市场火热。\n"));
+            assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
+        }
+    }
+
+    #[test]
+    fn one_character_before_a_comma_ends_a_word() {
+        let (flow, _) = flow_of("春意浓浓。\n\n设，让人工智能发展成果更好惠及各国。\n");
+        assert_eq!(flow.orphans.len(), 1, "{flow:?}");
+        for whole in [
+            "但，问题依然存在。",
+            "对，就是这样。",
+            "是，我们做到了。",
+            "好，开始吧。",
+            "一、坚持稳中求进。",
+        ] {
+            let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
+            assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
+        }
+    }
+
+    #[test]
+    fn a_mark_left_open_is_closed_by_the_rest() {
+        for text in [
+            "发展很快。今天（6月\n\n26日）我们一起走进内蒙古。\n",
+            "发展很快。如果说塞罕坝的“林\n\n一代”是爬冰卧雪，二代就是守护。\n",
+            "发展很快。日前出版的《求是\n\n》杂志发表重要文章。\n",
+        ] {
+            let (flow, _) = flow_of(text);
+            assert!(
+                flow.splits.len() == 1 && flow.splits[0].certain,
+                "{text}: {flow:?}"
+            );
+        }
+        // A quotation of several paragraphs opens each of them.
+        let (flow, _) = flow_of("他说：“我们要团结奋斗\n\n“只有这样，才能实现目标。”\n");
+        assert!(flow.splits.iter().all(|s| !s.certain), "{flow:?}");
     }
 
     #[test]

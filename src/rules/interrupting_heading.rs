@@ -25,9 +25,10 @@ declare_rule! {
     /// them, running text before them that stops mid-sentence, and a strong sign that the
     /// paragraph after them carries the sentence on: a word or a number across the break
     /// (重|庆, 45|00顶), a paragraph that starts with a mark no sentence starts with, or the
-    /// trigram model's ln odds for one sentence against two: at least `APART_JOIN_ODDS`
-    /// (−0.5), or `JOIN_ODDS` (0.5) when the text before the headings stops on a comma,
-    /// after which any clause reads on (see `source/flow.rs`). A paragraph a few blocks away
+    /// judgements of the break weighed together (`source/carry.rs`) at ln odds of
+    /// `APART_CARRY` (−1.0) or more, and when the text before the headings stops on a
+    /// comma (after which any clause reads on) the trigram model's odds for one sentence
+    /// against two at `JOIN_ODDS` (0.5) or more (see `source/flow.rs`). A paragraph a few blocks away
     /// that reads on better takes the sentence instead (see `truncated-paragraph`).
     ///
     /// ## Fix safety

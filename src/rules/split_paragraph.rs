@@ -52,7 +52,12 @@ declare_rule! {
     /// The next paragraph carries the sentence on unless it opens one of its own: a quotation,
     /// a dateline (本报讯, 新华社…电), a numbered point (一是, （二）), a time or a connective
     /// (今天, 与此同时), a date, an attributed statement (习近平指出，); see
-    /// `rules/sentence-openers.txt`. Up to two headings may stand between the halves on a
+    /// `rules/sentence-openers.txt`, or when the judgements of the break weighed together
+    /// (`source/carry.rs`: trigram odds, a word across the join, how the paragraph starts,
+    /// the parts of speech on either side) give ln odds of carrying on below
+    /// `NEIGHBOUR_CARRY` (−1.5). Running text that leaves a bracket, a title mark or a
+    /// quotation mark open goes on into a paragraph that closes it before opening one
+    /// (今天（6月|26日）). Up to two headings may stand between the halves on a
     /// strong sign (see `interrupting-heading`). A file where most lines that stop
     /// mid-sentence have the same length is hard-wrapped text, and is left alone.
     ///

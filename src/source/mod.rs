@@ -1,5 +1,6 @@
 //! A file as the rules see it: decoded text, its line index and its document model.
 
+pub mod carry;
 pub mod char_model;
 pub mod chars;
 pub mod continuity;

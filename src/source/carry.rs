@@ -1,0 +1,194 @@
+//! "Carries on?": whether the paragraph after a broken sentence is that sentence's rest or a
+//! sentence of its own. Each judgement of the break is weak alone (the trigram's odds of the
+//! joined text, a dictionary word across the join, how the second paragraph starts, the
+//! part of speech of the words on either side); a logistic model weighs them together.
+//!
+//! The weights are in `rules/carry-weights.tsv`, fitted by `cargo run --release --example
+//! fit-carry` on cuts made at random points inside the sentences of real news stories: the
+//! rest of the cut sentence against the paragraph that really came next.
+
+use std::sync::LazyLock;
+
+/// What the judgements of the break say, for the model to weigh.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Evidence {
+    /// ln odds of the joined text against the two texts apart, by the shipped trigram.
+    pub odds: f32,
+    /// How much better the dictionary reads a word across the join (0 when none runs across).
+    pub word_gain: f32,
+    /// How much likelier the second text starts with the end of a word than with a word.
+    pub starts_inside_word: f32,
+    /// The second text opens as sentences do (a time, a connective, a source, who speaks).
+    pub opens_fresh: bool,
+    /// The first text stops on a comma or an enumeration comma.
+    pub after_comma: bool,
+    /// ln p of a sentence end after the first text's last words, by the trigram.
+    pub end_log_p: f32,
+    /// The second text starts as no sentence does (a cut word, a particle).
+    pub starts_inside: bool,
+    /// The second text starts with a person's name.
+    pub names_first: bool,
+    /// Characters before the second text's first mark (its first clause, roughly).
+    pub first_run_chars: usize,
+    /// jieba's tag of the second text's first word and of the first text's last word.
+    pub first_tag: Option<&'static str>,
+    pub last_tag: Option<&'static str>,
+}
+
+/// The numeric features, by name, in the order of the weights.
+const NUMERIC: [&str; 11] = [
+    "bias",
+    "odds",
+    "word_gain",
+    "starts_inside_word",
+    "opens_fresh",
+    "after_comma",
+    "after_comma_odds",
+    "end_log_p",
+    "starts_inside",
+    "names_first",
+    "first_run_chars",
+];
+
+/// Parts of speech told apart (jieba's tags; the rest are `other`, an unknown word `none`).
+const TAGS: [&str; 17] = [
+    "t", "p", "c", "r", "nr", "ns", "nt", "n", "v", "d", "m", "a", "f", "q", "u", "other", "none",
+];
+
+pub const FEATURES: usize = NUMERIC.len() + 2 * TAGS.len();
+
+/// The bucket of a jieba tag among `TAGS`.
+fn bucket(tag: Option<&str>) -> usize {
+    let Some(tag) = tag else {
+        return TAGS.len() - 1;
+    };
+    let name = ["nr", "ns", "nt"]
+        .into_iter()
+        .find(|t| tag.starts_with(t))
+        .or_else(|| TAGS[..TAGS.len() - 2].iter().copied().find(|&t| t == tag))
+        .or_else(|| ["n", "v"].into_iter().find(|t| tag.starts_with(t)))
+        .unwrap_or("other");
+    TAGS.iter().position(|&t| t == name).unwrap_or(TAGS.len() - 2)
+}
+
+impl Evidence {
+    /// The features the weights apply to: values clipped to the range the model saw.
+    pub fn features(&self) -> [f32; FEATURES] {
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        let odds = self.odds.clamp(-10.0, 10.0);
+        let mut x = [0.0; FEATURES];
+        x[..NUMERIC.len()].copy_from_slice(&[
+            1.0,
+            odds,
+            self.word_gain.clamp(0.0, 10.0),
+            self.starts_inside_word.clamp(-10.0, 10.0),
+            flag(self.opens_fresh),
+            flag(self.after_comma),
+            flag(self.after_comma) * odds,
+            self.end_log_p.clamp(-15.0, 0.0),
+            flag(self.starts_inside),
+            flag(self.names_first),
+            self.first_run_chars.min(30) as f32,
+        ]);
+        x[NUMERIC.len() + bucket(self.first_tag)] = 1.0;
+        x[NUMERIC.len() + TAGS.len() + bucket(self.last_tag)] = 1.0;
+        x
+    }
+
+    /// ln odds that the second text carries the first one's sentence on.
+    pub fn log_odds(&self) -> f32 {
+        self.features()
+            .iter()
+            .zip(WEIGHTS.iter())
+            .map(|(x, w)| x * w)
+            .sum()
+    }
+}
+
+/// The feature names, in order, as the weights file names them.
+pub fn feature_names() -> Vec<String> {
+    NUMERIC
+        .iter()
+        .map(|n| (*n).to_owned())
+        .chain(TAGS.iter().map(|t| format!("first:{t}")))
+        .chain(TAGS.iter().map(|t| format!("last:{t}")))
+        .collect()
+}
+
+static WEIGHTS: LazyLock<[f32; FEATURES]> = LazyLock::new(|| {
+    read_weights(include_str!("../../rules/carry-weights.tsv"))
+        .expect("rules/carry-weights.tsv names every feature once")
+});
+
+/// `name<TAB>weight` lines (`#` comments) into the weights, in feature order: every feature
+/// must be named exactly once.
+fn read_weights(text: &str) -> Result<[f32; FEATURES], String> {
+    let names = feature_names();
+    let mut weights = [f32::NAN; FEATURES];
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let (name, weight) = line
+            .split_once('\t')
+            .ok_or_else(|| format!("no tab in {line:?}"))?;
+        let at = names
+            .iter()
+            .position(|n| n == name)
+            .ok_or_else(|| format!("unknown feature {name}"))?;
+        if !weights[at].is_nan() {
+            return Err(format!("{name} twice"));
+        }
+        weights[at] = weight.trim().parse().map_err(|e| format!("{name}: {e}"))?;
+    }
+    match weights.iter().position(|w| w.is_nan()) {
+        Some(missing) => Err(format!("no weight for {}", names[missing])),
+        None => Ok(weights),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_weights_file_names_every_feature() {
+        assert!(WEIGHTS.iter().all(|w| w.is_finite()));
+        assert!(read_weights("bias\t1\n").is_err());
+        assert!(read_weights("nonsense\t1\n").is_err());
+    }
+
+    #[test]
+    fn tags_fall_into_buckets() {
+        let name = |tag| TAGS[bucket(tag)];
+        assert_eq!(
+            [Some("nrfg"), Some("nz"), Some("vn"), Some("t"), Some("zg"), None].map(name),
+            ["nr", "n", "v", "t", "other", "none"]
+        );
+    }
+
+    #[test]
+    fn a_fresh_start_weighs_against_carrying_on() {
+        let rest = Evidence {
+            first_tag: Some("v"),
+            last_tag: Some("n"),
+            first_run_chars: 8,
+            end_log_p: -8.0,
+            ..Evidence::default()
+        };
+        let fresh = Evidence {
+            opens_fresh: true,
+            first_tag: Some("t"),
+            ..rest
+        };
+        assert!(rest.log_odds() > fresh.log_odds());
+        let cut_word = Evidence {
+            starts_inside: true,
+            starts_inside_word: 5.0,
+            word_gain: 4.0,
+            ..rest
+        };
+        assert!(cut_word.log_odds() > rest.log_odds());
+    }
+}

@@ -54,7 +54,7 @@ pub struct FixMode {
 }
 
 impl FixMode {
-    fn threshold(self) -> Applicability {
+    pub(crate) fn threshold(self) -> Applicability {
         if self.unsafe_fixes {
             Applicability::Unsafe
         } else {
@@ -232,10 +232,31 @@ impl Linter {
     /// for another, or uncover one. Passes are bounded; a text still changing after them is an
     /// error, and the caller keeps the text as it was.
     pub fn fix(&self, text: &str, ignored: &Ignored, mode: FixMode) -> Result<FixRun, String> {
+        self.fix_linted(
+            text,
+            self.lint_document(&self.parse(text), ignored),
+            ignored,
+            mode,
+        )
+    }
+
+    /// `fix` for a text already linted: `linted` are the diagnostics `lint_document` gives
+    /// `text` with `ignored`, and the first pass applies their fixes without linting again.
+    pub fn fix_linted(
+        &self,
+        text: &str,
+        linted: Vec<Diagnostic>,
+        ignored: &Ignored,
+        mode: FixMode,
+    ) -> Result<FixRun, String> {
         let mut current = text.to_owned();
         let mut applied: BTreeMap<&'static str, usize> = BTreeMap::new();
+        let mut linted = Some(linted);
         for _ in 0..MAX_PASSES {
-            let diagnostics = self.lint_document(&self.parse(&current), ignored);
+            let diagnostics = match linted.take() {
+                Some(first) => first,
+                None => self.lint_document(&self.parse(&current), ignored),
+            };
             let fixes = diagnostics
                 .iter()
                 .filter_map(|d| d.fix.as_ref().map(|f| (d.rule, f)))

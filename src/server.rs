@@ -73,6 +73,9 @@ struct Document {
     /// Until this text is linted: an earlier version's diagnostics moved through the edits
     /// since, for requests about one spot (hover, quick fixes) that need not wait for a lint.
     carried: Option<Vec<crate::diagnostic::Diagnostic>>,
+    /// Every safe fix of this text applied (`None` inside: nothing to fix), worked out on the
+    /// fix thread once the text is linted, so that fix-all is answered at once.
+    fix_all: Option<Option<String>>,
 }
 
 impl Document {
@@ -86,6 +89,7 @@ impl Document {
             due: None,
             published: false,
             carried: None,
+            fix_all: None,
         }
     }
 
@@ -139,6 +143,8 @@ struct Server {
     linters: HashMap<Option<PathBuf>, Result<Arc<Linter>, String>>,
     /// Where lint jobs go: the lint thread, which answers on the loop's channel.
     jobs: std::sync::mpsc::Sender<Job>,
+    /// Where fix-all jobs go: the fix thread, which answers on the loop's channel.
+    fixes: std::sync::mpsc::Sender<FixJob>,
     /// Counts the configuration reloads: a lint made with an older linter is stale.
     generation: u64,
     shutdown: bool,
@@ -158,6 +164,60 @@ enum Incoming {
         generation: u64,
         found: Vec<crate::diagnostic::Diagnostic>,
     },
+    /// A document's text with every safe fix applied (`None`: nothing to fix), for the
+    /// version named.
+    Fixed {
+        uri: String,
+        version: i32,
+        generation: u64,
+        fixed: Option<String>,
+    },
+}
+
+/// A linted text whose safe fixes the fix thread applies.
+struct FixJob {
+    uri: String,
+    version: i32,
+    generation: u64,
+    text: String,
+    found: Vec<crate::diagnostic::Diagnostic>,
+    linter: Arc<Linter>,
+    path: Option<PathBuf>,
+}
+
+/// The fix-all mode: safe fixes only, nothing written.
+const FIX_ALL: FixMode = FixMode {
+    unsafe_fixes: false,
+    write: false,
+};
+
+/// Applies the safe fixes of the newest job of each document (as `lint_thread` lints), and
+/// sends the fixed text back; a text whose fixes do not settle is sent back as none, and
+/// fix-all is then worked out when asked for.
+fn fix_thread(jobs: std::sync::mpsc::Receiver<FixJob>, back: std::sync::mpsc::Sender<Incoming>) {
+    while let Ok(first) = jobs.recv() {
+        let mut latest: Vec<FixJob> = Vec::new();
+        for job in std::iter::once(first).chain(jobs.try_iter()) {
+            latest.retain(|j| j.uri != job.uri);
+            latest.push(job);
+        }
+        for job in latest {
+            let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let ignored = job.linter.ignored(job.path.as_deref());
+                job.linter.fix_linted(&job.text, job.found, &ignored, FIX_ALL)
+            }));
+            let Ok(Ok(run)) = run else { continue };
+            let done = Incoming::Fixed {
+                uri: job.uri,
+                version: job.version,
+                generation: job.generation,
+                fixed: run.fixed.map(|f| f.text),
+            };
+            if back.send(done).is_err() {
+                return;
+            }
+        }
+    }
 }
 
 /// A text to lint on the lint thread.
@@ -222,7 +282,10 @@ pub fn serve() -> u8 {
         }
     });
     let (jobs, queue) = std::sync::mpsc::channel();
+    let fixed = sender.clone();
     std::thread::spawn(move || lint_thread(queue, sender));
+    let (fixes, fix_queue) = std::sync::mpsc::channel();
+    std::thread::spawn(move || fix_thread(fix_queue, fixed));
     let mut server = Server {
         encoding: Encoding::Utf16,
         pull: false,
@@ -234,6 +297,7 @@ pub fn serve() -> u8 {
         documents: HashMap::new(),
         linters: HashMap::new(),
         jobs,
+        fixes,
         generation: 0,
         shutdown: false,
         out: std::io::stdout(),
@@ -296,6 +360,16 @@ pub fn serve() -> u8 {
                 generation,
                 found,
             }) if generation == server.generation => server.linted(&uri, version, found),
+            Err(Incoming::Fixed {
+                uri,
+                version,
+                generation,
+                fixed,
+            }) if generation == server.generation => {
+                if let Some(doc) = server.documents.get_mut(&uri).filter(|d| d.version == version) {
+                    doc.fix_all = Some(fixed);
+                }
+            }
             Err(_) => {}
         }
     }
@@ -408,6 +482,39 @@ impl Server {
         }
         doc.linted = Some(found);
         self.publish(uri);
+        self.prepare_fix_all(uri);
+    }
+
+    /// Has the fix thread work out fix-all for a linted document that has safe fixes.
+    fn prepare_fix_all(&mut self, uri: &str) {
+        let Some(doc) = self.documents.get(uri).filter(|d| d.fix_all.is_none()) else {
+            return;
+        };
+        let Some(found) = &doc.linted else { return };
+        if !found.iter().any(|d| {
+            d.fix
+                .as_ref()
+                .is_some_and(|f| f.applicability >= FIX_ALL.threshold())
+        }) {
+            return;
+        }
+        let job = (doc.version, doc.text.clone(), found.clone());
+        let generation = self.generation;
+        let (linter, path) = self.linter(uri);
+        if let Ok(linter) = linter {
+            let (version, text, found) = job;
+            let job = FixJob {
+                uri: uri.to_owned(),
+                version,
+                generation,
+                text,
+                found,
+                linter: Arc::clone(linter),
+                path,
+            };
+            // A closed channel leaves fix-all to be worked out when asked for.
+            let _ = self.fixes.send(job);
+        }
     }
 
     /// Publishes a document's diagnostics: at once when its version is linted, else once the
@@ -594,6 +701,7 @@ impl Server {
                     self.generation += 1;
                     for doc in self.documents.values_mut() {
                         doc.linted = None;
+                        doc.fix_all = None;
                     }
                     let uris: Vec<String> = self.documents.keys().cloned().collect();
                     for uri in uris {
@@ -840,7 +948,9 @@ impl Server {
             .and_then(Value::as_str)
             .ok_or((ErrorCode::InvalidParams, "no textDocument.uri".to_owned()))?
             .to_owned();
-        Ok(json!({"kind": "full", "items": self.diagnostics_of(&uri)}))
+        let items = self.diagnostics_of(&uri);
+        self.prepare_fix_all(&uri);
+        Ok(json!({"kind": "full", "items": items}))
     }
 
     fn code_actions(&mut self, params: Value) -> Result<Value, (ErrorCode, String)> {
@@ -860,18 +970,30 @@ impl Server {
         let Ok((found, _)) = self.spot_diagnostics(&uri) else {
             return Ok(json!([]));
         };
+        // For fix-all: the fixed text if the fix thread has it, else the text's diagnostics
+        // to start the fixes from.
+        let done = if wanted("source.fixAll.newslint") {
+            match self.documents[&uri].fix_all.clone() {
+                Some(done) => Some(Ok(done)),
+                None => Some(Err(self.core_diagnostics(&uri).map(|(found, _)| found))),
+            }
+        } else {
+            None
+        };
         let (linter, path) = self.linter(&uri);
         let Ok(linter) = linter else { return Ok(json!([])) };
-        // Every safe fix, for fix-all only: it lints the whole text, more than once.
-        let fixed = wanted("source.fixAll.newslint").then(|| {
-            linter.fix(
-                &text,
-                &linter.ignored(path.as_deref()),
-                FixMode {
-                    unsafe_fixes: false,
-                    write: false,
-                },
-            )
+        // Every safe fix, for fix-all only: worked out on the fix thread once the text was
+        // linted, or here when that is not done yet.
+        let fixed = done.map(|done| match done {
+            Ok(done) => done,
+            Err(found) => found
+                .ok()
+                .and_then(|found| {
+                    linter
+                        .fix_linted(&text, found, &linter.ignored(path.as_deref()), FIX_ALL)
+                        .ok()
+                })
+                .and_then(|run| run.fixed.map(|f| f.text)),
         });
         let doc = &self.documents[&uri];
         let start = doc.offset(params.range.start.line, params.range.start.character, encoding);
@@ -956,15 +1078,13 @@ impl Server {
                 }
             }
         }
-        if let Some(Ok(run)) = fixed
-            && let Some(fixed) = run.fixed
-        {
+        if let Some(Some(fixed)) = fixed {
             // One edit over the whole text: exactly what `newslint check --fix` writes.
             let whole = doc.range(0..doc.text.len(), encoding);
             actions.push(json!({
                 "title": "Fix all safe newslint faults",
                 "kind": "source.fixAll.newslint",
-                "edit": versioned(vec![json!({"range": whole, "newText": fixed.text})]),
+                "edit": versioned(vec![json!({"range": whole, "newText": fixed})]),
             }));
         }
         Ok(Value::Array(actions))

@@ -306,6 +306,49 @@ fn fix_all_gives_what_check_fix_gives_and_quick_fixes_are_edits() {
 }
 
 #[test]
+fn fix_all_answers_for_the_current_version_after_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = "file:///tmp/fixed.txt";
+    let pull = |id| {
+        request(
+            id,
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}}),
+        )
+    };
+    let fix_all = |id| {
+        request(
+            id,
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source.fixAll.newslint"]}}),
+        )
+    };
+    for capabilities in [json!({}), json!({"textDocument": {"diagnostic": {}}})] {
+        let mut input = frame(&initialize(1, capabilities));
+        input.extend(frame(&open(uri, "他说,好。\n")));
+        input.extend(frame(&pull(2)));
+        input.extend(frame(&fix_all(3)));
+        input.extend(frame(&notification(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "今天\u{200b}天气很好。\n"}]}),
+        )));
+        input.extend(frame(&notification(
+            "textDocument/didSave",
+            json!({"textDocument": {"uri": uri}}),
+        )));
+        input.extend(frame(&pull(4)));
+        input.extend(frame(&fix_all(5)));
+        input.extend(end());
+        let (frames, _) = session(&input, dir.path());
+        for (id, version, fixed) in [(3, 1, "他说，好。\n"), (5, 2, "今天天气很好。\n")] {
+            let change = &response(&frames, id)["result"][0]["edit"]["documentChanges"][0];
+            assert_eq!(change["textDocument"]["version"], version, "{change}");
+            assert_eq!(change["edits"][0]["newText"], fixed, "{change}");
+        }
+    }
+}
+
+#[test]
 fn malformed_frames_get_errors_and_the_server_reads_on() {
     let dir = tempfile::tempdir().unwrap();
     let mut input = frame(&initialize(1, json!({})));

@@ -584,7 +584,19 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
         None => odds,
         Some(_) => shipped_join_odds(a, b, model),
     };
-    if evidence(a, b, shipped_odds, false, model).log_odds() < least {
+    if evidence(
+        a,
+        b,
+        Known {
+            odds: shipped_odds,
+            gain,
+            opens_fresh: false,
+        },
+        model,
+    )
+    .log_odds()
+        < least
+    {
         return Carry::No;
     }
     // A comma says the sentence went on, not that it went on here: certain only when the
@@ -608,16 +620,30 @@ fn shipped_join_odds(a: &str, b: &str, model: Model) -> Option<f32> {
         .log_odds_join(last_chars(a, JOIN_CONTEXT + 2), first_chars(b, JOIN_CONTEXT + 2))
 }
 
+/// What `carries_on` has already worked out about a break when it asks `evidence`.
+struct Known {
+    /// The shipped trigram's ln odds.
+    odds: Option<f32>,
+    /// `continuity::join_gain` of the Han on either side.
+    gain: f32,
+    opens_fresh: bool,
+}
+
 /// What the judgements of the break between `a` and `b` (trimmed) say, for the model of
-/// `carry` to weigh, given the shipped trigram's odds and whether `b` opens fresh.
-fn evidence(a: &str, b: &str, odds: Option<f32>, opens_fresh: bool, model: Model) -> carry::Evidence {
+/// `carry` to weigh.
+fn evidence(a: &str, b: &str, known: Known, model: Model) -> carry::Evidence {
+    let Known {
+        odds,
+        gain,
+        opens_fresh,
+    } = known;
     let shipped = Model { built: None, ..model };
     let lexicon = continuity::lexicon();
     let (tail, head) = (han_tail(a), han_head(b));
     let last = last_chars(a, JOIN_CONTEXT + 2);
     carry::Evidence {
         odds: odds.unwrap_or(0.0),
-        word_gain: continuity::join_gain(tail, head),
+        word_gain: gain,
         starts_inside_word: continuity::starts_inside_word(head),
         opens_fresh,
         after_comma: a.ends_with(['，', '、', ',']),
@@ -643,7 +669,12 @@ pub fn carry_evidence(first: &str, second: &str) -> carry::Evidence {
         alone: &alone,
     };
     let (a, b) = (first.trim_end(), second.trim_start());
-    evidence(a, b, shipped_join_odds(a, b, model), opens_fresh(a, b), model)
+    let known = Known {
+        odds: shipped_join_odds(a, b, model),
+        gain: continuity::join_gain(han_tail(a), han_head(b)),
+        opens_fresh: opens_fresh(a, b),
+    };
+    evidence(a, b, known, model)
 }
 
 /// The ln odds of carrying on (by `carry`) below which a paragraph is taken to start a
@@ -1088,9 +1119,16 @@ fn ends_mid_word(text: &str) -> bool {
 
 fn has_space_between_han(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
-    chars
-        .windows(3)
-        .any(|w| is_han(w[0]) && matches!(w[1], ' ' | '\u{3000}') && is_han(w[2]))
+    // A space inside a title mark is the title's own (《奋进新征程 建功新时代》).
+    let mut titles = 0usize;
+    chars.windows(3).any(|w| {
+        match w[0] {
+            '《' => titles += 1,
+            '》' => titles = titles.saturating_sub(1),
+            _ => {}
+        }
+        titles == 0 && is_han(w[0]) && matches!(w[1], ' ' | '\u{3000}') && is_han(w[2])
+    })
 }
 
 static FRESH_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -1396,6 +1434,8 @@ mod tests {
             "发展很快。今天（6月\n\n26日）我们一起走进内蒙古。\n",
             "发展很快。如果说塞罕坝的“林\n\n一代”是爬冰卧雪，二代就是守护。\n",
             "发展很快。日前出版的《求是\n\n》杂志发表重要文章。\n",
+            // A space inside a title mark does not make a line of parts.
+            "标题\n\n央视网消息（新闻联播）：系列报道《奋进新征程 建功新时代》，今天（6月\n\n26日）我们一起走进内蒙古。\n",
         ] {
             let (flow, _) = flow_of(text);
             assert!(

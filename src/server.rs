@@ -192,8 +192,8 @@ const FIX_ALL: FixMode = FixMode {
 };
 
 /// Applies the safe fixes of the newest job of each document (as `lint_thread` lints), and
-/// sends the fixed text back; a text whose fixes do not settle is sent back as none, and
-/// fix-all is then worked out when asked for.
+/// sends the fixed text back; nothing is sent for a text whose fixes do not settle, and
+/// fix-all is then worked out (and refused) when asked for.
 fn fix_thread(jobs: std::sync::mpsc::Receiver<FixJob>, back: std::sync::mpsc::Sender<Incoming>) {
     while let Ok(first) = jobs.recv() {
         let mut latest: Vec<FixJob> = Vec::new();

@@ -783,9 +783,10 @@ fn starts_inside(text: &str, model: Model) -> bool {
     if model.starts_unlikely(text) && !is_start() {
         return true;
     }
-    if short_fragment(text, head) && !is_start() && !names_who_acts(head) {
-        let lexicon = continuity::lexicon();
-        let noun = lexicon.tag(head).is_some_and(|tag| tag == "n");
+    // A noun or the end of a word and a stop (力量。, 作。) end a longer sentence, unless
+    // they name who acts (他笑了。); a greeting (再见。) or an answer (是的。) is neither.
+    if short_sentence(text, head) && !is_start() && !names_who_acts(head) {
+        let noun = continuity::lexicon().tag(head).is_some_and(|tag| tag == "n");
         if noun || continuity::starts_inside_word(head) > 0.0 {
             return true;
         }
@@ -818,18 +819,16 @@ fn starts_inside(text: &str, model: Model) -> bool {
     word_end && !is_start()
 }
 
-/// A paragraph that is one sentence of a few characters (力量。, 作。): the end of a longer
-/// sentence when it is a noun alone or the end of a word, and does not name who acts
-/// (他笑了。); a greeting (再见。) or an answer (是的。) stands alone.
-fn short_fragment(text: &str, head: &str) -> bool {
+/// The paragraph is one sentence of at most `FRAGMENT_CHARS` Han characters and its stop
+/// (`head`: its first Han characters).
+fn short_sentence(text: &str, head: &str) -> bool {
     let text = text.trim_end();
     text.len() == head.len() + '。'.len_utf8()
         && text.ends_with(['。', '！', '？'])
         && head.chars().count() <= FRAGMENT_CHARS
 }
 
-/// The most Han characters of a paragraph that `short_fragment` takes for the end of a
-/// sentence.
+/// The most Han characters of a paragraph that may be taken for the end of a sentence.
 const FRAGMENT_CHARS: usize = 3;
 
 /// The paragraph starts with a name, a pronoun, a place or an organisation (王毅, 他们, 中方).

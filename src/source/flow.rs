@@ -414,15 +414,7 @@ fn rest_odds(head: &str, after: &str, headless: bool, model: Model) -> Option<f3
     } else {
         PAIRING_ODDS
     };
-    let weighed = || {
-        let (a, b) = (head.trim_end(), after.trim_start());
-        let known = Known {
-            odds: shipped_join_odds(a, b, model),
-            gain: continuity::join_gain(han_tail(a), han_head(b)),
-            opens_fresh: opens_fresh(a, b),
-        };
-        evidence(a, b, known, model).log_odds() >= PAIRING_CARRY
-    };
+    let weighed = || whole_evidence(head, after, model).log_odds() >= PAIRING_CARRY;
     (odds >= needed || odds >= WEIGHED_FROM_ODDS && weighed()).then_some(odds)
 }
 
@@ -686,6 +678,11 @@ pub fn carry_evidence(first: &str, second: &str) -> carry::Evidence {
         built: None,
         alone: &alone,
     };
+    whole_evidence(first, second, model)
+}
+
+/// The evidence at a break, with nothing worked out before.
+fn whole_evidence(first: &str, second: &str, model: Model) -> carry::Evidence {
     let (a, b) = (first.trim_end(), second.trim_start());
     let known = Known {
         odds: shipped_join_odds(a, b, model),

@@ -1,7 +1,11 @@
 //! `newslint server`: a language server over standard input and output (LSP 3.17).
 //!
-//! One loop reads the messages in order and answers each before the next, so opens, changes
-//! and closes apply in the order they were sent. Frames are read here, not by `lsp-server`:
+//! One loop reads the messages in order, so opens, changes and closes apply in the order they
+//! were sent; it never lints. Documents are linted on a thread of their own and their safe
+//! fixes applied on another, and a request that needs what they work out (pulled
+//! diagnostics, fix-all, a hover before anything is linted) waits parked while the loop
+//! answers others; an edit before its answer makes it stale (`ContentModified`, or
+//! `ServerCancelled` for a pull, to be asked again). Frames are read here, not by `lsp-server`:
 //! a malformed frame (a truncated body, a missing header, JSON that is not a message) gets a
 //! JSON-RPC error and the server reads on. Positions are converted in the encoding negotiated
 //! at start (UTF-8 if the client offers it, else UTF-32, else UTF-16) through the document's
@@ -33,6 +37,20 @@ const MAX_FRAME: usize = 256 << 20;
 const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(300);
 /// The id of the server's `workspace/configuration` request, whose answer holds the settings.
 const SETTINGS_REQUEST: &str = "newslint-settings";
+/// The code action kind of every safe fix at once.
+const FIX_ALL_KIND: &str = "source.fixAll.newslint";
+
+/// Whether a code action request asks for actions of `kind` (`context.only` absent, or
+/// naming it or a kind above it, as `source` is above `source.fixAll`).
+fn wants(params: &Value, kind: &str) -> bool {
+    params
+        .pointer("/context/only")
+        .and_then(Value::as_array)
+        .is_none_or(|only| {
+            only.iter()
+                .any(|k| k.as_str().is_some_and(|k| kind.starts_with(k)))
+        })
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Encoding {
@@ -70,12 +88,20 @@ struct Document {
     due: Option<Instant>,
     /// The diagnostics of this text were published (a hover may lint a text before).
     published: bool,
+    /// They are to be published once linted (a lint for a request alone publishes nothing).
+    publish_when_linted: bool,
     /// Until this text is linted: an earlier version's diagnostics moved through the edits
     /// since, for requests about one spot (hover, quick fixes) that need not wait for a lint.
     carried: Option<Vec<crate::diagnostic::Diagnostic>>,
     /// Every safe fix of this text applied (`None` inside: nothing to fix), worked out on the
     /// fix thread once the text is linted, so that fix-all is answered at once.
     fix_all: Option<Option<String>>,
+    /// This text is on the lint thread, or on the fix thread: no second job is sent.
+    linting: bool,
+    fixing: bool,
+    /// Requests that wait for this text's lint or fix-all, answered when it comes (an edit
+    /// before then makes them stale: they are answered as such).
+    parked: Vec<Request>,
 }
 
 impl Document {
@@ -88,8 +114,12 @@ impl Document {
             linted: None,
             due: None,
             published: false,
+            publish_when_linted: false,
             carried: None,
             fix_all: None,
+            linting: false,
+            fixing: false,
+            parked: Vec::new(),
         }
     }
 
@@ -192,8 +222,7 @@ const FIX_ALL: FixMode = FixMode {
 };
 
 /// Applies the safe fixes of the newest job of each document (as `lint_thread` lints), and
-/// sends the fixed text back; nothing is sent for a text whose fixes do not settle, and
-/// fix-all is then worked out (and refused) when asked for.
+/// sends the fixed text back; a text whose fixes do not settle gets no fix-all (`None`).
 fn fix_thread(jobs: std::sync::mpsc::Receiver<FixJob>, back: std::sync::mpsc::Sender<Incoming>) {
     while let Ok(first) = jobs.recv() {
         let mut latest: Vec<FixJob> = Vec::new();
@@ -206,12 +235,15 @@ fn fix_thread(jobs: std::sync::mpsc::Receiver<FixJob>, back: std::sync::mpsc::Se
                 let ignored = job.linter.ignored(job.path.as_deref());
                 job.linter.fix_linted(&job.text, job.found, &ignored, FIX_ALL)
             }));
-            let Ok(Ok(run)) = run else { continue };
             let done = Incoming::Fixed {
                 uri: job.uri,
                 version: job.version,
                 generation: job.generation,
-                fixed: run.fixed.map(|f| f.text),
+                fixed: run
+                    .ok()
+                    .and_then(Result::ok)
+                    .and_then(|run| run.fixed)
+                    .map(|f| f.text),
             };
             if back.send(done).is_err() {
                 return;
@@ -368,6 +400,8 @@ pub fn serve() -> u8 {
             }) if generation == server.generation => {
                 if let Some(doc) = server.documents.get_mut(&uri).filter(|d| d.version == version) {
                     doc.fix_all = Some(fixed);
+                    doc.fixing = false;
+                    server.resume(&uri);
                 }
             }
             Err(_) => {}
@@ -477,17 +511,29 @@ impl Server {
         let Some(doc) = self.documents.get_mut(uri).filter(|_| !self.shutdown) else {
             return;
         };
-        if doc.version != version || doc.due.is_some() {
+        if doc.version != version {
             return;
         }
+        doc.linting = false;
         doc.linted = Some(found);
-        self.publish(uri);
+        let publish = doc.publish_when_linted;
+        // What waited for the lint is answered first; a change still in its debounce is
+        // published when due.
+        self.resume(uri);
+        if publish {
+            self.publish(uri);
+        }
         self.prepare_fix_all(uri);
     }
 
-    /// Has the fix thread work out fix-all for a linted document that has safe fixes.
+    /// Has the fix thread work out fix-all for a linted document that has safe fixes (one
+    /// without any has nothing to fix).
     fn prepare_fix_all(&mut self, uri: &str) {
-        let Some(doc) = self.documents.get(uri).filter(|d| d.fix_all.is_none()) else {
+        let Some(doc) = self
+            .documents
+            .get_mut(uri)
+            .filter(|d| d.fix_all.is_none() && !d.fixing)
+        else {
             return;
         };
         let Some(found) = &doc.linted else { return };
@@ -496,6 +542,7 @@ impl Server {
                 .as_ref()
                 .is_some_and(|f| f.applicability >= FIX_ALL.threshold())
         }) {
+            doc.fix_all = Some(None);
             return;
         }
         let job = (doc.version, doc.text.clone(), found.clone());
@@ -513,41 +560,119 @@ impl Server {
                 path,
             };
             // A closed channel leaves fix-all to be worked out when asked for.
-            let _ = self.fixes.send(job);
+            if self.fixes.send(job).is_ok()
+                && let Some(doc) = self.documents.get_mut(uri)
+            {
+                doc.fixing = true;
+            }
         }
     }
 
+    /// The document a request must wait for, with its lint or its fix-all set going: the
+    /// diagnostics pulled and fix-all need the current text linted, a hover or a quick fix
+    /// at least an earlier version's diagnostics carried through the edits. `None`: the
+    /// request is answered now (also at shutdown, or when no thread can do the work).
+    fn waits_for(&mut self, request: &Request) -> Option<String> {
+        let needs_fix_all = match request.method.as_str() {
+            "textDocument/diagnostic" | "textDocument/hover" => false,
+            "textDocument/codeAction" => wants(&request.params, FIX_ALL_KIND),
+            _ => return None,
+        };
+        let uri = request.params.pointer("/textDocument/uri")?.as_str()?.to_owned();
+        let doc = self.documents.get(&uri).filter(|_| !self.shutdown)?;
+        let spot = request.method != "textDocument/diagnostic" && !needs_fix_all;
+        if doc.linted.is_none() && !(spot && doc.carried.is_some()) {
+            self.start_lint(&uri);
+            return self.documents[&uri].linting.then_some(uri);
+        }
+        if needs_fix_all && doc.fix_all.is_none() {
+            self.prepare_fix_all(&uri);
+            return self.documents[&uri].fixing.then_some(uri);
+        }
+        None
+    }
+
+    /// Answers the requests that waited for a document's lint or fix-all (those that still
+    /// wait for more stay parked).
+    fn resume(&mut self, uri: &str) {
+        let parked = self
+            .documents
+            .get_mut(uri)
+            .map(|d| std::mem::take(&mut d.parked))
+            .unwrap_or_default();
+        for request in parked {
+            self.request(request);
+        }
+    }
+
+    /// Answers a parked request whose document changed before it could be: a pull is to be
+    /// asked again (LSP's `ServerCancelled` with `retriggerRequest`), anything else was
+    /// about a text that is gone (`ContentModified`).
+    fn answer_stale(&mut self, request: Request) {
+        let (code, data) = if request.method == "textDocument/diagnostic" {
+            (
+                ErrorCode::ServerCancelled,
+                Some(json!({"retriggerRequest": true})),
+            )
+        } else {
+            (ErrorCode::ContentModified, None)
+        };
+        self.send(Message::Response(Response {
+            id: request.id,
+            response_result: Err(lsp_server::ResponseError {
+                code: code as i32,
+                message: "the document changed before this could be answered".to_owned(),
+                data,
+            }),
+        }));
+    }
+
     /// Publishes a document's diagnostics: at once when its version is linted, else once the
-    /// lint thread has linted it.
+    /// lint thread has linted it. A client that pulls has it linted, to be ready when it asks.
     fn schedule(&mut self, uri: &str) {
         if self.pull {
+            self.start_lint(uri);
             return;
         }
-        let Some(doc) = self.documents.get(uri) else {
+        let Some(doc) = self.documents.get_mut(uri) else {
             return;
         };
         if doc.linted.is_some() {
             return self.publish(uri);
         }
+        doc.publish_when_linted = true;
+        // Without the lint thread (or with a configuration error, published as a
+        // diagnostic), here and now.
+        if !self.start_lint(uri) {
+            self.publish(uri);
+        }
+    }
+
+    /// Sends a document's text to the lint thread, unless it is linted or on its way; false
+    /// when it cannot be (the configuration is in error, or the thread is gone).
+    fn start_lint(&mut self, uri: &str) -> bool {
+        let Some(doc) = self.documents.get_mut(uri) else {
+            return false;
+        };
+        if doc.linted.is_some() || doc.linting {
+            return true;
+        }
         let (version, text, generation) = (doc.version, doc.text.clone(), self.generation);
         let (linter, path) = self.linter(uri);
-        match linter {
-            Ok(linter) => {
-                let job = Job {
-                    uri: uri.to_owned(),
-                    version,
-                    generation,
-                    text,
-                    linter: Arc::clone(linter),
-                    path,
-                };
-                if self.jobs.send(job).is_err() {
-                    self.publish(uri);
-                }
-            }
-            // The configuration's error is published as a diagnostic.
-            Err(_) => self.publish(uri),
+        let Ok(linter) = linter else { return false };
+        let job = Job {
+            uri: uri.to_owned(),
+            version,
+            generation,
+            text,
+            linter: Arc::clone(linter),
+            path,
+        };
+        let sent = self.jobs.send(job).is_ok();
+        if let Some(doc) = self.documents.get_mut(uri) {
+            doc.linting = sent;
         }
+        sent
     }
 
     fn send_raw(&mut self, value: &Value) {
@@ -577,24 +702,31 @@ impl Server {
     }
 
     fn request(&mut self, request: Request) {
+        if let Some(uri) = self.waits_for(&request) {
+            if let Some(doc) = self.documents.get_mut(&uri) {
+                doc.parked.push(request);
+            }
+            return;
+        }
         let Request { id, method, params } = request;
         let result = match method.as_str() {
             "initialize" => self.initialize(params),
             "shutdown" => {
-                // What was changed last is still published, before the answer.
-                let pending: Vec<String> = self
-                    .documents
-                    .iter()
-                    .filter(|(_, d)| d.due.is_some() || !d.published)
-                    .map(|(uri, _)| uri.clone())
-                    .collect();
-                for uri in pending {
-                    if let Some(doc) = self.documents.get_mut(&uri) {
-                        doc.due = None;
-                    }
-                    self.publish(&uri);
-                }
+                // Whatever waits is answered now (worked out here), and what was changed last
+                // is still published, before the answer to this.
                 self.shutdown = true;
+                let uris: Vec<String> = self.documents.keys().cloned().collect();
+                for uri in &uris {
+                    self.resume(uri);
+                }
+                for uri in uris {
+                    if let Some(doc) = self.documents.get_mut(&uri)
+                        && (doc.due.is_some() || !doc.published)
+                    {
+                        doc.due = None;
+                        self.publish(&uri);
+                    }
+                }
                 Ok(Value::Null)
             }
             "textDocument/codeAction" => self.code_actions(params),
@@ -628,6 +760,7 @@ impl Server {
                     let Some(doc) = self.documents.get_mut(&uri) else {
                         return;
                     };
+                    let stale = std::mem::take(&mut doc.parked);
                     for change in p.content_changes {
                         let carried = doc.linted.take().or_else(|| doc.carried.take());
                         let (text, carried) = match change {
@@ -651,6 +784,9 @@ impl Server {
                     }
                     doc.version = p.text_document.version;
                     doc.due = self.lint_on_change.then(|| Instant::now() + self.debounce);
+                    for request in stale {
+                        self.answer_stale(request);
+                    }
                 }
             }
             "initialized" => {
@@ -664,7 +800,11 @@ impl Server {
             "textDocument/didClose" => {
                 if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params) {
                     let uri = p.text_document.uri.0;
-                    self.documents.remove(&uri);
+                    // What waited for it is answered as for a document not open.
+                    let parked = self.documents.remove(&uri).map(|d| d.parked);
+                    for request in parked.into_iter().flatten() {
+                        self.request(request);
+                    }
                     if !self.pull {
                         self.notify(
                             "textDocument/publishDiagnostics",
@@ -702,6 +842,8 @@ impl Server {
                     for doc in self.documents.values_mut() {
                         doc.linted = None;
                         doc.fix_all = None;
+                        doc.linting = false;
+                        doc.fixing = false;
                     }
                     let uris: Vec<String> = self.documents.keys().cloned().collect();
                     for uri in uris {
@@ -710,6 +852,25 @@ impl Server {
                     if self.pull {
                         self.send_raw(&json!({"jsonrpc": "2.0", "id": "newslint-refresh", "method": "workspace/diagnostic/refresh"}));
                     }
+                }
+            }
+            "$/cancelRequest" => {
+                // A request parked for its document's lint (one still in the queue is
+                // answered in the loop).
+                let Ok(id) =
+                    serde_json::from_value::<RequestId>(params.get("id").cloned().unwrap_or_default())
+                else {
+                    return;
+                };
+                let parked = self.documents.values_mut().find_map(|d| {
+                    let at = d.parked.iter().position(|r| r.id == id)?;
+                    Some(d.parked.remove(at))
+                });
+                if let Some(request) = parked {
+                    self.respond(
+                        request.id,
+                        Err((ErrorCode::RequestCanceled, "cancelled".to_owned())),
+                    );
                 }
             }
             _ => {}
@@ -791,7 +952,7 @@ impl Server {
         let mut capabilities = json!({
             "positionEncoding": self.encoding.name(),
             "textDocumentSync": {"openClose": true, "change": 2, "save": {"includeText": false}},
-            "codeActionProvider": {"codeActionKinds": ["quickfix", "source.fixAll.newslint"]},
+            "codeActionProvider": {"codeActionKinds": ["quickfix", FIX_ALL_KIND]},
             "hoverProvider": true,
         });
         if self.pull {
@@ -934,6 +1095,7 @@ impl Server {
         let diagnostics = self.diagnostics_of(uri);
         if let Some(doc) = self.documents.get_mut(uri) {
             doc.published = true;
+            doc.publish_when_linted = false;
         }
         let version = self.documents.get(uri).map(|d| d.version);
         self.notify(
@@ -954,6 +1116,8 @@ impl Server {
     }
 
     fn code_actions(&mut self, params: Value) -> Result<Value, (ErrorCode, String)> {
+        let quick_fixes = wants(&params, "quickfix");
+        let fix_all = wants(&params, FIX_ALL_KIND);
         let params: CodeActionParams =
             serde_json::from_value(params).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))?;
         let uri = params.text_document.uri.0;
@@ -961,18 +1125,12 @@ impl Server {
         let Some(text) = self.documents.get(&uri).map(|d| d.text.clone()) else {
             return Ok(json!([]));
         };
-        let wanted = |kind: &str| {
-            params.context.only.as_ref().is_none_or(|only| {
-                only.iter()
-                    .any(|k| kind.starts_with(String::from(k.clone()).as_str()))
-            })
-        };
         let Ok((found, _)) = self.spot_diagnostics(&uri) else {
             return Ok(json!([]));
         };
         // For fix-all: the fixed text if the fix thread has it, else the text's diagnostics
         // to start the fixes from.
-        let done = if wanted("source.fixAll.newslint") {
+        let done = if fix_all {
             match self.documents[&uri].fix_all.clone() {
                 Some(done) => Some(Ok(done)),
                 None => Some(Err(self.core_diagnostics(&uri).map(|(found, _)| found))),
@@ -1000,7 +1158,7 @@ impl Server {
         let end = doc.offset(params.range.end.line, params.range.end.character, encoding);
         let versioned = |edits: Vec<Value>| json!({"documentChanges": [{"textDocument": {"uri": uri, "version": doc.version}, "edits": edits}]});
         let mut actions = Vec::new();
-        if wanted("quickfix") {
+        if quick_fixes {
             for d in found
                 .iter()
                 .filter(|d| d.span.start as usize <= end && start <= d.span.end as usize)
@@ -1029,9 +1187,7 @@ impl Server {
             let relative = p.strip_prefix(&root).ok()?.to_str()?.replace('\\', "/");
             Some((root.join(crate::suppress::IGNORE_FILE), relative))
         });
-        if wanted("quickfix")
-            && let Some((side, relative)) = &project
-        {
+        if quick_fixes && let Some((side, relative)) = &project {
             let mut whole_file = HashSet::new();
             for d in found
                 .iter()
@@ -1083,7 +1239,7 @@ impl Server {
             let whole = doc.range(0..doc.text.len(), encoding);
             actions.push(json!({
                 "title": "Fix all safe newslint faults",
-                "kind": "source.fixAll.newslint",
+                "kind": FIX_ALL_KIND,
                 "edit": versioned(vec![json!({"range": whole, "newText": fixed})]),
             }));
         }

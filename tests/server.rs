@@ -14,39 +14,101 @@ fn frame(message: &Value) -> Vec<u8> {
     out
 }
 
+/// A server process driven frame by frame: what it writes is read on a thread of its own.
+struct Session {
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+    frames: std::sync::mpsc::Receiver<Value>,
+    seen: Vec<Value>,
+}
+
+impl Session {
+    fn start(cwd: &std::path::Path) -> Session {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newslint"))
+            .arg("server")
+            .current_dir(cwd)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the server starts");
+        let stdin = child.stdin.take();
+        let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+        let (sender, frames) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            while let Some(frame) = read_frame(&mut stdout) {
+                if sender.send(frame).is_err() {
+                    return;
+                }
+            }
+        });
+        Session {
+            child,
+            stdin,
+            frames,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Writes `input` (what the server writes back meanwhile is read on the other thread).
+    fn send(&mut self, input: &[u8]) {
+        let _ = self.stdin.as_mut().unwrap().write_all(input);
+    }
+
+    /// Reads frames until the response to request `id`.
+    fn wait_for(&mut self, id: u32) {
+        while !self
+            .seen
+            .iter()
+            .any(|f| f["id"] == json!(id) && f.get("method").is_none())
+        {
+            let frame = self
+                .frames
+                .recv_timeout(std::time::Duration::from_secs(20))
+                .unwrap_or_else(|_| panic!("no response {id}: {:?}", self.seen));
+            self.seen.push(frame);
+        }
+    }
+
+    /// Closes the input, and returns every frame the server wrote, with its exit code.
+    fn finish(mut self) -> (Vec<Value>, Option<i32>) {
+        drop(self.stdin.take());
+        let status = self.child.wait().expect("the server ends");
+        self.seen.extend(self.frames.iter());
+        (self.seen, status.code())
+    }
+}
+
+/// One frame's body from the server's output; None at its end.
+fn read_frame(out: &mut impl std::io::BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if out.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        length = Some(
+            line.strip_prefix("Content-Length: ")
+                .expect("a Content-Length header")
+                .parse::<usize>()
+                .unwrap(),
+        );
+    }
+    let mut body = vec![0; length.expect("a Content-Length header")];
+    std::io::Read::read_exact(out, &mut body).ok()?;
+    Some(serde_json::from_slice(&body).expect("a JSON body"))
+}
+
 /// Runs one session: `input` is written whole, then the server's frames are read back with
 /// its exit code.
 fn session(input: &[u8], cwd: &std::path::Path) -> (Vec<Value>, Option<i32>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newslint"))
-        .arg("server")
-        .current_dir(cwd)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the server starts");
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let output = child.wait_with_output().expect("the server ends");
-    writer.join().unwrap();
-    let mut frames = Vec::new();
-    let mut rest = &output.stdout[..];
-    while !rest.is_empty() {
-        let text = std::str::from_utf8(rest).expect("UTF-8 frames");
-        let header_end = text.find("\r\n\r\n").expect("a header");
-        let length: usize = text[..header_end]
-            .strip_prefix("Content-Length: ")
-            .expect("a Content-Length header")
-            .parse()
-            .unwrap();
-        let body = &rest[header_end + 4..header_end + 4 + length];
-        frames.push(serde_json::from_slice(body).expect("a JSON body"));
-        rest = &rest[header_end + 4 + length..];
-    }
-    (frames, output.status.code())
+    let mut session = Session::start(cwd);
+    session.send(input);
+    session.finish()
 }
 
 fn initialize(id: u32, capabilities: Value) -> Value {
@@ -324,14 +386,18 @@ fn fix_all_answers_for_the_current_version_after_edits() {
         )
     };
     for capabilities in [json!({}), json!({"textDocument": {"diagnostic": {}}})] {
+        let mut session = Session::start(dir.path());
         let mut input = frame(&initialize(1, capabilities));
         input.extend(frame(&open(uri, "他说,好。\n")));
         input.extend(frame(&pull(2)));
         input.extend(frame(&fix_all(3)));
-        input.extend(frame(&notification(
+        session.send(&input);
+        // A client asks on, once answered (an edit before the answer makes it stale).
+        session.wait_for(3);
+        let mut input = frame(&notification(
             "textDocument/didChange",
             json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "今天\u{200b}天气很好。\n"}]}),
-        )));
+        ));
         input.extend(frame(&notification(
             "textDocument/didSave",
             json!({"textDocument": {"uri": uri}}),
@@ -339,7 +405,8 @@ fn fix_all_answers_for_the_current_version_after_edits() {
         input.extend(frame(&pull(4)));
         input.extend(frame(&fix_all(5)));
         input.extend(end());
-        let (frames, _) = session(&input, dir.path());
+        session.send(&input);
+        let (frames, _) = session.finish();
         for (id, version, fixed) in [(3, 1, "他说，好。\n"), (5, 2, "今天天气很好。\n")] {
             let change = &response(&frames, id)["result"][0]["edit"]["documentChanges"][0];
             assert_eq!(change["textDocument"]["version"], version, "{change}");
@@ -735,7 +802,17 @@ fn editor_settings_come_from_the_initialization_and_from_workspace_configuration
         .expect("asked");
     assert_eq!(asked["params"]["items"][0]["section"], "newslint");
     assert_eq!(last_published(&frames), 2);
-    // lintOn "save": a change is linted when the document is saved, not before.
+    // lintOn "save": a change is linted when the document is saved, not before. Two hovers,
+    // each sent once the one before is answered (the first waits for a lint of the change,
+    // which publishes nothing): no version 2 is published before the save.
+    let mut session = Session::start(dir.path());
+    let hover = |id: u32| {
+        frame(&request(
+            id,
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+        ))
+    };
     let mut input = frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
         "params": {"processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": {"lintOn": "save", "debounceMs": 0}}}));
     input.extend(frame(&open(uri, "好。\n")));
@@ -744,18 +821,19 @@ fn editor_settings_come_from_the_initialization_and_from_workspace_configuration
         json!({"textDocument": {"uri": uri, "version": 2},
         "contentChanges": [{"text": text}]}),
     )));
-    input.extend(frame(&request(
-        5,
-        "textDocument/hover",
-        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
-    )));
-    input.extend(frame(&notification(
+    input.extend(hover(5));
+    session.send(&input);
+    session.wait_for(5);
+    session.send(&hover(6));
+    session.wait_for(6);
+    let mut input = frame(&notification(
         "textDocument/didSave",
         json!({"textDocument": {"uri": uri}}),
-    )));
+    ));
     input.extend(end());
-    let (frames, _) = session(&input, dir.path());
-    let hovered = frames.iter().position(|f| f["id"] == 5).unwrap();
+    session.send(&input);
+    let (frames, _) = session.finish();
+    let hovered = frames.iter().position(|f| f["id"] == 6).unwrap();
     let second = frames
         .iter()
         .position(|f| f["method"] == "textDocument/publishDiagnostics" && f["params"]["version"] == 2)
@@ -815,9 +893,15 @@ fn requests_right_after_an_edit_use_the_diagnostics_moved_through_it() {
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 2}}),
     )));
-    input.extend(frame(&notification("textDocument/didChange", json!({"textDocument": {"uri": uri, "version": 2},
+    let mut session = Session::start(dir.path());
+    session.send(&input);
+    session.wait_for(2);
+    let mut input = frame(&notification(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
         "contentChanges": [{"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "今天"},
-                           {"range": {"start": {"line": 0, "character": 10}, "end": {"line": 0, "character": 12}}, "text": ",可"}]}))));
+                           {"range": {"start": {"line": 0, "character": 10}, "end": {"line": 0, "character": 12}}, "text": ",可"}]}),
+    ));
     let actions_at = |id: u32, character: u32| {
         request(
             id,
@@ -829,7 +913,8 @@ fn requests_right_after_an_edit_use_the_diagnostics_moved_through_it() {
     input.extend(frame(&actions_at(3, 4)));
     input.extend(frame(&actions_at(4, 10)));
     input.extend(end());
-    let (frames, _) = session(&input, dir.path());
+    session.send(&input);
+    let (frames, _) = session.finish();
     let fixes = |id: u32| -> Vec<Value> {
         response(&frames, id)["result"]
             .as_array()
@@ -844,4 +929,74 @@ fn requests_right_after_an_edit_use_the_diagnostics_moved_through_it() {
         [json!({"start": {"line": 0, "character": 4}, "end": {"line": 0, "character": 5}})]
     );
     assert!(fixes(4).is_empty(), "{:?}", fixes(4));
+}
+
+#[test]
+fn requests_wait_for_a_lint_off_the_loop_and_an_edit_makes_them_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = "untitled:small.txt";
+    let big = "untitled:big.txt";
+    let big_text = "今年以来,全市经济社会发展取得新成效。\n".repeat(40_000);
+    let hover = |id: u32, uri: &str| {
+        frame(&request(
+            id,
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 4}}),
+        ))
+    };
+    let pull = |id: u32, uri: &str| {
+        frame(&request(
+            id,
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}}),
+        ))
+    };
+    let mut session = Session::start(dir.path());
+    let mut input = frame(&initialize(1, json!({"textDocument": {"diagnostic": {}}})));
+    input.extend(frame(&open(small, "今年以来,好。\n")));
+    input.extend(pull(2, small));
+    session.send(&input);
+    session.wait_for(2);
+    // While the big document is linted for its pull, the loop answers about the small one.
+    let mut input = frame(&open(big, &big_text));
+    input.extend(pull(3, big));
+    input.extend(hover(4, small));
+    session.send(&input);
+    session.wait_for(3);
+    let order = |frames: &[Value], id: u32| frames.iter().position(|f| f["id"] == id).unwrap();
+    assert!(order(&session.seen, 4) < order(&session.seen, 3));
+    assert_eq!(
+        session.seen[order(&session.seen, 3)]["result"]["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1000
+    );
+    // An edit before the answer: the pull is to be asked again, the hover was about a text
+    // that is gone, and a request cancelled while it waits is answered as cancelled.
+    // (Only the first edit is big: the frames after it are read long before its lint ends.)
+    let mut bytes = frame(&notification(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": big, "version": 2}, "contentChanges": [{"text": big_text.replace(',', "，")}]}),
+    ));
+    bytes.extend(pull(5, big));
+    bytes.extend(frame(&notification(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": big, "version": 3}, "contentChanges": [{"text": "好,\n"}]}),
+    )));
+    bytes.extend(hover(6, big));
+    bytes.extend(pull(7, big));
+    bytes.extend(frame(&notification("$/cancelRequest", json!({"id": 7}))));
+    bytes.extend(frame(&notification(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": big, "version": 4}, "contentChanges": [{"text": "好。\n"}]}),
+    )));
+    bytes.extend(end());
+    session.send(&bytes);
+    let (frames, code) = session.finish();
+    assert_eq!(code, Some(0));
+    assert_eq!(response(&frames, 5)["error"]["code"], -32802);
+    assert_eq!(response(&frames, 5)["error"]["data"]["retriggerRequest"], true);
+    assert_eq!(response(&frames, 6)["error"]["code"], -32801);
+    assert_eq!(response(&frames, 7)["error"]["code"], -32800);
 }

@@ -177,6 +177,10 @@ struct Server {
     fixes: std::sync::mpsc::Sender<FixJob>,
     /// Counts the configuration reloads: a lint made with an older linter is stale.
     generation: u64,
+    /// Configuration and side files as ignore actions left them in the client's buffers,
+    /// which it may not have saved: in effect at once (the action's `newslint.ignore`
+    /// command), until the file is seen saved or changed on disk.
+    written: HashMap<PathBuf, Written>,
     shutdown: bool,
     out: std::io::Stdout,
 }
@@ -203,6 +207,17 @@ enum Incoming {
         fixed: Option<String>,
     },
 }
+
+/// A file as an ignore action left it.
+struct Written {
+    text: String,
+    /// The rules the actions turned off in it (a configuration file).
+    rules: Vec<String>,
+}
+
+/// The command an ignore action carries after its edit: the server takes the file's new text
+/// as in effect (a client may apply the edit to a buffer and leave it unsaved).
+const IGNORE_COMMAND: &str = "newslint.ignore";
 
 /// A linted text whose safe fixes the fix thread applies.
 struct FixJob {
@@ -331,6 +346,7 @@ pub fn serve() -> u8 {
         jobs,
         fixes,
         generation: 0,
+        written: HashMap::new(),
         shutdown: false,
         out: std::io::stdout(),
     };
@@ -732,6 +748,7 @@ impl Server {
             "textDocument/codeAction" => self.code_actions(params),
             "textDocument/hover" => self.hover(params),
             "textDocument/diagnostic" => self.pulled(params),
+            "workspace/executeCommand" if params["command"] == IGNORE_COMMAND => self.ignore_command(&params),
             _ => Err((
                 ErrorCode::MethodNotFound,
                 format!("newslint does not answer {method}"),
@@ -831,27 +848,26 @@ impl Server {
                     let uri = uri.to_owned();
                     self.schedule(&uri);
                 }
-                // A configuration file may have changed: build the linters again, lint again.
-                let params = params.to_string();
-                let touches_config = [crate::config::CONFIG_FILE, crate::suppress::IGNORE_FILE]
-                    .iter()
-                    .any(|name| params.contains(name));
+                // A configuration file may have changed: what is on disk now holds for it;
+                // build the linters again, lint again.
+                let named: Vec<PathBuf> = params
+                    .pointer("/changes")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .chain(params.pointer("/textDocument"))
+                    .filter_map(|f| path_of(f.get("uri")?.as_str()?))
+                    .collect();
+                let touches_config = named.iter().any(|path| {
+                    path.file_name().is_some_and(|name| {
+                        name == crate::config::CONFIG_FILE || name == crate::suppress::IGNORE_FILE
+                    })
+                });
                 if touches_config {
-                    self.linters.clear();
-                    self.generation += 1;
-                    for doc in self.documents.values_mut() {
-                        doc.linted = None;
-                        doc.fix_all = None;
-                        doc.linting = false;
-                        doc.fixing = false;
+                    for path in &named {
+                        self.written.remove(path);
                     }
-                    let uris: Vec<String> = self.documents.keys().cloned().collect();
-                    for uri in uris {
-                        self.schedule(&uri);
-                    }
-                    if self.pull {
-                        self.send_raw(&json!({"jsonrpc": "2.0", "id": "newslint-refresh", "method": "workspace/diagnostic/refresh"}));
-                    }
+                    self.reload();
                 }
             }
             "$/cancelRequest" => {
@@ -874,6 +890,58 @@ impl Server {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Builds the linters again and lints the open documents again under them.
+    fn reload(&mut self) {
+        self.linters.clear();
+        self.generation += 1;
+        for doc in self.documents.values_mut() {
+            doc.linted = None;
+            doc.fix_all = None;
+            doc.linting = false;
+            doc.fixing = false;
+        }
+        let uris: Vec<String> = self.documents.keys().cloned().collect();
+        for uri in uris {
+            self.schedule(&uri);
+        }
+        if self.pull {
+            self.send_raw(&json!({"jsonrpc": "2.0", "id": "newslint-refresh", "method": "workspace/diagnostic/refresh"}));
+        }
+    }
+
+    /// `newslint.ignore`, run by the client after an ignore action's edit: the file's text as
+    /// the edit left it (`path`, `text`) and the rule it turned off in a configuration file
+    /// (`rule`) hold from now on.
+    fn ignore_command(&mut self, params: &Value) -> Result<Value, (ErrorCode, String)> {
+        let bad = || {
+            (
+                ErrorCode::InvalidParams,
+                "newslint.ignore takes {path, text, rule?}".to_owned(),
+            )
+        };
+        let argument = params.pointer("/arguments/0").ok_or_else(bad)?;
+        let path = argument.get("path").and_then(Value::as_str).ok_or_else(bad)?;
+        let text = argument.get("text").and_then(Value::as_str).ok_or_else(bad)?;
+        let written = self.written.entry(PathBuf::from(path)).or_insert(Written {
+            text: String::new(),
+            rules: Vec::new(),
+        });
+        written.text = text.to_owned();
+        written
+            .rules
+            .extend(argument.get("rule").and_then(Value::as_str).map(str::to_owned));
+        self.reload();
+        Ok(Value::Null)
+    }
+
+    /// A configuration or side file's text: as an ignore action left it, else on disk.
+    fn current_text(&self, path: &Path) -> Option<String> {
+        match self.written.get(path) {
+            Some(written) => Some(written.text.clone()),
+            None => std::fs::read_to_string(path).ok(),
         }
     }
 
@@ -954,6 +1022,7 @@ impl Server {
             "textDocumentSync": {"openClose": true, "change": 2, "save": {"includeText": false}},
             "codeActionProvider": {"codeActionKinds": ["quickfix", FIX_ALL_KIND]},
             "hoverProvider": true,
+            "executeCommandProvider": {"commands": [IGNORE_COMMAND]},
         });
         if self.pull {
             capabilities["diagnosticProvider"] = json!({"identifier": "newslint", "interFileDependencies": false, "workspaceDiagnostics": false});
@@ -964,20 +1033,31 @@ impl Server {
         }))
     }
 
-    /// The linter for a document: the configuration found from its folder up, or the defaults.
+    /// The linter for a document: the configuration found from its folder up, or the defaults,
+    /// with what ignore actions wrote into it and its side file.
     fn linter(&mut self, uri: &str) -> (&Result<Arc<Linter>, String>, Option<PathBuf>) {
         let path = path_of(uri);
         let config = path
             .as_deref()
             .and_then(Path::parent)
             .and_then(crate::config::discover);
+        let written = &self.written;
         let linter = self.linters.entry(config.clone()).or_insert_with(|| {
+            let turned_off = config
+                .as_ref()
+                .and_then(|c| written.get(c))
+                .map(|w| w.rules.clone())
+                .unwrap_or_default();
+            let side = config.as_deref().and_then(Path::parent).and_then(|root| {
+                let side = root.join(crate::suppress::IGNORE_FILE);
+                Some((written.get(&side)?.text.clone(), root.to_path_buf(), side))
+            });
             let options = LintOptions {
                 quiet: true,
                 paths: Vec::new(),
                 select: None,
                 extend_select: Vec::new(),
-                ignore: Vec::new(),
+                ignore: turned_off,
                 isolated: config.is_none(),
                 config: config.clone(),
                 stdin_filename: None,
@@ -988,12 +1068,17 @@ impl Server {
                 records: crate::cli::RecordOptions::default(),
                 shard: None,
             };
-            crate::settings(&options).map(|s| Arc::new(s.linter))
+            let linter = crate::settings(&options)?.linter;
+            Ok(Arc::new(match side {
+                Some((text, root, side)) => {
+                    linter.with_suppressions(Some(crate::suppress::Suppressions::parse(&text, &root, &side)?))
+                }
+                None => linter,
+            }))
         });
         (linter, path)
     }
 
-    /// The diagnostics of an open document's current text, linted once per version.
     /// The diagnostics for a request about one spot of a document: the current version's, or
     /// while it waits for its lint, the last version's carried through the edits since.
     fn spot_diagnostics(
@@ -1178,7 +1263,8 @@ impl Server {
             }
         }
         // Accepting a fault: an entry of the project's side file (the folder of its
-        // newslint.toml), which the client writes; saving it lints again.
+        // newslint.toml), which the client writes, and which holds at once through the
+        // action's command (saved or not).
         let config = path
             .as_deref()
             .and_then(|p| p.parent().and_then(crate::config::discover));
@@ -1188,6 +1274,8 @@ impl Server {
             Some((root.join(crate::suppress::IGNORE_FILE), relative))
         });
         if quick_fixes && let Some((side, relative)) = &project {
+            let side_text = self.current_text(side);
+            let config_text = config.as_deref().and_then(|c| self.current_text(c));
             let mut whole_file = HashSet::new();
             for d in found
                 .iter()
@@ -1204,32 +1292,38 @@ impl Server {
                     text: Some(text[d.span.range()].chars().take(SNIPPET_CHARS).collect()),
                     reason: None,
                 };
-                actions.push(json!({
-                    "title": format!("Ignore this {} occurrence in {}", d.rule, crate::suppress::IGNORE_FILE),
-                    "kind": "quickfix",
-                    "edit": side_file_edit(side, &entry, encoding),
-                }));
+                actions.push(ignore_action(
+                    format!(
+                        "Ignore this {} occurrence in {}",
+                        d.rule,
+                        crate::suppress::IGNORE_FILE
+                    ),
+                    side_file_edit(side, side_text.clone(), &entry, encoding),
+                    side,
+                    None,
+                ));
                 if whole_file.insert(d.rule) {
                     let entry = crate::suppress::Entry {
                         fingerprint: None,
                         text: None,
                         ..entry
                     };
-                    actions.push(json!({
-                        "title": format!("Ignore {} in this file", d.rule),
-                        "kind": "quickfix",
-                        "edit": side_file_edit(side, &entry, encoding),
-                    }));
+                    actions.push(ignore_action(
+                        format!("Ignore {} in this file", d.rule),
+                        side_file_edit(side, side_text.clone(), &entry, encoding),
+                        side,
+                        None,
+                    ));
                     // Turning the rule off for the whole project: newslint.toml's `ignore`.
-                    if let Some(edit) = config
-                        .as_deref()
-                        .and_then(|c| project_ignore_edit(c, d.rule, encoding))
+                    if let Some((config, existing)) = config.as_deref().zip(config_text.as_deref())
+                        && let Some(edit) = project_ignore_edit(config, existing, d.rule, encoding)
                     {
-                        actions.push(json!({
-                            "title": format!("Ignore {} in this project (newslint.toml)", d.rule),
-                            "kind": "quickfix",
-                            "edit": edit,
-                        }));
+                        actions.push(ignore_action(
+                            format!("Ignore {} in this project (newslint.toml)", d.rule),
+                            edit,
+                            config,
+                            Some(d.rule),
+                        ));
                     }
                 }
             }
@@ -1317,12 +1411,18 @@ fn moved(
 /// Characters of a flagged text an ignore entry keeps, for the reader.
 const SNIPPET_CHARS: usize = 24;
 
-/// The edit that appends `entry` to the side file at `side`, creating it if need be.
-fn side_file_edit(side: &Path, entry: &crate::suppress::Entry, encoding: Encoding) -> Value {
+/// The edit that appends `entry` to the side file at `side` (whose text is `existing`, if
+/// it exists), creating it if need be; with the file's text after it.
+fn side_file_edit(
+    side: &Path,
+    existing: Option<String>,
+    entry: &crate::suppress::Entry,
+    encoding: Encoding,
+) -> (Value, String) {
     let uri = uri_of(side);
     let addition = crate::suppress::render_entry(entry);
-    match std::fs::read_to_string(side) {
-        Ok(existing) => {
+    match existing {
+        Some(existing) => {
             let at = end_of(&existing, encoding);
             let gap = match existing.as_str() {
                 "" => "",
@@ -1330,15 +1430,17 @@ fn side_file_edit(side: &Path, entry: &crate::suppress::Entry, encoding: Encodin
                 e if e.ends_with('\n') => "\n",
                 _ => "\n\n",
             };
-            json!({"documentChanges": [{"textDocument": {"uri": uri, "version": null},
-                "edits": [{"range": {"start": at, "end": at}, "newText": format!("{gap}{addition}")}]}]})
+            let edit = json!({"documentChanges": [{"textDocument": {"uri": uri, "version": null},
+                "edits": [{"range": {"start": at, "end": at}, "newText": format!("{gap}{addition}")}]}]});
+            (edit, format!("{existing}{gap}{addition}"))
         }
-        Err(_) => {
+        None => {
             let at = json!({"line": 0, "character": 0});
-            json!({"documentChanges": [
+            let edit = json!({"documentChanges": [
                 {"kind": "create", "uri": uri, "options": {"ignoreIfExists": true}},
                 {"textDocument": {"uri": uri, "version": null},
-                 "edits": [{"range": {"start": at, "end": at}, "newText": addition}]}]})
+                 "edits": [{"range": {"start": at, "end": at}, "newText": addition}]}]});
+            (edit, addition)
         }
     }
 }
@@ -1350,11 +1452,15 @@ fn end_of(text: &str, encoding: Encoding) -> Value {
     json!({"line": line, "character": last.chars().map(|c| encoding.units(c)).sum::<u32>()})
 }
 
-/// The edit that adds `rule` to the `ignore` list of the configuration file `config`,
-/// keeping the rest of the file as it is written; None when the list holds it already or the
-/// file cannot be read as TOML.
-fn project_ignore_edit(config: &Path, rule: &str, encoding: Encoding) -> Option<Value> {
-    let existing = std::fs::read_to_string(config).ok()?;
+/// The edit that adds `rule` to the `ignore` list of the configuration file `config` (whose
+/// text is `existing`), keeping the rest of the file as it is written, with the file's text
+/// after it; None when the list holds it already or the text is not TOML.
+fn project_ignore_edit(
+    config: &Path,
+    existing: &str,
+    rule: &str,
+    encoding: Encoding,
+) -> Option<(Value, String)> {
     let mut doc: toml_edit::DocumentMut = existing.parse().ok()?;
     let list = doc
         .entry("ignore")
@@ -1365,11 +1471,23 @@ fn project_ignore_edit(config: &Path, rule: &str, encoding: Encoding) -> Option<
     }
     list.push(rule);
     // The whole file is replaced.
-    let end = end_of(&existing, encoding);
-    Some(
-        json!({"documentChanges": [{"textDocument": {"uri": uri_of(config), "version": null},
-        "edits": [{"range": {"start": {"line": 0, "character": 0}, "end": end}, "newText": doc.to_string()}]}]}),
-    )
+    let end = end_of(existing, encoding);
+    let text = doc.to_string();
+    let edit = json!({"documentChanges": [{"textDocument": {"uri": uri_of(config), "version": null},
+        "edits": [{"range": {"start": {"line": 0, "character": 0}, "end": end}, "newText": text}]}]});
+    Some((edit, text))
+}
+
+/// An ignore action: `edit` to the file at `path`, then the command that has the server take
+/// the file's `text` after it (and the `rule` it turns off) as in effect.
+fn ignore_action(title: String, (edit, text): (Value, String), path: &Path, rule: Option<&str>) -> Value {
+    json!({
+        "title": title,
+        "kind": "quickfix",
+        "edit": edit,
+        "command": {"title": "Apply the ignore", "command": IGNORE_COMMAND,
+                    "arguments": [{"path": path, "text": text, "rule": rule}]},
+    })
 }
 
 /// The `file:` URI of an absolute path.

@@ -1000,3 +1000,105 @@ fn requests_wait_for_a_lint_off_the_loop_and_an_edit_makes_them_stale() {
     assert_eq!(response(&frames, 6)["error"]["code"], -32801);
     assert_eq!(response(&frames, 7)["error"]["code"], -32800);
 }
+
+#[test]
+fn an_ignore_holds_at_once_through_its_command_saved_or_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("newslint.toml"), "extensions = [\"txt\"]\n").unwrap();
+    let uri = format!("file://{}/a.txt", root.display());
+    let text = "他说,好。今年1-8月,增长。\n";
+    let mut session = Session::start(&root);
+    let actions_at = |id: u32, character: u32| {
+        frame(&request(
+            id,
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "context": {"diagnostics": [], "only": ["quickfix"]},
+                   "range": {"start": {"line": 0, "character": character}, "end": {"line": 0, "character": character + 1}}}),
+        ))
+    };
+    let pull = |id: u32| {
+        frame(&request(
+            id,
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}}),
+        ))
+    };
+    // The client applies an action's edit to a buffer, does not save it, and runs its command.
+    let run = |session: &mut Session, id: u32, asked: u32, title: &str| -> Value {
+        let action = session.seen.iter().find(|f| f["id"] == asked).unwrap()["result"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("no {title:?}"))
+            .clone();
+        let command = &action["command"];
+        session.send(&frame(&request(
+            id,
+            "workspace/executeCommand",
+            json!({"command": command["command"], "arguments": command["arguments"]}),
+        )));
+        session.wait_for(id);
+        action
+    };
+    let commas = |session: &Session, id: u32| -> usize {
+        let items = &session.seen.iter().find(|f| f["id"] == id).unwrap()["result"]["items"];
+        codes_of(items)
+            .iter()
+            .filter(|c| **c == "halfwidth-punctuation")
+            .count()
+    };
+    let mut input = frame(&initialize(1, json!({"textDocument": {"diagnostic": {}}})));
+    input.extend(frame(&open(&uri, text)));
+    input.extend(actions_at(2, 2));
+    session.send(&input);
+    session.wait_for(2);
+    let once = run(
+        &mut session,
+        3,
+        2,
+        "Ignore this halfwidth-punctuation occurrence in newslint-ignore.toml",
+    );
+    assert_eq!(once["edit"]["documentChanges"][0]["kind"], "create");
+    assert!(!root.join("newslint-ignore.toml").exists());
+    session.send(&pull(4));
+    session.wait_for(4);
+    assert_eq!(commas(&session, 4), 1);
+    // The next entry goes after the first, in the text the client holds.
+    session.send(&actions_at(5, 11));
+    session.wait_for(5);
+    let file = run(&mut session, 6, 5, "Ignore halfwidth-punctuation in this file");
+    let change = &file["edit"]["documentChanges"][0];
+    assert!(change.get("kind").is_none(), "{change}");
+    assert_eq!(change["edits"][0]["range"]["start"]["line"], 5, "{change}");
+    session.send(&pull(7));
+    session.wait_for(7);
+    assert_eq!(commas(&session, 7), 0);
+    // The side file is seen on disk (not saved, so absent): the faults are back.
+    session.send(&frame(&notification(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}/newslint-ignore.toml", root.display()), "type": 3}]}),
+    )));
+    session.send(&pull(8));
+    session.wait_for(8);
+    assert_eq!(commas(&session, 8), 2);
+    // The project's configuration, the same way.
+    session.send(&actions_at(9, 2));
+    session.wait_for(9);
+    run(
+        &mut session,
+        10,
+        9,
+        "Ignore halfwidth-punctuation in this project (newslint.toml)",
+    );
+    session.send(&pull(11));
+    session.wait_for(11);
+    assert_eq!(commas(&session, 11), 0);
+    assert_eq!(
+        std::fs::read_to_string(root.join("newslint.toml")).unwrap(),
+        "extensions = [\"txt\"]\n"
+    );
+    session.send(&end());
+    assert_eq!(session.finish().1, Some(0));
+}

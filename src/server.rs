@@ -168,6 +168,10 @@ struct Server {
     pull: bool,
     /// The client lets the server ask it to watch the configuration files.
     watch_dynamically: bool,
+    /// The client takes an edit as `documentChanges` (else as `changes`), and among them file
+    /// creations.
+    document_changes: bool,
+    creates_files: bool,
     documents: HashMap<String, Document>,
     /// A linter per configuration file (`None`: the defaults), built when first needed.
     linters: HashMap<Option<PathBuf>, Result<Arc<Linter>, String>>,
@@ -337,6 +341,8 @@ pub fn serve() -> u8 {
         encoding: Encoding::Utf16,
         pull: false,
         watch_dynamically: false,
+        document_changes: false,
+        creates_files: false,
         debounce: DEFAULT_DEBOUNCE,
         lint_on_change: true,
         max_diagnostics: MAX_DIAGNOSTICS,
@@ -937,6 +943,35 @@ impl Server {
         Ok(Value::Null)
     }
 
+    /// An edit in `documentChanges` form, as the client takes it: without file creations if it
+    /// cannot create files (the edit of an empty file then creates it), as `changes` (a map
+    /// from URI to edits) if it takes no `documentChanges`.
+    fn for_client(&self, mut edit: Value) -> Value {
+        let Some(changes) = edit.get_mut("documentChanges").and_then(Value::as_array_mut) else {
+            return edit;
+        };
+        if !self.creates_files {
+            changes.retain(|c| c.get("kind").is_none());
+        }
+        if self.document_changes {
+            return edit;
+        }
+        let mut by_uri = serde_json::Map::new();
+        for change in changes.iter_mut() {
+            let uri = change["textDocument"]["uri"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if let Some(Value::Array(edits)) = change.get_mut("edits").map(Value::take) {
+                let list = by_uri.entry(uri).or_insert_with(|| json!([]));
+                if let Some(list) = list.as_array_mut() {
+                    list.extend(edits);
+                }
+            }
+        }
+        json!({"changes": by_uri})
+    }
+
     /// A configuration or side file's text: as an ignore action left it, else on disk.
     fn current_text(&self, path: &Path) -> Option<String> {
         match self.written.get(path) {
@@ -991,6 +1026,13 @@ impl Server {
         let allows = |pointer: &str| params.pointer(pointer).and_then(Value::as_bool).unwrap_or(false);
         self.watch_dynamically = allows("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration");
         self.asks_configuration = allows("/capabilities/workspace/configuration");
+        let operations = params
+            .pointer("/capabilities/workspace/workspaceEdit/resourceOperations")
+            .and_then(Value::as_array);
+        self.creates_files = operations.is_some_and(|o| o.iter().any(|k| k == "create"));
+        // Resource operations come only in `documentChanges`.
+        self.document_changes =
+            allows("/capabilities/workspace/workspaceEdit/documentChanges") || operations.is_some();
         if let Some(options) = params.get("initializationOptions") {
             self.apply_settings(options);
         }
@@ -1336,6 +1378,11 @@ impl Server {
                 "kind": FIX_ALL_KIND,
                 "edit": versioned(vec![json!({"range": whole, "newText": fixed})]),
             }));
+        }
+        for action in &mut actions {
+            if let Some(edit) = action.get_mut("edit") {
+                *edit = self.for_client(edit.take());
+            }
         }
         Ok(Value::Array(actions))
     }

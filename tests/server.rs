@@ -111,8 +111,76 @@ fn session(input: &[u8], cwd: &std::path::Path) -> (Vec<Value>, Option<i32>) {
     session.finish()
 }
 
-fn initialize(id: u32, capabilities: Value) -> Value {
+/// An initialize request; the client takes edits as `documentChanges` with file creations
+/// unless `capabilities` says what it takes.
+fn initialize(id: u32, mut capabilities: Value) -> Value {
+    if capabilities.pointer("/workspace/workspaceEdit").is_none() {
+        capabilities["workspace"]["workspaceEdit"] =
+            json!({"documentChanges": true, "resourceOperations": ["create"]});
+    }
     json!({"jsonrpc": "2.0", "id": id, "method": "initialize", "params": {"processId": null, "rootUri": null, "capabilities": capabilities}})
+}
+
+/// The ignore actions of `他说,好。` at the comma, for a client of `workspace_edit`
+/// capabilities, in a folder with a newslint.toml.
+fn ignore_actions_for(workspace_edit: Value) -> Vec<Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("newslint.toml"), "").unwrap();
+    let uri = format!("file://{}/a.txt", root.display());
+    let mut input = frame(&initialize(
+        1,
+        json!({"workspace": {"workspaceEdit": workspace_edit}}),
+    ));
+    input.extend(frame(&open(&uri, "他说,好。\n")));
+    input.extend(frame(&request(
+        2,
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "context": {"diagnostics": [], "only": ["quickfix"]},
+               "range": {"start": {"line": 0, "character": 2}, "end": {"line": 0, "character": 3}}}),
+    )));
+    input.extend(end());
+    let (frames, _) = session(&input, &root);
+    response(&frames, 2)["result"].as_array().unwrap().clone()
+}
+
+#[test]
+fn edits_take_the_form_the_client_declares() {
+    let first_edit = |actions: &[Value]| {
+        actions
+            .iter()
+            .find(|a| a["title"].as_str().unwrap().starts_with("Ignore this"))
+            .unwrap()["edit"]
+            .clone()
+    };
+    // documentChanges with the side file's creation.
+    let edit = first_edit(&ignore_actions_for(
+        json!({"documentChanges": true, "resourceOperations": ["create"]}),
+    ));
+    assert_eq!(edit["documentChanges"][0]["kind"], "create", "{edit}");
+    // No creations: the edit of the new file alone.
+    let edit = first_edit(&ignore_actions_for(json!({"documentChanges": true})));
+    let changes = edit["documentChanges"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{edit}");
+    assert!(
+        changes[0]["textDocument"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("/newslint-ignore.toml")
+    );
+    // Neither: a map from URI to edits, for the quick fix as for the ignore.
+    let actions = ignore_actions_for(json!({}));
+    for action in &actions {
+        let changes = action["edit"]["changes"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{action}"));
+        assert_eq!(changes.len(), 1, "{action}");
+    }
+    assert!(
+        actions
+            .iter()
+            .any(|a| a["kind"] == "quickfix" && a["isPreferred"] == true)
+    );
 }
 
 fn open(uri: &str, text: &str) -> Value {

@@ -573,8 +573,8 @@ fn pull_for_a_client_that_asks_and_configuration_from_the_folder() {
 fn a_request_cancelled_before_it_is_read_is_answered_as_cancelled() {
     let dir = tempfile::tempdir().unwrap();
     let uri = "file:///tmp/big.txt";
-    // Pulling the diagnostics of a long document keeps the loop busy while the next frames
-    // arrive: the hover and its cancellation are then read together.
+    // A long document is linted for its pull while the next frames arrive: the hover waits
+    // for the same lint, and its cancellation is read meanwhile.
     let big = "今年1-8月,话语体系 and 理论建设取得新进展。\n\n".repeat(40_000);
     let hover = |id: u32| {
         request(

@@ -10,7 +10,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from conftest import REPO, server_command
+from conftest import REPO, apply_edits, diagnostics_of, key, open_document, pulls, server_command, units
 
 TEXT = "😀新闻,测试\n第二行𠮷字,x\n"
 #: The two commas' LSP characters (units before them on their line), by the encoding the
@@ -36,38 +36,11 @@ async def client(request, lsp_client: LanguageClient):
     await lsp_client.shutdown_session()
 
 
-def open_document(client: LanguageClient, uri: str, text: str, version: int = 1) -> None:
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="plaintext", version=version, text=text)
-        )
-    )
-
-
-def pulls(client: LanguageClient) -> bool:
-    return bool(client.capabilities.text_document and client.capabilities.text_document.diagnostic)
-
-
-async def diagnostics_of(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
-    """The client's diagnostics for `uri`: pulled if the client pulls, else the first push."""
-    if pulls(client):
-        report = await client.text_document_diagnostic_async(
-            types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
-        )
-        return list(report.items)
-    while uri not in client.diagnostics:
-        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 10)
-    return list(client.diagnostics[uri])
-
-
-def key(d: types.Diagnostic) -> tuple:
-    return (d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.code)
-
-
 @pytest.mark.asyncio
-async def test_positions_are_in_the_negotiated_encoding(client: LanguageClient):
-    uri = "file:///tmp/encoding.txt"
-    open_document(client, uri, TEXT)
+@pytest.mark.parametrize("name, newline", [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")])
+async def test_positions_are_in_the_negotiated_encoding(client: LanguageClient, name: str, newline: str):
+    uri = f"file:///tmp/encoding-{name}.txt"
+    open_document(client, uri, TEXT.replace("\n", newline))
     found = await diagnostics_of(client, uri)
     commas = [d.range.start.character for d in found if d.code == "halfwidth-punctuation"]
     assert client.encoding in COLUMNS
@@ -90,8 +63,8 @@ async def test_quick_edits_end_where_a_fresh_open_does(client: LanguageClient):
     # Sent without waiting for any answer.
     for k, piece in enumerate(pieces):
         last_line = written.split("\n")[-1]
-        units = sum(_units(c, client.encoding) for c in last_line)
-        position = types.Position(line=written.count("\n"), character=units)
+        column = sum(units(c, client.encoding) for c in last_line)
+        position = types.Position(line=written.count("\n"), character=column)
         client.text_document_did_change(
             types.DidChangeTextDocumentParams(
                 text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=k + 2),
@@ -112,14 +85,6 @@ async def test_quick_edits_end_where_a_fresh_open_does(client: LanguageClient):
     assert sorted(map(key, client.diagnostics[uri])) == fresh
 
 
-def _units(c: str, encoding: str) -> int:
-    if encoding == "utf-8":
-        return len(c.encode("utf-8"))
-    if encoding == "utf-16":
-        return 2 if ord(c) > 0xFFFF else 1
-    return 1
-
-
 def test_the_cli_agrees_on_the_sample(tmp_path):
     path = tmp_path / "encoding.txt"
     path.write_text(TEXT, encoding="utf-8")
@@ -128,24 +93,6 @@ def test_the_cli_agrees_on_the_sample(tmp_path):
     )
     assert [line.split(":")[1:3] for line in out.stdout.splitlines()] == [["1", "4"], ["2", "6"]]
     assert REPO.is_dir()
-
-
-def _apply(text: str, edits: list[types.TextEdit], encoding: str) -> str:
-    """`text` with `edits` applied, as a client applies them (positions in `encoding`)."""
-    lines = text.split("\n")
-
-    def offset(position: types.Position) -> int:
-        start = sum(len(line) + 1 for line in lines[: position.line])
-        units = 0
-        for k, c in enumerate(lines[position.line] if position.line < len(lines) else ""):
-            if units >= position.character:
-                return start + k
-            units += _units(c, encoding)
-        return start + len(lines[position.line]) if position.line < len(lines) else len(text)
-
-    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
-        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
-    return text
 
 
 @pytest.mark.asyncio
@@ -164,7 +111,7 @@ async def test_fix_all_gives_what_check_fix_gives(client: LanguageClient, tmp_pa
     )
     (fix_all,) = [a for a in actions if a.kind == "source.fixAll.newslint"]
     (change,) = fix_all.edit.document_changes
-    fixed = _apply(text, list(change.edits), client.encoding)
+    fixed = apply_edits(text, list(change.edits), client.encoding)
     path.write_text(text, encoding="utf-8")
     subprocess.run([server_command()[0], "check", "--fix", str(path)], cwd=tmp_path, capture_output=True)
     assert fixed == path.read_text(encoding="utf-8")

@@ -244,6 +244,10 @@ pub struct LintOptions {
     /// corpus exactly once between them.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub shard: Option<(u64, u64)>,
+
+    /// An editor's rule selection (the language server's settings).
+    #[arg(skip)]
+    pub editor: Option<crate::config::EditorSelection>,
 }
 
 /// JSONL input: shared by `check` and `report`.

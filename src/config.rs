@@ -138,6 +138,34 @@ pub struct Selection<'a> {
     pub ignore: &'a [String],
 }
 
+/// Rule selections layered with a configuration file's, each overriding those before it:
+/// `below` (which the file's overrides), the file's, then `above`.
+#[derive(Debug, Default, Clone)]
+pub struct Layers<'a> {
+    pub below: Option<Selection<'a>>,
+    pub above: Vec<Selection<'a>>,
+}
+
+/// An editor's rule selection (the server's settings `select` and `ignore`), and whether the
+/// configuration file overrides it (`configurationPreference` "filesystemFirst") or it the
+/// file ("editorFirst").
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct EditorSelection {
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+    pub file_wins: bool,
+}
+
+impl EditorSelection {
+    pub fn layer(&self) -> Selection<'_> {
+        Selection {
+            select: self.select.as_deref(),
+            extend_select: &[],
+            ignore: &self.ignore,
+        }
+    }
+}
+
 fn names(selectors: &[String]) -> Result<Vec<&'static str>, String> {
     let mut out = Vec::new();
     for s in selectors {

@@ -99,7 +99,21 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         extend_select: &args.extend_select,
         ignore: &args.ignore,
     };
-    let linter = Linter::configured(file, &loaded.root, Some(flags), model)?;
+    let layers = match &args.editor {
+        Some(editor) if editor.file_wins => config::Layers {
+            below: Some(editor.layer()),
+            above: vec![flags],
+        },
+        Some(editor) => config::Layers {
+            below: None,
+            above: vec![editor.layer(), flags],
+        },
+        None => config::Layers {
+            below: None,
+            above: vec![flags],
+        },
+    };
+    let linter = Linter::configured(file, &loaded.root, layers, model)?;
     // The faults accepted on purpose live beside the configuration (none with --isolated).
     let linter = linter.with_suppressions(match args.isolated {
         true => None,

@@ -2,7 +2,7 @@
 //! output. The file runner, the benchmarks and the quality evaluation call it, and any other
 //! front-end (an editor server, records, bindings) is meant to call it the same way.
 
-use crate::config::{ConfigFile, PerFileIgnores, Selection};
+use crate::config::{ConfigFile, Layers, PerFileIgnores, Selection};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{Applicability, apply_fixes};
 use crate::rule::{Check, RuleMeta};
@@ -107,23 +107,24 @@ impl Linter {
         Document::parse(text).with_model(self.model.as_ref())
     }
 
-    /// The linter a configuration describes: its selection with `flags` (the command line's)
-    /// on top, its rules' options and severities, its per-file ignores (globs relative to
+    /// The linter a configuration describes: its selection layered with `layers` (the command
+    /// line's above it, an editor's below or above), its rules' options and severities, its per-file ignores (globs relative to
     /// `root`) and its sentence model (relative to `root`, unless `model` is given). Every
     /// rule's options are checked, selected or not: a typo should not wait to bite.
     pub fn configured(
         file: &ConfigFile,
         root: &Path,
-        flags: Option<Selection>,
+        layers: Layers,
         model: Option<CharModel>,
     ) -> Result<Linter, String> {
-        let mut layers = vec![Selection {
+        let mut all: Vec<Selection> = layers.below.into_iter().collect();
+        all.push(Selection {
             select: file.select.as_deref(),
             extend_select: &file.extend_select,
             ignore: &file.ignore,
-        }];
-        layers.extend(flags);
-        let selected = crate::config::selected_rules(&layers)?;
+        });
+        all.extend(layers.above);
+        let selected = crate::config::selected_rules(&all)?;
         let mut active = Vec::new();
         for entry in crate::rules::RULES {
             let check = (entry.build)(file.rules.get(entry.meta.name))

@@ -162,6 +162,13 @@ struct Server {
     lint_on_change: bool,
     /// The most diagnostics sent for one document.
     max_diagnostics: usize,
+    /// The editor's rule selection (settings `select`, `ignore`), below or above each
+    /// configuration file's (`configurationPreference`), or alone ("editorOnly").
+    editor_rules: crate::config::EditorSelection,
+    editor_only: bool,
+    /// Where a rule's documentation is (setting `docsUrl`, `{rule}` standing for its name),
+    /// sent as each diagnostic's `codeDescription`; none by default.
+    docs_url: Option<String>,
     /// The client answers `workspace/configuration`.
     asks_configuration: bool,
     /// Diagnostics are pulled by the client (`textDocument/diagnostic`), or pushed.
@@ -346,6 +353,12 @@ pub fn serve() -> u8 {
         debounce: DEFAULT_DEBOUNCE,
         lint_on_change: true,
         max_diagnostics: MAX_DIAGNOSTICS,
+        editor_rules: crate::config::EditorSelection {
+            file_wins: true,
+            ..Default::default()
+        },
+        editor_only: false,
+        docs_url: None,
         asks_configuration: false,
         documents: HashMap::new(),
         linters: HashMap::new(),
@@ -913,7 +926,7 @@ impl Server {
         for uri in uris {
             self.schedule(&uri);
         }
-        if self.pull {
+        if self.pull && !self.documents.is_empty() {
             self.send_raw(&json!({"jsonrpc": "2.0", "id": "newslint-refresh", "method": "workspace/diagnostic/refresh"}));
         }
     }
@@ -1003,8 +1016,30 @@ impl Server {
     }
 
     /// Takes the editor settings it knows from `settings` (`debounceMs`, `lintOn`: "change"
-    /// or "save", `maxDiagnostics`), and lints the open documents again under them.
+    /// or "save", `maxDiagnostics`, `docsUrl`, `select`, `ignore`, `configurationPreference`:
+    /// "filesystemFirst", "editorFirst" or "editorOnly"), and lints the open documents again
+    /// under them (with new linters when the rules changed).
     fn apply_settings(&mut self, settings: &Value) {
+        let rules = |key: &str| -> Option<Vec<String>> {
+            let list = settings.get(key)?.as_array()?;
+            Some(list.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        };
+        let mut editor_rules = self.editor_rules.clone();
+        let mut editor_only = self.editor_only;
+        if let Some(select) = settings.get("select") {
+            editor_rules.select = select.is_array().then(|| rules("select").unwrap_or_default());
+        }
+        if let Some(ignore) = rules("ignore") {
+            editor_rules.ignore = ignore;
+        }
+        match settings.get("configurationPreference").and_then(Value::as_str) {
+            Some("filesystemFirst") => (editor_rules.file_wins, editor_only) = (true, false),
+            Some("editorFirst") => (editor_rules.file_wins, editor_only) = (false, false),
+            Some("editorOnly") => (editor_rules.file_wins, editor_only) = (false, true),
+            _ => {}
+        }
+        let rules_changed = editor_rules != self.editor_rules || editor_only != self.editor_only;
+        (self.editor_rules, self.editor_only) = (editor_rules, editor_only);
         if let Some(ms) = settings.get("debounceMs").and_then(Value::as_u64) {
             self.debounce = Duration::from_millis(ms);
         }
@@ -1015,6 +1050,12 @@ impl Server {
         }
         if let Some(n) = settings.get("maxDiagnostics").and_then(Value::as_u64) {
             self.max_diagnostics = usize::try_from(n).unwrap_or(usize::MAX);
+        }
+        if let Some(url) = settings.get("docsUrl") {
+            self.docs_url = url.as_str().filter(|u| u.contains("{rule}")).map(str::to_owned);
+        }
+        if rules_changed {
+            return self.reload();
         }
         let uris: Vec<String> = self.documents.keys().cloned().collect();
         for uri in uris {
@@ -1082,7 +1123,9 @@ impl Server {
         let config = path
             .as_deref()
             .and_then(Path::parent)
-            .and_then(crate::config::discover);
+            .and_then(crate::config::discover)
+            .filter(|_| !self.editor_only);
+        let editor = Some(self.editor_rules.clone()).filter(|e| e.select.is_some() || !e.ignore.is_empty());
         let written = &self.written;
         let linter = self.linters.entry(config.clone()).or_insert_with(|| {
             let turned_off = config
@@ -1109,6 +1152,7 @@ impl Server {
                 model: None,
                 records: crate::cli::RecordOptions::default(),
                 shard: None,
+                editor,
             };
             let linter = crate::settings(&options)?.linter;
             Ok(Arc::new(match side {
@@ -1209,6 +1253,9 @@ impl Server {
                 });
                 if !related.is_empty() {
                     value["relatedInformation"] = json!(related);
+                }
+                if let Some(url) = &self.docs_url {
+                    value["codeDescription"] = json!({"href": url.replace("{rule}", d.rule)});
                 }
                 value
             })

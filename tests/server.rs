@@ -848,6 +848,17 @@ fn editor_settings_come_from_the_initialization_and_from_workspace_configuration
             .unwrap()
             .len()
     };
+    // docsUrl: each diagnostic links to its rule's page.
+    let mut input = frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": {"docsUrl": "https://docs.example/rules/{rule}.html"}}}));
+    input.extend(frame(&open(uri, text)));
+    input.extend(end());
+    let (frames, _) = session(&input, dir.path());
+    let first = &published(&frames).last().unwrap()["params"]["diagnostics"][0];
+    assert_eq!(
+        first["codeDescription"]["href"],
+        "https://docs.example/rules/halfwidth-punctuation.html"
+    );
     // maxDiagnostics among the initialization options.
     let mut input = frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
         "params": {"processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": {"maxDiagnostics": 1}}}));
@@ -1169,4 +1180,96 @@ fn an_ignore_holds_at_once_through_its_command_saved_or_not() {
     );
     session.send(&end());
     assert_eq!(session.finish().1, Some(0));
+}
+
+#[test]
+fn editor_rules_sit_below_or_above_the_configuration_file_as_preferred() {
+    let rule = "halfwidth-punctuation";
+    // (the file's settings, the editor's, the preference, whether the comma is reported)
+    let cases = [
+        (
+            format!("select = [\"{rule}\"]\n"),
+            json!({"ignore": [rule]}),
+            "filesystemFirst",
+            true,
+        ),
+        (
+            format!("select = [\"{rule}\"]\n"),
+            json!({"ignore": [rule]}),
+            "editorFirst",
+            false,
+        ),
+        (
+            format!("ignore = [\"{rule}\"]\n"),
+            json!({"select": [rule]}),
+            "filesystemFirst",
+            false,
+        ),
+        (
+            format!("ignore = [\"{rule}\"]\n"),
+            json!({"select": [rule]}),
+            "editorFirst",
+            true,
+        ),
+        (format!("ignore = [\"{rule}\"]\n"), json!({}), "editorOnly", true),
+        // A file silent on the rule leaves the editor's choice standing.
+        (
+            "extensions = [\"txt\"]\n".to_owned(),
+            json!({"ignore": [rule]}),
+            "filesystemFirst",
+            false,
+        ),
+    ];
+    for (file, editor, preference, reported) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(root.join("newslint.toml"), &file).unwrap();
+        let uri = format!("file://{}/a.txt", root.display());
+        let mut options = editor.clone();
+        options["configurationPreference"] = json!(preference);
+        let mut input = frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+            "params": {"processId": null, "rootUri": null, "capabilities": {"textDocument": {"diagnostic": {}}},
+                       "initializationOptions": options}}));
+        input.extend(frame(&open(&uri, "他说,好。\n")));
+        input.extend(frame(&request(
+            2,
+            "textDocument/diagnostic",
+            json!({"textDocument": {"uri": uri}}),
+        )));
+        input.extend(end());
+        let (frames, _) = session(&input, &root);
+        let codes = codes_of(&response(&frames, 2)["result"]["items"]);
+        assert_eq!(
+            codes.contains(&rule),
+            reported,
+            "{file:?} {editor} {preference}: {codes:?}"
+        );
+    }
+    // Settings changed later (workspace/didChangeConfiguration) lint again under the new rules.
+    let dir = tempfile::tempdir().unwrap();
+    let uri = "untitled:b.txt";
+    let mut session = Session::start(dir.path());
+    let mut input = frame(&initialize(1, json!({"textDocument": {"diagnostic": {}}})));
+    input.extend(frame(&open(uri, "他说,好。\n")));
+    input.extend(frame(&request(
+        2,
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    )));
+    session.send(&input);
+    session.wait_for(2);
+    let mut input = frame(&notification(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"newslint": {"ignore": [rule]}}}),
+    ));
+    input.extend(frame(&request(
+        3,
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": uri}}),
+    )));
+    input.extend(end());
+    session.send(&input);
+    let (frames, _) = session.finish();
+    assert!(codes_of(&response(&frames, 2)["result"]["items"]).contains(&rule));
+    assert!(!codes_of(&response(&frames, 3)["result"]["items"]).contains(&rule));
 }

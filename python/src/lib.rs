@@ -96,7 +96,7 @@ impl PyLinter {
             }
             (None, None) => Default::default(),
         };
-        let linter = Linter::configured(&file, &root, None, None).map_err(error)?;
+        let linter = Linter::configured(&file, &root, Default::default(), None).map_err(error)?;
         let min_chars =
             newslint::rules::duplicate_min_chars(file.rules.get("duplicated-block")).map_err(error)?;
         Ok(PyLinter { linter, min_chars })

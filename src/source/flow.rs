@@ -752,8 +752,97 @@ fn ends_open(text: &str, model: Model, doubt: Doubt) -> bool {
         return false;
     }
     continuity::ends_inside_word(tail) > ENDS_INSIDE_WORD
+        || ends_on_a_word_before_more(tail)
         || model.end_unlikely(last_chars(text, JOIN_CONTEXT + 2), doubt)
 }
+
+/// The last word of `tail` (Han characters) only ever leads into more: a preposition, a
+/// conjunction or a determiner (在, 把, 以及, 如果, 各种). No sentence, deck line or headline
+/// ends on one.
+fn ends_on_a_word_before_more(tail: &str) -> bool {
+    let lexicon = continuity::lexicon();
+    let words = lexicon.segment(tail);
+    let Some(&last) = words.last().filter(|last| LEADS_INTO_MORE.contains(last)) else {
+        return false;
+    };
+    let before = words.len().checked_sub(2).map_or("", |k| words[k]);
+    // A character left alone before it may be a word's with it that the segmentation missed
+    // (碳中/和, 天时地利人/和), and 在 after an adverb is "to be there" (初心永在, 依然在).
+    let lone_before = before.chars().count() == 1;
+    let verb_after_adverb = last == "在" && lexicon.tag(before).is_some_and(|tag| tag == "d");
+    !lone_before && !verb_after_adverb
+}
+
+/// Prepositions, conjunctions and determiners that stand before what they lead into, never at
+/// the end of a sentence (those that can also be a verb or a noun, as 通过, 为, 对, 用, 依据,
+/// are left out).
+const LEADS_INTO_MORE: [&str; 65] = [
+    "在",
+    "和",
+    "与",
+    "及",
+    "以及",
+    "并且",
+    "而且",
+    "但是",
+    "可是",
+    "然而",
+    "因为",
+    "由于",
+    "如果",
+    "虽然",
+    "尽管",
+    "即使",
+    "只要",
+    "无论",
+    "不管",
+    "不但",
+    "不仅",
+    "倘若",
+    "既然",
+    "而是",
+    "或者",
+    "及其",
+    "把",
+    "被",
+    "从",
+    "由",
+    "对于",
+    "关于",
+    "根据",
+    "按照",
+    "依照",
+    "随着",
+    "除了",
+    "为了",
+    "基于",
+    "鉴于",
+    "沿着",
+    "凭借",
+    "向着",
+    "朝着",
+    "趁着",
+    "自从",
+    "每当",
+    "并",
+    "而",
+    "或",
+    "但",
+    "且",
+    "跟",
+    "同",
+    "以",
+    "于",
+    "各种",
+    "各类",
+    "各项",
+    "各个",
+    "各级",
+    "诸多",
+    "众多",
+    "一系列",
+    "所有",
+];
 
 /// Running text of several clauses without any full stop: a sentence that lost its end.
 /// Deck and summary lines are one or two short clauses.
@@ -1343,6 +1432,34 @@ mod tests {
             role("一是要加强领导，二是要完善机制。三是——", BlockKind::Paragraph),
             Role::Prose(Ending::Complete)
         );
+    }
+
+    #[test]
+    fn prepositions_conjunctions_and_determiners_end_nothing() {
+        for tail in [
+            "多家金融和",
+            "开幕式在",
+            "得益于各种",
+            "推动产业升级以及",
+            "记者把",
+            "截至目前，由于",
+        ] {
+            assert!(ends_on_a_word_before_more(han_tail_of(tail, 8)), "{tail}");
+        }
+        // Words that end on one of their characters, 在 as a verb, and verbs, nouns and
+        // words that are both.
+        for tail in [
+            "推进碳达峰碳中和",
+            "可谓天时地利人和",
+            "初心永在",
+            "精神依然在",
+            "会议审议通过",
+            "主要表现为",
+            "项目建成投用",
+            "有效应对",
+        ] {
+            assert!(!ends_on_a_word_before_more(han_tail_of(tail, 8)), "{tail}");
+        }
     }
 
     #[test]

@@ -564,9 +564,21 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
         return Carry::Certain;
     }
     // A heading is joined on a word or a number across the break alone: a headline followed by
-    // its story reads on as well as a broken sentence does. (The cheap test goes first.)
+    // its story reads on as well as a broken sentence does.
     if matches!(join, Join::FromHeading | Join::FromTitle) || !odds_matter {
-        return if word_across(a, b) && !opens_fresh(a, b) {
+        // A word cut in two and completed reads on, even into a fresh start (俄罗斯外|长拉夫罗夫,
+        // 长 being a surname too), when the line stops on a lone character: a headline stops on
+        // a word (平陆运河南宁段通水|平陆运河…, though 水平 is a word).
+        let (tail, gain) = (han_tail(a), continuity::join_gain(han_tail(a), han_head(b)));
+        let lone_last = || {
+            continuity::lexicon()
+                .segment(tail)
+                .last()
+                .is_some_and(|word| word.chars().nth(1).is_none())
+        };
+        return if gain > STRONG_WORD_ACROSS_GAIN && lone_last()
+            || gain > WORD_ACROSS_GAIN && !opens_fresh(a, b)
+        {
             Carry::Certain
         } else {
             Carry::Unknown(0.0)
@@ -728,11 +740,6 @@ const CLOSING_SEARCH_CHARS: usize = 40;
 
 /// Marks that open something the same sentence must close: a text cannot stop after them.
 const OPENING_MARKS: [char; 8] = ['（', '(', '“', '《', '【', '「', '『', '〔'];
-
-/// A dictionary word runs across the join and reads better than the words on either side.
-fn word_across(first: &str, second: &str) -> bool {
-    continuity::join_gain(han_tail(first), han_head(second)) > WORD_ACROSS_GAIN
-}
 
 /// How much better, in ln odds, the best reading with a word across a join must be than the
 /// best reading without one.
@@ -1479,6 +1486,19 @@ mod tests {
     }
 
     #[test]
+    fn a_line_cut_inside_a_word_goes_on_past_headings_into_a_name() {
+        // 外|长 is a word, though 长拉夫 reads as a name: the line stops on a lone character.
+        let text = "俄乌第二轮谈判计划今天举行\n\n央视网消息（新闻联播）：谈判今天举行。\n\n俄罗斯外\n\n国内联播快讯\n\n长拉夫罗夫今天表示，乌方正在拖延谈判。\n";
+        let (flow, _) = flow_of(text);
+        assert_eq!(flow.splits.len(), 1);
+        assert_eq!((flow.splits[0].first, flow.splits[0].second), (2, 4));
+        // A subheading that stops on a word, before a story whose first word makes a word
+        // with its last character (水|平).
+        let text = "两地今天签约\n\n央视网消息（新闻联播）：两地今天签约。\n\n平陆运河南宁段通水\n\n平陆运河南宁段昨天（3月27日）通水。\n";
+        assert!(flow_of(text).0.splits.is_empty());
+    }
+
+    #[test]
     fn split_truncation_and_orphan() {
         let (flow, _) = flow_of("今年经济向好。从数字化\n\n到智能化再到智慧化，转型加快。\n");
         assert_eq!(flow.splits.len(), 1);
@@ -1686,6 +1706,9 @@ mod tests {
 
     #[test]
     fn a_word_across_a_break() {
+        // A dictionary word runs across the join and reads better than the words on either side.
+        let word_across =
+            |first, second| continuity::join_gain(han_tail(first), han_head(second)) > WORD_ACROSS_GAIN;
         assert!(word_across("纳更多高端创新机构、跨", "国企业等入驻"));
         assert!(word_across("让很多企业家有投资重", "庆的热情"));
         assert!(!word_across("从数字化", "到智能化"));

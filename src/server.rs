@@ -782,10 +782,13 @@ impl Server {
             "textDocument/didOpen" => {
                 if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(params) {
                     let uri = p.text_document.uri.0;
-                    self.documents.insert(
+                    let reopened = self.documents.insert(
                         uri.clone(),
                         Document::new(p.text_document.text, p.text_document.version),
                     );
+                    for request in reopened.into_iter().flat_map(|d| d.parked) {
+                        self.answer_stale(request);
+                    }
                     self.schedule(&uri);
                 }
             }

@@ -99,19 +99,16 @@ pub fn settings(args: &LintOptions) -> Result<Settings, String> {
         extend_select: &args.extend_select,
         ignore: &args.ignore,
     };
-    let layers = match &args.editor {
-        Some(editor) if editor.file_wins => config::Layers {
-            below: Some(editor.layer()),
-            above: vec![flags],
-        },
-        Some(editor) => config::Layers {
-            below: None,
-            above: vec![editor.layer(), flags],
-        },
-        None => config::Layers {
-            below: None,
-            above: vec![flags],
-        },
+    // An editor's selection goes below the file's or above it; the command line's on top.
+    let editor = |file_wins: bool| {
+        args.editor
+            .as_ref()
+            .filter(|e| e.file_wins == file_wins)
+            .map(config::EditorSelection::layer)
+    };
+    let layers = config::Layers {
+        below: editor(true),
+        above: editor(false).into_iter().chain([flags]).collect(),
     };
     let linter = Linter::configured(file, &loaded.root, layers, model)?;
     // The faults accepted on purpose live beside the configuration (none with --isolated).

@@ -1287,8 +1287,8 @@ impl Server {
             .and_then(Value::as_str)
             .ok_or((ErrorCode::InvalidParams, "no textDocument.uri".to_owned()))?
             .to_owned();
+        // (Its lint, on the lint thread, has set fix-all going.)
         let items = self.diagnostics_of(&uri);
-        self.prepare_fix_all(&uri);
         Ok(json!({"kind": "full", "items": items}))
     }
 

@@ -252,9 +252,13 @@ pub fn analyse(doc: &Document) -> Flow {
         let surely_open = match roles.get(i) {
             Some(Role::Prose(_)) if deck => ends_open(first, model, Doubt::Unlikely),
             Some(Role::Prose(Ending::Open)) => true,
+            // Running text of several clauses is open on weaker evidence (a doubtful end).
             Some(Role::Prose(_)) => {
-                ends_open(first, model, Doubt::Unlikely)
-                    || long_running_text(first) && ends_open(first, model, Doubt::Doubtful)
+                let doubt = match long_running_text(first) {
+                    true => Doubt::Doubtful,
+                    false => Doubt::Unlikely,
+                };
+                ends_open(first, model, doubt)
             }
             // A line that reads as a heading is a fragment only when what follows carries it on.
             _ => false,
@@ -569,7 +573,8 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
         // A word cut in two and completed reads on, even into a fresh start (俄罗斯外|长拉夫罗夫,
         // 长 being a surname too), when the line stops on a lone character: a headline stops on
         // a word (平陆运河南宁段通水|平陆运河…, though 水平 is a word).
-        let (tail, gain) = (han_tail(a), continuity::join_gain(han_tail(a), han_head(b)));
+        let tail = han_tail(a);
+        let gain = continuity::join_gain(tail, han_head(b));
         let lone_last = || {
             continuity::lexicon()
                 .segment(tail)

@@ -100,20 +100,20 @@ async def take(client: LanguageClient, action: types.CodeAction, buffers: dict[P
     them, and its file watcher tells the server), then its command, run by the server."""
     edit = action.edit
     touched = []
-    if edit.document_changes:
-        for change in edit.document_changes:
-            if isinstance(change, types.CreateFile):
-                buffers.setdefault(Path(change.uri.removeprefix("file://")), "")
-                continue
-            path = Path(change.text_document.uri.removeprefix("file://"))
-            touched.append(path)
-            base = buffers.get(path, path.read_text(encoding="utf-8") if path.exists() else "")
-            buffers[path] = apply_edits(base, list(change.edits), client.encoding)
-    for uri, edits in (edit.changes or {}).items():
+
+    def into_buffer(uri: str, edits) -> None:
         path = Path(uri.removeprefix("file://"))
         touched.append(path)
         base = buffers.get(path, path.read_text(encoding="utf-8") if path.exists() else "")
         buffers[path] = apply_edits(base, list(edits), client.encoding)
+
+    for change in edit.document_changes or []:
+        if isinstance(change, types.CreateFile):
+            buffers.setdefault(Path(change.uri.removeprefix("file://")), "")
+        else:
+            into_buffer(change.text_document.uri, change.edits)
+    for uri, edits in (edit.changes or {}).items():
+        into_buffer(uri, edits)
     if client.saves_edits:
         events = []
         for path in touched:

@@ -1,10 +1,13 @@
 //! A parallel map whose results come out in input order, through a bounded window.
 //!
-//! Workers take items one at a time from a shared iterator and may run at most `window`
-//! items ahead of the oldest result not yet handed on; the calling thread puts the results
-//! back in order and hands each on as soon as all before it are. So output starts at once,
-//! is the same whatever the number of threads, and at most `window` results (and the items
-//! being worked on) are held at any time, however long the input.
+//! The calling thread and all but one of the pool's threads take items one at a time from a
+//! shared iterator and may run at most `window` items ahead of the oldest result not yet
+//! handed on. The calling thread puts the results back in order and hands each on as soon as
+//! all before it are, between items of its own. So output starts at once, is the same
+//! whatever the number of threads, and at most `window` results (and the items being worked
+//! on) are held at any time, however long the input. Nobody sleeps or is woken per item: the
+//! calling thread waits only when the window is full or the items are all taken, and a
+//! worker only when the window is full.
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
@@ -17,13 +20,38 @@ struct Shared<I> {
     taken: usize,
     /// Results handed on so far.
     emitted: usize,
-    /// The iterator is spent (or a worker must stop).
+    /// The iterator is spent (or everyone must stop).
     done: bool,
+    /// Workers waiting for room in the window.
+    waiting: usize,
 }
 
-/// Maps `items` with `work` on the pool's threads and calls `emit` with each result, in the
-/// order of `items`, on the calling thread. When `emit` breaks (its reader went away), no
-/// more items are taken and the results still under way are dropped.
+impl<I: Iterator> Shared<I> {
+    /// The next item and its sequence number, unless the window is full (`Err(true)`) or the
+    /// items are spent (`Err(false)`).
+    fn take(&mut self, window: usize) -> Result<(usize, I::Item), bool> {
+        if self.done {
+            return Err(false);
+        }
+        if self.taken >= self.emitted + window {
+            return Err(true);
+        }
+        match self.items.next() {
+            Some(item) => {
+                self.taken += 1;
+                Ok((self.taken - 1, item))
+            }
+            None => {
+                self.done = true;
+                Err(false)
+            }
+        }
+    }
+}
+
+/// Maps `items` with `work` on the calling thread and the pool's and calls `emit` with each
+/// result, in the order of `items`, on the calling thread. When `emit` breaks (its reader went
+/// away), no more items are taken and the results still under way are dropped.
 pub fn map<I, T, R>(
     pool: &rayon::ThreadPool,
     window: usize,
@@ -41,47 +69,41 @@ pub fn map<I, T, R>(
         taken: 0,
         emitted: 0,
         done: false,
+        waiting: 0,
     });
     let room = Condvar::new();
+    let lock = || shared.lock().unwrap_or_else(|e| e.into_inner());
+    // A panic must not leave the others waiting for its result: stop them all, and the
+    // scope passes the panic on.
+    let guarded = |item: T| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(item))).unwrap_or_else(|panic| {
+            lock().done = true;
+            room.notify_all();
+            std::panic::resume_unwind(panic)
+        })
+    };
     let (send, receive) = mpsc::channel::<(usize, R)>();
     pool.in_place_scope(|scope| {
-        for _ in 0..pool.current_num_threads() {
+        for _ in 1..pool.current_num_threads() {
             let send = send.clone();
-            let (shared, room, work) = (&shared, &room, &work);
+            let (lock, room, guarded) = (&lock, &room, &guarded);
             scope.spawn(move |_| {
                 loop {
                     let (seq, item) = {
-                        let mut state = shared.lock().unwrap_or_else(|e| e.into_inner());
-                        while !state.done && state.taken >= state.emitted + window {
-                            state = room.wait(state).unwrap_or_else(|e| e.into_inner());
-                        }
-                        if state.done {
-                            return;
-                        }
-                        match state.items.next() {
-                            Some(item) => {
-                                state.taken += 1;
-                                (state.taken - 1, item)
-                            }
-                            None => {
-                                state.done = true;
-                                room.notify_all();
-                                return;
+                        let mut state = lock();
+                        loop {
+                            match state.take(window) {
+                                Ok(next) => break next,
+                                Err(true) => {
+                                    state.waiting += 1;
+                                    state = room.wait(state).unwrap_or_else(|e| e.into_inner());
+                                    state.waiting -= 1;
+                                }
+                                Err(false) => return,
                             }
                         }
                     };
-                    // A panic must not leave the others waiting for its result: stop them all,
-                    // and the scope passes the panic on.
-                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(item)));
-                    let result = match result {
-                        Ok(result) => result,
-                        Err(panic) => {
-                            shared.lock().unwrap_or_else(|e| e.into_inner()).done = true;
-                            room.notify_all();
-                            std::panic::resume_unwind(panic);
-                        }
-                    };
-                    if send.send((seq, result)).is_err() {
+                    if send.send((seq, guarded(item))).is_err() {
                         return;
                     }
                 }
@@ -90,26 +112,42 @@ pub fn map<I, T, R>(
         drop(send);
         let mut pending = BTreeMap::new();
         let mut next = 0;
-        let mut stopped = false;
-        for (seq, result) in &receive {
-            if stopped {
-                continue;
+        let mut stop = false;
+        loop {
+            while let Ok((seq, result)) = receive.try_recv() {
+                pending.insert(seq, result);
             }
-            pending.insert(seq, result);
             let before = next;
-            while let Some(result) = pending.remove(&next) {
+            while !stop && let Some(result) = pending.remove(&next) {
                 next += 1;
-                if emit(result).is_break() {
-                    stopped = true;
-                    pending.clear();
+                stop = emit(result).is_break();
+            }
+            let taken = {
+                let mut state = lock();
+                state.emitted = next;
+                state.done |= stop;
+                if (next > before || stop) && state.waiting > 0 {
+                    room.notify_all();
+                }
+                if stop {
                     break;
                 }
-            }
-            if next > before {
-                let mut state = shared.lock().unwrap_or_else(|e| e.into_inner());
-                state.emitted = next;
-                state.done |= stopped;
-                room.notify_all();
+                state.take(window).map_err(|full| (full, state.taken))
+            };
+            match taken {
+                Ok((seq, item)) => {
+                    pending.insert(seq, guarded(item));
+                }
+                // All taken and handed on.
+                Err((false, taken)) if next == taken => break,
+                // Only the workers can make progress now.
+                Err(_) => match receive.recv() {
+                    Ok((seq, result)) => {
+                        pending.insert(seq, result);
+                    }
+                    // The workers are gone: one of them panicked, and the scope says so.
+                    Err(_) => break,
+                },
             }
         }
     });
@@ -171,6 +209,57 @@ mod tests {
         );
         assert_eq!(out, (0..10).collect::<Vec<_>>());
         assert!(worked.load(Ordering::SeqCst) < 100);
+    }
+
+    #[test]
+    fn a_panic_in_any_thread_is_passed_on_and_nobody_is_left_waiting() {
+        for threads in [1, 2, 4] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                map(
+                    &pool,
+                    2,
+                    0..1000u32,
+                    |n| {
+                        assert_ne!(n, 37, "item 37 fails");
+                        n
+                    },
+                    |_| ControlFlow::Continue(()),
+                );
+            }));
+            assert!(outcome.is_err(), "{threads} threads: the panic was lost");
+        }
+    }
+
+    #[test]
+    fn the_calling_thread_and_the_workers_share_the_items() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap();
+        let seen = Mutex::new(std::collections::HashSet::new());
+        let mut out = Vec::new();
+        map(
+            &pool,
+            8,
+            0..300u32,
+            |n| {
+                seen.lock().unwrap().insert(std::thread::current().id());
+                std::thread::sleep(std::time::Duration::from_micros(100));
+                n
+            },
+            |n| {
+                out.push(n);
+                ControlFlow::Continue(())
+            },
+        );
+        assert_eq!(out, (0..300).collect::<Vec<_>>());
+        let seen = seen.into_inner().unwrap();
+        assert!(
+            seen.contains(&std::thread::current().id()),
+            "the caller did no work"
+        );
+        assert_eq!(seen.len(), 3, "one worker per thread but the caller's");
     }
 
     #[test]

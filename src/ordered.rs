@@ -26,24 +26,32 @@ struct Shared<I> {
     waiting: usize,
 }
 
+/// What a thread gets when it asks for an item.
+enum Take<T> {
+    /// The item and its sequence number.
+    Item(usize, T),
+    /// The window is full.
+    Full,
+    /// The items are spent, or everyone must stop.
+    Spent,
+}
+
 impl<I: Iterator> Shared<I> {
-    /// The next item and its sequence number, unless the window is full (`Err(true)`) or the
-    /// items are spent (`Err(false)`).
-    fn take(&mut self, window: usize) -> Result<(usize, I::Item), bool> {
+    fn take(&mut self, window: usize) -> Take<I::Item> {
         if self.done {
-            return Err(false);
+            return Take::Spent;
         }
         if self.taken >= self.emitted + window {
-            return Err(true);
+            return Take::Full;
         }
         match self.items.next() {
             Some(item) => {
                 self.taken += 1;
-                Ok((self.taken - 1, item))
+                Take::Item(self.taken - 1, item)
             }
             None => {
                 self.done = true;
-                Err(false)
+                Take::Spent
             }
         }
     }
@@ -93,13 +101,13 @@ pub fn map<I, T, R>(
                         let mut state = lock();
                         loop {
                             match state.take(window) {
-                                Ok(next) => break next,
-                                Err(true) => {
+                                Take::Item(seq, item) => break (seq, item),
+                                Take::Full => {
                                     state.waiting += 1;
                                     state = room.wait(state).unwrap_or_else(|e| e.into_inner());
                                     state.waiting -= 1;
                                 }
-                                Err(false) => return,
+                                Take::Spent => return,
                             }
                         }
                     };
@@ -122,7 +130,7 @@ pub fn map<I, T, R>(
                 next += 1;
                 stop = emit(result).is_break();
             }
-            let taken = {
+            let (taken, all_handed_on) = {
                 let mut state = lock();
                 state.emitted = next;
                 state.done |= stop;
@@ -132,16 +140,15 @@ pub fn map<I, T, R>(
                 if stop {
                     break;
                 }
-                state.take(window).map_err(|full| (full, state.taken))
+                (state.take(window), state.taken == next)
             };
             match taken {
-                Ok((seq, item)) => {
+                Take::Item(seq, item) => {
                     pending.insert(seq, guarded(item));
                 }
-                // All taken and handed on.
-                Err((false, taken)) if next == taken => break,
+                Take::Spent if all_handed_on => break,
                 // Only the workers can make progress now.
-                Err(_) => match receive.recv() {
+                Take::Full | Take::Spent => match receive.recv() {
                     Ok((seq, result)) => {
                         pending.insert(seq, result);
                     }

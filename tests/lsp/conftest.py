@@ -42,8 +42,23 @@ async def diagnostics_of(client: LanguageClient, uri: str) -> list[types.Diagnos
         )
         return list(report.items)
     while uri not in client.diagnostics:
-        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 10)
+        if not await next_push(client, 10):
+            raise AssertionError(f"nothing published for {uri} in 10 s")
     return list(client.diagnostics[uri])
+
+
+async def next_push(client: LanguageClient, timeout: float) -> bool:
+    """Whether a publishDiagnostics came within `timeout` seconds.
+
+    The wait is shielded: pytest-lsp keeps the future it hands out until the next notification
+    and sets its result then; had the time-out cancelled it, setting it would raise before the
+    client's own handler ran, and that notification's diagnostics would be lost to the test."""
+    waiting = asyncio.wrap_future(client.protocol.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS))
+    try:
+        await asyncio.wait_for(asyncio.shield(waiting), timeout)
+        return True
+    except asyncio.TimeoutError:
+        return False
 
 
 def key(d: types.Diagnostic) -> tuple:

@@ -10,7 +10,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from conftest import REPO, apply_edits, diagnostics_of, key, open_document, pulls, server_command, units
+from conftest import REPO, apply_edits, diagnostics_of, key, next_push, open_document, pulls, server_command, units
 
 TEXT = "😀新闻,测试\n第二行𠮷字,x\n"
 #: The two commas' LSP characters (units before them on their line), by the encoding the
@@ -81,7 +81,7 @@ async def test_quick_edits_end_where_a_fresh_open_does(client: LanguageClient):
     for _ in range(50):
         if sorted(map(key, client.diagnostics.get(uri, []))) == fresh:
             break
-        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 10)
+        assert await next_push(client, 10), "no push in 10 s"
     assert sorted(map(key, client.diagnostics[uri])) == fresh
 
 

@@ -2,11 +2,13 @@
 //! binary: nothing is parsed at run time, and only the pages a look-up touches are loaded.
 //!
 //! Layout (little-endian), each part right after the one before:
-//! - magic `NLLEX01\n`; counts: words n, hash slots h (a power of two), character pairs m,
+//! - magic `NLLEX02\n`; counts: words n, hash slots h (a power of two), character pairs m,
 //!   suffixes s, tag names t, string bytes b (u32 each); then `total` (f64);
-//! - word ends [u32; n] (word i is `strings[end(i-1)..end(i)]`), p(word) [f32; n], tags [u8; n]
+//! - word ends [u32; n] (word i is `strings[end(i-1)..end(i)]`), ln p(word) [f32; n], tags [u8; n]
 //!   padded to 8 bytes, cumulative p [f64; n + 1];
-//! - hash slots [u32; h]: word index + 1, 0 for empty (FNV-1a of the bytes, linear probing);
+//! - hash slots [u32; h]: the top SLOT_TAG_BITS of the word's hash above word index + 1, 0 for
+//!   empty (FNV-1a of the bytes, linear probing): a probe that meets another word is told
+//!   by its tag without reading that word;
 //! - pairs [u64; m], sorted: two characters side by side inside a word, `a << 32 | b`;
 //! - suffix keys [u64; s], sorted (the last one or two characters of longer words, `a << 32
 //!   | b`, b = 0 for one), and their ln masses [f32; s], padded to 8 bytes;
@@ -16,6 +18,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 const MAX_SUFFIX_CHARS: usize = 2;
+/// The low bits of a hash slot hold the word index + 1, the rest a tag of the word's hash
+/// (the same split as `source/continuity.rs`).
+const SLOT_INDEX_BITS: u32 = 20;
 
 fn fnv(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -71,17 +76,19 @@ fn main() {
         let p = freq / total;
         sum += p;
         cumulative.push(sum);
-        probs.push(p as f32);
+        probs.push((p as f32).ln());
     }
 
     let slots = (counted.len() * 2).next_power_of_two();
+    assert!(counted.len() < (1 << SLOT_INDEX_BITS) - 1, "too many words for a hash slot");
     let mut table = vec![0u32; slots];
     for (i, (word, _, _)) in counted.iter().enumerate() {
-        let mut at = fnv(word.as_bytes()) as usize & (slots - 1);
+        let hash = fnv(word.as_bytes());
+        let mut at = hash as usize & (slots - 1);
         while table[at] != 0 {
             at = (at + 1) & (slots - 1);
         }
-        table[at] = i as u32 + 1;
+        table[at] = ((hash >> (64 - (32 - SLOT_INDEX_BITS))) as u32) << SLOT_INDEX_BITS | (i as u32 + 1);
     }
 
     let key = |a: char, b: Option<char>| (u64::from(a as u32) << 32) | u64::from(b.map_or(0, |b| b as u32));
@@ -112,7 +119,7 @@ fn main() {
     }
 
     let mut out = Vec::new();
-    out.extend_from_slice(b"NLLEX01\n");
+    out.extend_from_slice(b"NLLEX02\n");
     for count in [
         counted.len(),
         slots,

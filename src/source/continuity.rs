@@ -28,14 +28,16 @@ static LEXICON: LazyLock<Lexicon> =
 pub struct Lexicon {
     /// Where each word ends in `strings` (words sorted by their bytes).
     word_ends: &'static [u8],
-    /// p(word), f32.
-    probs: &'static [u8],
+    /// ln p(word), f32.
+    log_probs: &'static [u8],
     /// jieba's part-of-speech tag of each word, as a position in the tag names.
     tags: &'static [u8],
     /// `cumulative[i]`: the summed probability of the words before word i (f64), for the mass
     /// of a prefix.
     cumulative: &'static [u8],
-    /// Open addressing over the words' FNV-1a hashes: word index + 1, or 0.
+    /// Open addressing over the words' FNV-1a hashes: the hash's top bits above word index + 1
+    /// (SLOT_INDEX_BITS), or 0. Most look-ups are of text that is no word: the tags turn
+    /// them away without reading the words the probes meet.
     slots: &'static [u8],
     /// Sorted pairs of characters that stand side by side inside a word.
     pairs: &'static [u8],
@@ -49,6 +51,9 @@ pub struct Lexicon {
     /// ln p of a character the table does not hold as a word.
     unknown: f32,
 }
+
+/// The low bits of a hash slot (as `build.rs` lays them out).
+const SLOT_INDEX_BITS: u32 = 20;
 
 /// The same hash as `build.rs`.
 fn fnv(bytes: &[u8]) -> u64 {
@@ -81,7 +86,7 @@ fn find_u64(table: &[u8], key: u64) -> Option<usize> {
 
 impl Lexicon {
     fn read(data: &'static [u8]) -> Option<Lexicon> {
-        let rest = data.strip_prefix(b"NLLEX01\n")?;
+        let rest = data.strip_prefix(b"NLLEX02\n")?;
         let [n, h, m, s, t, b] = [0, 1, 2, 3, 4, 5].map(|i| u32_at(rest, i) as usize);
         let total = f64::from_bits(u64::from_le_bytes(rest.get(24..32)?.try_into().ok()?));
         let mut at = 32;
@@ -95,7 +100,7 @@ impl Lexicon {
         };
         Some(Lexicon {
             word_ends: take(n * 4, false)?,
-            probs: take(n * 4, false)?,
+            log_probs: take(n * 4, false)?,
             tags: take(n, true)?,
             cumulative: take((n + 1) * 8, false)?,
             slots: take(h * 4, true)?,
@@ -120,14 +125,17 @@ impl Lexicon {
 
     fn index(&self, word: &str) -> Option<usize> {
         let mask = self.slots.len() / 4 - 1;
-        let mut at = fnv(word.as_bytes()) as usize & mask;
+        let hash = fnv(word.as_bytes());
+        let tag = (hash >> (64 - (32 - SLOT_INDEX_BITS))) as u32;
+        let mut at = hash as usize & mask;
         loop {
-            let slot = u32_at(self.slots, at) as usize;
+            let slot = u32_at(self.slots, at);
             if slot == 0 {
                 return None;
             }
-            if self.word(slot - 1) == word.as_bytes() {
-                return Some(slot - 1);
+            let index = (slot & ((1 << SLOT_INDEX_BITS) - 1)) as usize - 1;
+            if slot >> SLOT_INDEX_BITS == tag && self.word(index) == word.as_bytes() {
+                return Some(index);
             }
             at = (at + 1) & mask;
         }
@@ -141,7 +149,7 @@ impl Lexicon {
 
     /// ln p(word), when the table holds it.
     pub fn log_p(&self, word: &str) -> Option<f32> {
-        self.index(word).map(|i| f32_at(self.probs, i).ln())
+        self.index(word).map(|i| f32_at(self.log_probs, i))
     }
 
     /// Whether the table holds `word`.

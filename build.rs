@@ -80,7 +80,10 @@ fn main() {
     }
 
     let slots = (counted.len() * 2).next_power_of_two();
-    assert!(counted.len() < (1 << SLOT_INDEX_BITS) - 1, "too many words for a hash slot");
+    assert!(
+        counted.len() < (1 << SLOT_INDEX_BITS) - 1,
+        "too many words for a hash slot"
+    );
     let mut table = vec![0u32; slots];
     for (i, (word, _, _)) in counted.iter().enumerate() {
         let hash = fnv(word.as_bytes());

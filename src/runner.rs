@@ -350,7 +350,9 @@ enum ReadError {
 /// FIFO waits for a writer), and a binary file is not read past its first 8 KiB.
 fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let other = |e: std::io::Error| ReadError::Other(io_message(&e));
-    let meta = std::fs::metadata(path).map_err(other)?;
+    let file = open_without_waiting(path).map_err(other)?;
+    // The open file's metadata: the path is looked up once.
+    let meta = file.metadata().map_err(other)?;
     if !meta.is_file() {
         return Err(ReadError::Other(
             "not a regular file (a FIFO, a socket or a device): not read".to_owned(),
@@ -364,22 +366,40 @@ fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     if meta.len() > max {
         return Err(too_large(meta.len()));
     }
-    let file = std::fs::File::open(path).map_err(other)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     let mut reader = file.take(max + 1);
-    (&mut reader)
+    let sniffed = (&mut reader)
         .take(decode::BINARY_SNIFF_LEN as u64)
         .read_to_end(&mut bytes)
         .map_err(other)?;
     if decode::is_binary(&bytes) && encoding_rs::Encoding::for_bom(&bytes).is_none() {
         return Err(ReadError::Binary);
     }
-    reader.read_to_end(&mut bytes).map_err(other)?;
+    // Fewer bytes than asked for: the end was met (most files end within the sniff).
+    if sniffed == decode::BINARY_SNIFF_LEN {
+        reader.read_to_end(&mut bytes).map_err(other)?;
+    }
     // The file grew while it was read.
     if bytes.len() as u64 > max {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// Opens `path` for reading without waiting for a writer, should it be a FIFO (whose kind
+/// the caller then reads from the open file).
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    #[cfg(not(unix))]
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other(
+            "not a regular file (a FIFO, a socket or a device): not read",
+        ));
+    }
+    options.open(path)
 }
 
 /// Display form of a path: as given, without a leading `./`.

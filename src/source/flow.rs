@@ -204,6 +204,35 @@ fn is_dateline(text: &str) -> bool {
     head.contains("日电") || head.contains("消息（") || head.contains("消息：") || head.contains("消息(")
 }
 
+/// A story's first paragraph: its dateline, then the story's text (央视网消息（新闻联播）：在内
+/// 蒙古燕山). That is running text, which ends with a full stop, whatever its last word. A
+/// dateline alone on its line, or with a byline (（记者 王某）, 记者王某), is not.
+fn opens_story(text: &str) -> bool {
+    if !is_dateline(text) {
+        return false;
+    }
+    let window = text
+        .char_indices()
+        .nth(DATELINE_CHARS + 4)
+        .map_or(text, |(at, _)| &text[..at]);
+    let Some(end) = ["：", ":", "日电", "本报讯"]
+        .iter()
+        .filter_map(|mark| window.find(mark).map(|at| at + mark.len()))
+        .min()
+    else {
+        return false;
+    };
+    let mut rest = text[end..].trim_start();
+    // A byline in brackets right after the dateline (新华社北京3月5日电（记者王某）).
+    if let Some(inside) = rest.strip_prefix(['（', '(']) {
+        rest = inside
+            .split_once(['）', ')'])
+            .map_or("", |(_, after)| after.trim_start());
+    }
+    let byline = ["记者", "本报记者", "通讯员"].iter().any(|b| rest.starts_with(b));
+    !byline && rest.chars().filter(|&c| is_han(c)).nth(1).is_some()
+}
+
 /// The words of a dateline past its source (北京3月5日电, 据央视新闻消息：).
 static DATELINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
     LazyLock::new(|| ["日电", "消息"].map(memchr::memmem::Finder::new));
@@ -1063,7 +1092,12 @@ fn role(text: &str, kind: BlockKind) -> Role {
     }
     Role::Prose(if !stops_mid_sentence(text) {
         Ending::Complete
-    } else if has_stop || clauses > enumerations || marks.unclosed() || ends_mid_word(text) {
+    } else if has_stop
+        || clauses > enumerations
+        || marks.unclosed()
+        || ends_mid_word(text)
+        || opens_story(text)
+    {
         Ending::Open
     } else {
         Ending::Unsure
@@ -1538,6 +1572,23 @@ mod tests {
         let (flow, _) =
             flow_of("标题\n\n坚持稳中求进，才能行稳致远\n\n据了解，今年以来，各类物资储备充足。\n");
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 0));
+        // A story's first paragraph ends with a full stop, even when its text so far stops on
+        // a whole word; a dateline alone, or with its byline, is no story.
+        for (text, open) in [
+            ("央视网消息（新闻联播）：在内蒙古燕山", true),
+            ("新华社北京3月5日电（记者王某）国务院总理", true),
+            ("本报讯（记者王某）全市经济", true),
+            ("央视网消息（新闻联播）：", false),
+            ("新华社北京3月5日电（记者王某）", false),
+            ("新华社北京3月5日电 记者王某", false),
+            ("本报评论员", false),
+        ] {
+            let ending = role(text, BlockKind::Paragraph);
+            assert_eq!(ending == Role::Prose(Ending::Open), open, "{text}: {ending:?}");
+        }
+        let (flow, _) =
+            flow_of("标题\n\n央视网消息（新闻联播）：在内蒙古燕山\n\n据了解，今年以来，各类物资储备充足。\n");
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
     }
 
     #[test]

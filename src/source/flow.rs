@@ -158,6 +158,9 @@ impl Roles<'_, '_, '_> {
     }
 }
 
+/// The longest line read as a heading, in characters.
+const MAX_HEADING_CHARS: usize = 40;
+
 /// Deck lines in a row, at most: a commentary has two or three.
 const MAX_DECK_LINES: usize = 4;
 /// The longest deck line, in characters.
@@ -282,6 +285,13 @@ pub fn analyse(doc: &Document) -> Flow {
             Some(Role::Prose(_)) if deck => ends_open(first, model, Doubt::Unlikely),
             Some(Role::Prose(Ending::Open)) => true,
             // Running text of several clauses is open on weaker evidence (a doubtful end).
+            // Text too long for a heading, among paragraphs that end with a full stop, is
+            // running text that lost its end.
+            Some(Role::Prose(Ending::Unsure))
+                if first.chars().nth(MAX_HEADING_CHARS).is_some() && !roles.in_deck_position(i) =>
+            {
+                true
+            }
             Some(Role::Prose(_)) => {
                 let doubt = match long_running_text(first) {
                     true => Doubt::Doubtful,
@@ -1078,7 +1088,7 @@ fn role(text: &str, kind: BlockKind) -> Role {
         // A dateline opens a story, and a title mark or a bracket left open runs on: neither
         // stands as a heading.
         if clauses == enumerations
-            && chars <= 40
+            && chars <= MAX_HEADING_CHARS
             && !text.ends_with('、')
             && !marks.unclosed()
             && !is_dateline(text)
@@ -1589,6 +1599,23 @@ mod tests {
         let (flow, _) =
             flow_of("标题\n\n央视网消息（新闻联播）：在内蒙古燕山\n\n据了解，今年以来，各类物资储备充足。\n");
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    }
+
+    #[test]
+    fn body_text_too_long_for_a_heading_ends_with_a_full_stop() {
+        let body = "委员长会议建议的常委会会议议程还有：审议中央军事委员会关于提请审议关于中国人民解放军现役士兵衔级制度的决定";
+        let (flow, _) = flow_of(&format!(
+            "标题\n\n会议在北京举行。\n\n{body}\n\n国内联播快讯\n\n全国人大常委会秘书长作了汇报。\n"
+        ));
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+        // At the top, or under a subheading, the same line may be a deck; a caption's credit
+        // after its full stop ends it.
+        let (flow, _) = flow_of(&format!("标题\n\n{body}\n\n会议在北京举行。\n"));
+        assert!(flow.truncations.is_empty(), "{flow:?}");
+        let (flow, _) = flow_of(
+            "标题\n\n会议在北京举行。\n\n西部科学城联合微电子中心，工作人员在生产线上忙碌。（本报资料图片） 首席记者 龙帆 摄\n\n会议在北京举行。\n",
+        );
+        assert!(flow.truncations.is_empty(), "{flow:?}");
     }
 
     #[test]

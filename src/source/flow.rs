@@ -1345,12 +1345,36 @@ fn quoted_terms_run_on(before: &str, after: &str) -> bool {
     QUOTED_RUN_END.is_match(before.trim_end()) && QUOTED_TERM_START.is_match(after)
 }
 
-/// No sentence starts with a comma, a stop or a closing mark.
+/// No sentence starts with a comma, a stop or a closing mark, nor inside a pair of marks.
 fn starts_mid_sentence(text: &str) -> bool {
     text.starts_with([
         '，', '、', '。', '；', '：', '！', '？', '）', '》', '」', '』', '】', '”', '’', ',', ';',
-    ])
+    ]) || closes_unopened(text)
 }
+
+/// The first clause closes a bracket, a title mark or a quotation mark before it opens one
+/// (日）召开…, 闻联播）：…, 白玉兰绽放”颁奖典礼): the text starts inside the pair, whose opening
+/// was lost with the sentence's head. A list's number (1）, 一）, a)) closes nothing.
+fn closes_unopened(text: &str) -> bool {
+    for (at, c) in text.char_indices().take(UNOPENED_SEARCH_CHARS) {
+        match c {
+            '（' | '(' | '《' | '“' | '「' | '『' | '【' => return false,
+            '）' | ')' | '》' | '”' | '」' | '』' | '】' => {
+                return !text[..at]
+                    .chars()
+                    .all(|d| d.is_ascii_alphanumeric() || CHINESE_NUMERALS.contains(d));
+            }
+            '，' | '。' | '！' | '？' | '；' | ',' | ';' => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// How far into a paragraph a closing mark is looked for, in characters.
+const UNOPENED_SEARCH_CHARS: usize = 20;
+/// The numerals a list's number may be written in.
+const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
 
 fn han_tail(text: &str) -> &str {
     han_tail_of(text, JOIN_CONTEXT)
@@ -1616,6 +1640,30 @@ mod tests {
             "标题\n\n会议在北京举行。\n\n西部科学城联合微电子中心，工作人员在生产线上忙碌。（本报资料图片） 首席记者 龙帆 摄\n\n会议在北京举行。\n",
         );
         assert!(flow.truncations.is_empty(), "{flow:?}");
+    }
+
+    #[test]
+    fn a_paragraph_that_starts_inside_a_pair_of_marks_lost_its_head() {
+        for text in [
+            "日）召开金融支持水利基础设施建设工作会议。",
+            "闻联播）：今天，全国春运正式启动。",
+            "白玉兰绽放”颁奖典礼在上海举行。",
+            "求是》杂志发表重要文章。",
+        ] {
+            assert!(starts_mid_sentence(text), "{text}");
+        }
+        for text in [
+            "1）加强组织领导。",
+            "一）加强组织领导。",
+            "b) 完善制度。",
+            "今天（5月10日），全国春运正式启动。",
+            "他说，“好”。",
+            "《求是》杂志发表重要文章。",
+        ] {
+            assert!(!starts_mid_sentence(text), "{text}");
+        }
+        let (flow, _) = flow_of("标题\n\n会议在北京举行。\n\n日）召开金融支持水利基础设施建设工作会议。\n");
+        assert_eq!(flow.orphans.len(), 1, "{flow:?}");
     }
 
     #[test]

@@ -233,7 +233,7 @@ fn opens_story(text: &str) -> bool {
             .map_or("", |(_, after)| after.trim_start());
     }
     let byline = ["记者", "本报记者", "通讯员"].iter().any(|b| rest.starts_with(b));
-    !byline && rest.chars().filter(|&c| is_han(c)).nth(1).is_some()
+    !byline && rest.contains(|c: char| is_han(c) || c.is_ascii_alphanumeric())
 }
 
 /// The words of a dateline past its source (北京3月5日电, 据央视新闻消息：).
@@ -1612,6 +1612,8 @@ mod tests {
             ("央视网消息（新闻联播）：在内蒙古燕山", true),
             ("新华社北京3月5日电（记者王某）国务院总理", true),
             ("本报讯（记者王某）全市经济", true),
+            ("央视网消息（新闻联播）：11月", true),
+            ("央视网消息（新闻联播）：在", true),
             ("央视网消息（新闻联播）：", false),
             ("新华社北京3月5日电（记者王某）", false),
             ("新华社北京3月5日电 记者王某", false),

@@ -6,9 +6,9 @@
 //!   suffixes s, tag names t, string bytes b (u32 each); then `total` (f64);
 //! - word ends [u32; n] (word i is `strings[end(i-1)..end(i)]`), ln p(word) [f32; n], tags [u8; n]
 //!   padded to 8 bytes, cumulative p [f64; n + 1];
-//! - hash slots [u32; h]: the top SLOT_TAG_BITS of the word's hash above word index + 1, 0 for
-//!   empty (FNV-1a of the bytes, linear probing): a probe that meets another word is told
-//!   by its tag without reading that word;
+//! - hash slots [u32; h]: word index + 1 in the low SLOT_INDEX_BITS, the top bits of the
+//!   word's hash above them, 0 for empty (FNV-1a of the bytes, linear probing): a probe that
+//!   meets another word is told by its tag without reading that word;
 //! - pairs [u64; m], sorted: two characters side by side inside a word, `a << 32 | b`;
 //! - suffix keys [u64; s], sorted (the last one or two characters of longer words, `a << 32
 //!   | b`, b = 0 for one), and their ln masses [f32; s], padded to 8 bytes;

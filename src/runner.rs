@@ -346,8 +346,8 @@ enum ReadError {
 }
 
 /// Reads a regular file of at most `max` bytes. What it is comes from its metadata and its
-/// first bytes, before the rest is read: a FIFO or a device is refused unopened (opening a
-/// FIFO waits for a writer), and a binary file is not read past its first 8 KiB.
+/// first bytes, before the rest is read: a FIFO or a device is refused unread (it is opened
+/// without waiting for a writer), and a binary file is not read past its first 8 KiB.
 fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let other = |e: std::io::Error| ReadError::Other(io_message(&e));
     let file = open_without_waiting(path).map_err(other)?;

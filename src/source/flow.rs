@@ -284,7 +284,6 @@ pub fn analyse(doc: &Document) -> Flow {
         let surely_open = match roles.get(i) {
             Some(Role::Prose(_)) if deck => ends_open(first, model, Doubt::Unlikely),
             Some(Role::Prose(Ending::Open)) => true,
-            // Running text of several clauses is open on weaker evidence (a doubtful end).
             // Text too long for a heading, among paragraphs that end with a full stop, is
             // running text that lost its end.
             Some(Role::Prose(Ending::Unsure))
@@ -292,6 +291,7 @@ pub fn analyse(doc: &Document) -> Flow {
             {
                 true
             }
+            // Running text of several clauses is open on weaker evidence (a doubtful end).
             Some(Role::Prose(_)) => {
                 let doubt = match long_running_text(first) {
                     true => Doubt::Doubtful,

@@ -1350,6 +1350,19 @@ fn starts_mid_sentence(text: &str) -> bool {
     text.starts_with([
         '，', '、', '。', '；', '：', '！', '？', '）', '》', '」', '』', '】', '”', '’', ',', ';',
     ]) || closes_unopened(text)
+        || starts_inside_number(text)
+}
+
+/// A number is not written with a 0 before its other digits: one that starts so lost its head
+/// digits (2|024年, 15|00多人). A generation (00后), a page or an issue (01版, 05期), a month
+/// written with its 0 (01月) and a time (08:30) are written so.
+fn starts_inside_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&b'0') || !bytes.get(1).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    !text[digits..].starts_with(['后', '版', '期', '月', '号', ':', '：', '.'])
 }
 
 /// The first clause closes a bracket, a title mark or a quotation mark before it opens one
@@ -1651,6 +1664,8 @@ mod tests {
             "闻联播）：今天，全国春运正式启动。",
             "白玉兰绽放”颁奖典礼在上海举行。",
             "求是》杂志发表重要文章。",
+            "024年亚太经合组织领导人非正式会议在利马举行。",
+            "00多人参加活动，其中青年占一半。",
         ] {
             assert!(starts_mid_sentence(text), "{text}");
         }
@@ -1661,6 +1676,10 @@ mod tests {
             "今天（5月10日），全国春运正式启动。",
             "他说，“好”。",
             "《求是》杂志发表重要文章。",
+            "00后已成为消费主力。",
+            "08:30，会议开始。",
+            "0.5%的差距不小。",
+            "2024年亚太经合组织领导人非正式会议在利马举行。",
         ] {
             assert!(!starts_mid_sentence(text), "{text}");
         }

@@ -1351,7 +1351,25 @@ fn starts_mid_sentence(text: &str) -> bool {
         '，', '、', '。', '；', '：', '！', '？', '）', '》', '」', '』', '】', '”', '’', ',', ';',
     ]) || closes_unopened(text)
         || starts_inside_number(text)
+        || starts_with_a_bare_unit(text)
 }
+
+/// A unit or measure word stands after its number: a clause of one alone (月，…, 万吨，…, 万家、…)
+/// or a day without its date (日上午…, 日表示…) lost the number before it (日前, 日本 and 日夜
+/// are words of their own).
+fn starts_with_a_bare_unit(text: &str) -> bool {
+    let units = text.chars().take_while(|c| NUMBER_UNITS.contains(c)).count();
+    let rest = text.char_indices().nth(units).map_or("", |(at, _)| &text[at..]);
+    ((1..=2).contains(&units) && rest.starts_with(['，', '、', '；']))
+        || text
+            .strip_prefix('日')
+            .is_some_and(|after| DAY_AFTER_DATE.iter().any(|w| after.starts_with(w)))
+}
+
+/// What follows the day of a date (3日上午, 23日表示) and never a sentence's first 日.
+const DAY_AFTER_DATE: [&str; 14] = [
+    "上午", "下午", "晚", "凌晨", "中午", "早上", "电", "表示", "称", "宣布", "报道", "发布", "召开", "举行",
+];
 
 /// A number is not written with a 0 before its other digits: one that starts so lost its head
 /// digits (2|024年, 15|00多人). A generation (00后), a page or an issue (01版, 05期), a month
@@ -1666,6 +1684,11 @@ mod tests {
             "求是》杂志发表重要文章。",
             "024年亚太经合组织领导人非正式会议在利马举行。",
             "00多人参加活动，其中青年占一半。",
+            "月，新能源汽车销量同比增长3成。",
+            "万吨，同比增长40.1%。",
+            "万家、同比增长24.2%。",
+            "日上午在京召开会议。",
+            "日表示，俄方愿意谈判。",
         ] {
             assert!(starts_mid_sentence(text), "{text}");
         }
@@ -1680,6 +1703,12 @@ mod tests {
             "08:30，会议开始。",
             "0.5%的差距不小。",
             "2024年亚太经合组织领导人非正式会议在利马举行。",
+            "日前，全国春运正式启动。",
+            "日本政府表示，将延长措施。",
+            "日夜奋战的工人们回家了。",
+            "万家灯火，其乐融融。",
+            "年轻人，是国家的未来。",
+            "人民群众，是历史的创造者。",
         ] {
             assert!(!starts_mid_sentence(text), "{text}");
         }

@@ -987,13 +987,20 @@ fn lone_character_clause(text: &str, head: &str) -> bool {
     let (Some(first), None) = (chars.next(), chars.next()) else {
         return false;
     };
-    if !text[head.len()..].starts_with(['，', '。']) {
+    let after = &text[head.len()..];
+    // Before an enumeration comma, a list of single characters (东、中、西部; 党、政、军) opens a
+    // sentence; one character before a longer item (毅、何立峰等; 金、技术、人才) ends a word.
+    let listed = after
+        .strip_prefix('、')
+        .is_some_and(|rest| rest.chars().take_while(|&c| is_han(c)).nth(1).is_some());
+    if !after.starts_with(['，', '。']) && !listed {
         return false;
     }
-    let opens = continuity::lexicon()
-        .tag(&head[..first.len_utf8()])
-        .is_some_and(|tag| LONE_OPENING_TAGS.iter().any(|t| tag.starts_with(t)));
-    !opens && continuity::starts_inside_word(head) > 0.0
+    let tag = continuity::lexicon().tag(&head[..first.len_utf8()]);
+    let opens = tag.is_some_and(|tag| LONE_OPENING_TAGS.iter().any(|t| tag.starts_with(t)));
+    // Directions, places, sizes and kinds stand alone in a list (东、西两侧, 大、中型, 中、小学).
+    let listed_alone = listed && tag.is_some_and(|tag| ["f", "a", "b", "s", "ns"].contains(&tag));
+    !opens && !listed_alone && continuity::starts_inside_word(head) > 0.0
 }
 
 /// jieba's tags of the single characters that may open a sentence before a comma:
@@ -1746,14 +1753,25 @@ mod tests {
 
     #[test]
     fn one_character_before_a_comma_ends_a_word() {
-        let (flow, _) = flow_of("春意浓浓。\n\n设，让人工智能发展成果更好惠及各国。\n");
-        assert_eq!(flow.orphans.len(), 1, "{flow:?}");
+        for cut in [
+            "设，让人工智能发展成果更好惠及各国。",
+            "毅、何立峰等参加会见。",
+            "金、技术、人才等方面发力。",
+        ] {
+            let (flow, _) = flow_of(&format!("春意浓浓。\n\n{cut}\n"));
+            assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");
+        }
         for whole in [
             "但，问题依然存在。",
             "对，就是这样。",
             "是，我们做到了。",
             "好，开始吧。",
             "一、坚持稳中求进。",
+            "东、中、西部地区协调发展。",
+            "党、政、军、民、学，东西南北中，党是领导一切的。",
+            "东、西两侧各有一座塔。",
+            "中、小学生陆续返校。",
+            "大、中型企业带头。",
         ] {
             let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
             assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");

@@ -214,6 +214,7 @@ fn opens_story(text: &str) -> bool {
     if !is_dateline(text) {
         return false;
     }
+    // The dateline's last mark stands within its first characters (a bracket may follow).
     let window = text
         .char_indices()
         .nth(DATELINE_CHARS + 4)
@@ -1352,7 +1353,8 @@ fn quoted_terms_run_on(before: &str, after: &str) -> bool {
     QUOTED_RUN_END.is_match(before.trim_end()) && QUOTED_TERM_START.is_match(after)
 }
 
-/// No sentence starts with a comma, a stop or a closing mark, nor inside a pair of marks.
+/// No sentence starts with a comma, a stop or a closing mark, nor inside a pair of marks, a
+/// number or a date.
 fn starts_mid_sentence(text: &str) -> bool {
     text.starts_with([
         '，', '、', '。', '；', '：', '！', '？', '）', '》', '」', '』', '】', '”', '’', ',', ';',
@@ -1365,7 +1367,11 @@ fn starts_mid_sentence(text: &str) -> bool {
 /// or a day without its date (日上午…, 日表示…) lost the number before it (日前, 日本 and 日夜
 /// are words of their own).
 fn starts_with_a_bare_unit(text: &str) -> bool {
-    let units = text.chars().take_while(|c| NUMBER_UNITS.contains(c)).count();
+    let units = text
+        .chars()
+        .take(3)
+        .take_while(|c| NUMBER_UNITS.contains(c))
+        .count();
     let rest = text.char_indices().nth(units).map_or("", |(at, _)| &text[at..]);
     ((1..=2).contains(&units) && rest.starts_with(['，', '、', '；']))
         || text
@@ -1683,7 +1689,7 @@ mod tests {
     }
 
     #[test]
-    fn a_paragraph_that_starts_inside_a_pair_of_marks_lost_its_head() {
+    fn a_paragraph_that_starts_inside_a_pair_of_marks_a_number_or_a_date_lost_its_head() {
         for text in [
             "日）召开金融支持水利基础设施建设工作会议。",
             "闻联播）：今天，全国春运正式启动。",

@@ -1,7 +1,8 @@
 //! "Carries on?": whether the paragraph after a broken sentence is that sentence's rest or a
 //! sentence of its own. Each judgement of the break is weak alone (the trigram's odds of the
 //! joined text, a dictionary word across the join, how the second paragraph starts, the
-//! part of speech of the words on either side); a logistic model weighs them together.
+//! part of speech of the words on either side, how long the sentences on either side run); a
+//! logistic model weighs them together.
 //!
 //! The weights are in `rules/carry-weights.tsv`, fitted by `cargo run --release --example
 //! fit-carry` on cuts made at random points inside the sentences of real news stories: the
@@ -30,13 +31,18 @@ pub struct Evidence {
     pub names_first: bool,
     /// Characters before the second text's first mark (its first clause, roughly).
     pub first_run_chars: usize,
+    /// Characters of the first text's last sentence and of the second text's first one, to
+    /// the nearest end mark or semicolon, up to `SENTENCE_CHARS`: the rest of a cut sentence
+    /// is shorter than a sentence.
+    pub last_sentence_chars: usize,
+    pub first_sentence_chars: usize,
     /// jieba's tag of the second text's first word and of the first text's last word.
     pub first_tag: Option<&'static str>,
     pub last_tag: Option<&'static str>,
 }
 
 /// The numeric features, by name, in the order of the weights.
-const NUMERIC: [&str; 11] = [
+const NUMERIC: [&str; 14] = [
     "bias",
     "odds",
     "word_gain",
@@ -48,6 +54,9 @@ const NUMERIC: [&str; 11] = [
     "starts_inside",
     "names_first",
     "first_run_chars",
+    "last_sentence",
+    "first_sentence",
+    "joined_sentence",
 ];
 
 /// Parts of speech told apart (jieba's tags; the rest are `other`, an unknown word `none`).
@@ -76,6 +85,8 @@ impl Evidence {
     pub fn features(&self) -> [f32; FEATURES] {
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         let odds = self.odds.clamp(-10.0, 10.0);
+        let last = self.last_sentence_chars.min(SENTENCE_CHARS);
+        let first = self.first_sentence_chars.min(SENTENCE_CHARS);
         let mut x = [0.0; FEATURES];
         x[..NUMERIC.len()].copy_from_slice(&[
             1.0,
@@ -89,6 +100,9 @@ impl Evidence {
             flag(self.starts_inside),
             flag(self.names_first),
             self.first_run_chars.min(30) as f32,
+            length(last),
+            length(first),
+            length(last + first),
         ]);
         x[NUMERIC.len() + bucket(self.first_tag)] = 1.0;
         x[NUMERIC.len() + TAGS.len() + bucket(self.last_tag)] = 1.0;
@@ -104,6 +118,16 @@ impl Evidence {
             .sum()
     }
 }
+
+/// A length as a feature: ln(1 + characters), for a few characters more or less matter in a
+/// short sentence, not in a long one.
+fn length(chars: usize) -> f32 {
+    (chars as f32).ln_1p()
+}
+
+/// Sentence lengths are counted up to this many characters: past it, how long a sentence runs
+/// says more about the paper (the seeds' run past 80, with many commas) than about the break.
+pub const SENTENCE_CHARS: usize = 30;
 
 /// The feature names, in order, as the weights file names them.
 pub fn feature_names() -> Vec<String> {
@@ -190,5 +214,33 @@ mod tests {
             ..rest
         };
         assert!(cut_word.log_odds() > rest.log_odds());
+    }
+
+    #[test]
+    fn the_rest_of_a_cut_sentence_is_shorter_than_a_sentence() {
+        let rest = Evidence {
+            first_tag: Some("n"),
+            last_tag: Some("n"),
+            last_sentence_chars: 12,
+            first_sentence_chars: 9,
+            ..Evidence::default()
+        };
+        let whole = Evidence {
+            first_sentence_chars: SENTENCE_CHARS,
+            ..rest
+        };
+        assert!(rest.log_odds() > whole.log_odds());
+        // Past the cap, a longer sentence says nothing more.
+        let longer = Evidence {
+            first_sentence_chars: 3 * SENTENCE_CHARS,
+            last_sentence_chars: 5 * SENTENCE_CHARS,
+            ..rest
+        };
+        let capped = Evidence {
+            first_sentence_chars: SENTENCE_CHARS,
+            last_sentence_chars: SENTENCE_CHARS,
+            ..rest
+        };
+        assert_eq!(longer.log_odds(), capped.log_odds());
     }
 }

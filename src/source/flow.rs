@@ -965,8 +965,23 @@ fn starts_inside(text: &str, model: Model) -> bool {
             }
     };
     // A name (代小红说：) or an opener is a start, whatever its first character.
-    word_end && !is_start()
+    word_end && !is_start() && !unknown_name(head)
 }
+
+/// The paragraph opens with a name the dictionary does not know: its second character stands
+/// alone and is rare (水峪嘴村, 峪 alone), so the dictionary reads the first one no better as a
+/// word's end than as a word.
+fn unknown_name(head: &str) -> bool {
+    let lexicon = continuity::lexicon();
+    let words = lexicon.segment(first_chars(head, 4));
+    let lone = |w: &&str| w.chars().nth(1).is_none();
+    words.len() >= 2
+        && words[..2].iter().all(lone)
+        && lexicon.log_p(words[1]).is_none_or(|p| p < RARE_LONE_CHARACTER)
+}
+
+/// ln p below which a character standing alone is rare (峪 -12.7; 村 -8.9, 嘴 -9.1).
+const RARE_LONE_CHARACTER: f32 = -11.0;
 
 /// The paragraph is one sentence of at most `FRAGMENT_CHARS` Han characters and its stop
 /// (`head`: its first Han characters).
@@ -1973,6 +1988,12 @@ mod tests {
         assert_eq!(flow.orphans.len(), 1);
         let (flow, _) = flow_of("标题\n\n大家都很高兴。\n\n们纷纷表示，要再接再厉。\n");
         assert_eq!(flow.orphans.len(), 1);
+        // A name the dictionary does not know reads no better whole than cut (水峪嘴村: 峪 is
+        // rare alone): it opens a sentence.
+        let (flow, _) =
+            flow_of("标题\n\n列车旅客妥善安置、平安转移。\n\n水峪嘴村在洪灾中受损严重，如今已经修缮一新。\n");
+        assert!(flow.orphans.is_empty(), "{flow:?}");
+        assert!(unknown_name("水峪嘴村在") && !unknown_name("济社会发展") && !unknown_name("化水平不断"));
         // A word completed across the break carries on into what reads as a fresh start…
         let (flow, _) =
             flow_of("标题\n\n两国举行会谈。\n\n会谈后，俄罗斯外\n\n长拉夫罗夫今天表示，双方将加强合作。\n");

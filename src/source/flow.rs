@@ -607,6 +607,9 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
     if join != Join::FromTitle && starts_mid_sentence(b) {
         return Carry::Certain;
     }
+    if running && list_goes_on(a, b) {
+        return Carry::Certain;
+    }
     // A heading is joined on a word or a number across the break alone: a headline followed by
     // its story reads on as well as a broken sentence does.
     if matches!(join, Join::FromHeading | Join::FromTitle) || !odds_matter {
@@ -768,6 +771,35 @@ const NEIGHBOUR_CARRY: f32 = -1.6;
 /// was cut off before it as that it was set between the halves, so the bar is higher (93.5%
 /// and 30.5%).
 const APART_CARRY: f32 = -1.0;
+
+/// `first` stops on an enumeration comma and `second` opens with one more item of the list:
+/// a short one before another enumeration comma or 等 (交通运输部、商务部等部门…), or one that
+/// ends as the last item did, before a mark (全面性、系统性、| 协调性。).
+fn list_goes_on(first: &str, second: &str) -> bool {
+    let Some(last_end) = first
+        .strip_suffix('、')
+        .and_then(|items| items.chars().next_back())
+        .filter(|&c| is_han(c) || c.is_ascii_alphanumeric())
+    else {
+        return false;
+    };
+    let item: Vec<char> = second
+        .chars()
+        .take_while(|&c| (is_han(c) || c.is_ascii_alphanumeric()) && c != '等')
+        .take(MAX_LIST_ITEM_CHARS + 1)
+        .collect();
+    if item.is_empty() || item.len() > MAX_LIST_ITEM_CHARS {
+        return false;
+    }
+    let after = second[item.iter().map(|c| c.len_utf8()).sum::<usize>()..]
+        .chars()
+        .next();
+    let same_end = item.last() == Some(&last_end) && after.is_some_and(is_break_mark);
+    matches!(after, Some('、' | '等')) || same_end
+}
+
+/// The longest list item `list_goes_on` takes, in characters.
+const MAX_LIST_ITEM_CHARS: usize = 10;
 
 /// Units and measure words that follow a number (30|日, 2023|年, 3|名): a text that stops on a
 /// number goes on with one.
@@ -1933,6 +1965,43 @@ mod tests {
             flow_of("会谈结束。3月28日，国家主席习近平同\n\n焦点二\n\n沙特王储兼首相穆罕默德通电话。\n");
         assert_eq!(flow.splits.len(), 1, "{flow:?}");
         assert_eq!(flow.splits[0].between, 1..2);
+    }
+
+    #[test]
+    fn a_list_broken_after_an_enumeration_comma_goes_on_with_its_next_item() {
+        let first = "会上，国家发展改革委、工业和信息化部、";
+        for rest in [
+            "交通运输部、商务部负责人介绍了有关情况。",
+            "商务部等部门负责人介绍了有关情况。",
+        ] {
+            let (flow, _) = flow_of(&format!("标题\n\n{first}\n\n稳外贸稳外资\n\n{rest}\n"));
+            assert_eq!(
+                (flow.splits.len(), flow.truncations.len()),
+                (1, 0),
+                "{rest}: {flow:?}"
+            );
+        }
+        let (flow, _) = flow_of(
+            "标题\n\n要增强法律规范体系的全面性、系统性、\n\n小标题\n\n协调性。要健全宪法实施监督制度。\n",
+        );
+        assert_eq!(flow.splits.len(), 1, "{flow:?}");
+        // A paragraph that opens a sentence of its own, or a long clause, is no next item.
+        for other in [
+            "会议指出，要坚持稳中求进工作总基调。",
+            "国务院新闻办公室今天举行新闻发布会，介绍有关情况。",
+        ] {
+            let (flow, _) = flow_of(&format!("标题\n\n{first}\n\n稳外贸稳外资\n\n{other}\n"));
+            assert_eq!(
+                (flow.splits.len(), flow.truncations.len()),
+                (0, 1),
+                "{other}: {flow:?}"
+            );
+        }
+        assert!(!list_goes_on(
+            "国家发展改革委、",
+            "国务院新闻办公室今天举行新闻发布会，"
+        ));
+        assert!(!list_goes_on("国家发展改革委，", "商务部、"));
     }
 
     #[test]

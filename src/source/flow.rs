@@ -654,7 +654,7 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
         None => odds,
         Some(_) => shipped_join_odds(a, b, model),
     };
-    if evidence(
+    let weighed = evidence(
         a,
         b,
         Known {
@@ -664,10 +664,14 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
         },
         model,
     )
-    .log_odds()
-        < least
-    {
+    .log_odds();
+    if weighed < least {
         return Carry::No;
+    }
+    // Past headings, a clause mark says that the sentence went on, not that it went on here:
+    // it did where the judgements weighed together find that likelier than not.
+    if join == Join::Apart && a.ends_with(['，', '、', ',']) && weighed >= CLAUSE_MARK_APART_CARRY {
+        return Carry::Likely(odds.unwrap_or(0.0));
     }
     // A comma says the sentence went on, not that it went on here: certain only when the
     // words across the break do not read better apart.
@@ -771,6 +775,10 @@ const NEIGHBOUR_CARRY: f32 = -1.6;
 /// was cut off before it as that it was set between the halves, so the bar is higher (93.5%
 /// and 30.5%).
 const APART_CARRY: f32 = -1.0;
+/// … and past headings after a clause mark, the bar above which the paragraph is the
+/// sentence's rest (82% of the rests of cut sentences reach it, and 12% of the real next
+/// paragraphs).
+const CLAUSE_MARK_APART_CARRY: f32 = 0.0;
 
 /// `first` stops on an enumeration comma and `second` opens with one more item of the list:
 /// a short one before another enumeration comma or 等 (交通运输部、商务部等部门…), or one that
@@ -1965,6 +1973,19 @@ mod tests {
             flow_of("会谈结束。3月28日，国家主席习近平同\n\n焦点二\n\n沙特王储兼首相穆罕默德通电话。\n");
         assert_eq!(flow.splits.len(), 1, "{flow:?}");
         assert_eq!(flow.splits[0].between, 1..2);
+    }
+
+    #[test]
+    fn a_sentence_broken_after_a_comma_goes_on_past_a_heading_where_the_evidence_says_so() {
+        let first = "会议强调，要坚持依宪治国、依宪执政，实施宪法，推进全面依法治国，";
+        let (flow, _) = flow_of(&format!(
+            "标题\n\n{first}\n\n聚焦主责主业\n\n推进法治中国建设，为全面建设社会主义现代化国家提供法治保障。\n"
+        ));
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
+        let (flow, _) = flow_of(&format!(
+            "标题\n\n{first}\n\n聚焦主责主业\n\n据了解，今年以来全市新增企业三千家，同比增长一成。\n"
+        ));
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
     }
 
     #[test]

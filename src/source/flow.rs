@@ -668,9 +668,10 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
     if weighed < least {
         return Carry::No;
     }
-    // Past headings, a clause mark says that the sentence went on, not that it went on here:
-    // it did where the judgements weighed together find that likelier than not.
-    if join == Join::Apart && a.ends_with(['，', '、', ',']) && weighed >= CLAUSE_MARK_APART_CARRY {
+    // Past headings, a comma says that the sentence went on, not that it went on here: it did
+    // where the judgements weighed together find that likelier than not. (After an enumeration
+    // comma, only one more item of the list says so: `list_goes_on`.)
+    if join == Join::Apart && a.ends_with(['，', ',']) && weighed >= COMMA_APART_CARRY {
         return Carry::Likely(odds.unwrap_or(0.0));
     }
     // A comma says the sentence went on, not that it went on here: certain only when the
@@ -775,10 +776,10 @@ const NEIGHBOUR_CARRY: f32 = -1.6;
 /// was cut off before it as that it was set between the halves, so the bar is higher (93.5%
 /// and 30.5%).
 const APART_CARRY: f32 = -1.0;
-/// … and past headings after a clause mark, the bar above which the paragraph is the
+/// … and past headings after a comma, the bar above which the paragraph is the
 /// sentence's rest (82% of the rests of cut sentences reach it, and 12% of the real next
 /// paragraphs).
-const CLAUSE_MARK_APART_CARRY: f32 = 0.0;
+const COMMA_APART_CARRY: f32 = 0.0;
 
 /// `first` stops on an enumeration comma and `second` opens with one more item of the list:
 /// a short one before another enumeration comma or 等 (交通运输部、商务部等部门…), or one that

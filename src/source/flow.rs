@@ -855,9 +855,19 @@ fn ends_open(text: &str, model: Model, doubt: Doubt) -> bool {
     if tail.chars().nth(1).is_none() {
         return false;
     }
-    continuity::ends_inside_word(tail) > ENDS_INSIDE_WORD
+    (continuity::ends_inside_word(tail) > ENDS_INSIDE_WORD && !ends_on_an_unknown_word(tail))
         || ends_on_a_word_before_more(tail)
         || model.end_unlikely(last_chars(text, JOIN_CONTEXT + 2), doubt)
+}
+
+/// `tail` (Han characters) ends on two characters that the dictionary reads only apart (塞西,
+/// 福瑞, 上产): a word it lacks, most often a name, whose last character beginning longer words
+/// (西部, 瑞士, 产业) says nothing of a cut.
+fn ends_on_an_unknown_word(tail: &str) -> bool {
+    let lexicon = continuity::lexicon();
+    let words = lexicon.segment(tail);
+    let lone = |w: &&str| w.chars().nth(1).is_none();
+    words.len() >= 2 && words[words.len() - 2..].iter().all(lone)
 }
 
 /// The last word of `tail` (Han characters) only ever leads into more: a preposition, a
@@ -1974,6 +1984,23 @@ mod tests {
             flow_of("会谈结束。3月28日，国家主席习近平同\n\n焦点二\n\n沙特王储兼首相穆罕默德通电话。\n");
         assert_eq!(flow.splits.len(), 1, "{flow:?}");
         assert_eq!(flow.splits[0].between, 1..2);
+    }
+
+    #[test]
+    fn a_name_the_dictionary_lacks_ends_a_line_as_any_word_does() {
+        let model = Model {
+            built: None,
+            alone: &RefCell::default(),
+        };
+        for deck in [
+            "会见来华出席北京冬奥会开幕式的埃及总统塞西",
+            "寓意着丰收、吉祥和福瑞",
+        ] {
+            assert!(!ends_open(deck, model, Doubt::Unlikely), "{deck}");
+        }
+        for cut in ["今年1—5月，全国职", "今年1—5月，全国职工医"] {
+            assert!(ends_open(cut, model, Doubt::Unlikely), "{cut}");
+        }
     }
 
     #[test]

@@ -183,7 +183,7 @@ impl Lexicon {
     }
 
     /// ln of the summed probability of the words that start with `prefix` and are longer.
-    fn log_prefix_mass(&self, prefix: &str) -> f32 {
+    pub fn log_prefix_mass(&self, prefix: &str) -> f32 {
         let from = self.lower_bound(prefix);
         let (mut lo, mut hi) = (from, self.count);
         while lo < hi {

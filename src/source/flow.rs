@@ -300,7 +300,10 @@ pub fn analyse(doc: &Document) -> Flow {
                 };
                 ends_open(first, model, doubt)
             }
-            // A line that reads as a heading is a fragment only when what follows carries it on.
+            // A line that reads as a heading, away from the top and from subheadings, is a
+            // fragment when it stops as no headline does.
+            Some(Role::Heading) if !roles.in_deck_position(i) => stops_as_no_headline(first, model),
+            // Else it is a fragment only when what follows carries it on.
             _ => false,
         };
         // A long sentence without its stop (or a long headline) joins a neighbour that
@@ -860,14 +863,34 @@ fn ends_open(text: &str, model: Model, doubt: Doubt) -> bool {
         || model.end_unlikely(last_chars(text, JOIN_CONTEXT + 2), doubt)
 }
 
-/// `tail` (Han characters) ends on two characters that the dictionary reads only apart (塞西,
-/// 福瑞, 上产): a word it lacks, most often a name, whose last character beginning longer words
-/// (西部, 瑞士, 产业) says nothing of a cut.
+/// `tail` (Han characters) ends on two characters that the dictionary reads only apart, and
+/// that begin no common word (塞西, 福瑞, 上产; not 总书, of 总书记): a word it lacks, most
+/// often a name, whose last character beginning longer words (西部, 瑞士, 产业) says nothing of
+/// a cut.
 fn ends_on_an_unknown_word(tail: &str) -> bool {
     let lexicon = continuity::lexicon();
     let words = lexicon.segment(tail);
     let lone = |w: &&str| w.chars().nth(1).is_none();
-    words.len() >= 2 && words[words.len() - 2..].iter().all(lone)
+    let Some(last_two) = words.len().checked_sub(2).map(|k| &words[k..]) else {
+        return false;
+    };
+    last_two.iter().all(lone) && lexicon.log_prefix_mass(&last_two.concat()) < RARE_LONGER_WORDS
+}
+
+/// ln of the summed probability of the words that begin with two characters, below which
+/// they are taken for a word the dictionary lacks (福瑞, 塞西: -15.8; 总书, of 总书记: -10.9).
+const RARE_LONGER_WORDS: f32 = -13.0;
+
+/// A short line without a stop that ends on a word that only leads into more (在, 和, 由于), or
+/// inside a word where the trigram also doubts that anything ends there (李克强充): a
+/// headline does neither, a cut sentence does.
+fn stops_as_no_headline(text: &str, model: Model) -> bool {
+    let tail = han_tail_of(text.trim_end(), 8);
+    tail.chars().nth(1).is_some()
+        && (ends_on_a_word_before_more(tail)
+            || continuity::ends_inside_word(tail) > ENDS_INSIDE_WORD
+                && !ends_on_an_unknown_word(tail)
+                && model.end_unlikely(last_chars(text.trim_end(), JOIN_CONTEXT + 2), Doubt::Doubtful))
 }
 
 /// The last word of `tail` (Han characters) only ever leads into more: a preposition, a
@@ -1987,6 +2010,32 @@ mod tests {
     }
 
     #[test]
+    fn a_short_line_cut_inside_a_word_is_no_headline() {
+        let model = Model {
+            built: None,
+            alone: &RefCell::default(),
+        };
+        for cut in ["李克强充", "据美国广播公", "今天上午，国家主席习近平在"] {
+            assert!(stops_as_no_headline(cut, model), "{cut}");
+        }
+        for headline in [
+            "两会天天评",
+            "国内联播快讯",
+            "全国秋粮收获过九成半",
+            "中国证监会发布上市公司重大资产重组新规",
+            "平陆运河南宁段通水",
+        ] {
+            assert!(!stops_as_no_headline(headline, model), "{headline}");
+        }
+        let (flow, _) =
+            flow_of("标题\n\n会议在北京举行。\n\n据美国广播公\n\n会议强调，要坚持稳中求进工作总基调。\n");
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+        // At the top, the same line may be a deck's.
+        let (flow, _) = flow_of("标题\n\n据美国广播公\n\n会议强调，要坚持稳中求进工作总基调。\n");
+        assert!(flow.truncations.is_empty(), "{flow:?}");
+    }
+
+    #[test]
     fn a_name_the_dictionary_lacks_ends_a_line_as_any_word_does() {
         let model = Model {
             built: None,
@@ -1998,7 +2047,8 @@ mod tests {
         ] {
             assert!(!ends_open(deck, model, Doubt::Unlikely), "{deck}");
         }
-        for cut in ["今年1—5月，全国职", "今年1—5月，全国职工医"] {
+        for cut in ["今年1—5月，全国职", "今年1—5月，全国职工医", "朝鲜劳动党总书"]
+        {
             assert!(ends_open(cut, model, Doubt::Unlikely), "{cut}");
         }
     }

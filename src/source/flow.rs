@@ -897,6 +897,10 @@ fn stops_as_no_headline(text: &str, model: Model) -> bool {
 /// conjunction or a determiner (在, 把, 以及, 如果, 各种). No sentence, deck line or headline
 /// ends on one.
 fn ends_on_a_word_before_more(tail: &str) -> bool {
+    // Most texts end on a character that ends none of the words: no need to segment them.
+    if !LEADS_INTO_MORE.iter().any(|word| tail.ends_with(word)) {
+        return false;
+    }
     let lexicon = continuity::lexicon();
     let words = lexicon.segment(tail);
     let Some(&last) = words.last().filter(|last| LEADS_INTO_MORE.contains(last)) else {

@@ -351,12 +351,23 @@ pub fn analyse(doc: &Document) -> Flow {
                 Carry::Likely(odds) | Carry::Unknown(odds) => odds,
                 _ => f32::INFINITY,
             };
+            // So does one that the judgements weighed together find far likelier to be the rest.
             let rival = || {
                 let near = i.saturating_sub(MAX_RIVAL_BLOCKS)..(i + MAX_RIVAL_BLOCKS + 1).min(count);
+                let weighed_neighbour = OnceCell::new();
                 near.filter(|&r| r != i && r != j && !continued[r] && roles.is_prose(r))
                     .any(|r| {
                         rest_odds(first, text(r), roles.headless(r), model)
                             .is_some_and(|odds| odds > neighbour)
+                            || {
+                                let weighed = whole_evidence(first, text(r), model).log_odds();
+                                weighed >= RIVAL_CARRY
+                                    && weighed
+                                        > RIVAL_MARGIN
+                                            + *weighed_neighbour.get_or_init(|| {
+                                                whole_evidence(first, text(j), model).log_odds()
+                                            })
+                            }
                     })
             };
             if joins && is_wrapped() {
@@ -469,6 +480,12 @@ fn rest_odds(head: &str, after: &str, headless: bool, model: Model) -> Option<f3
 /// few blocks away as its rest (50% of the rests of cut sentences reach it, 0.2% of the real
 /// next paragraphs).
 const PAIRING_CARRY: f32 = 3.0;
+/// The ln odds of carrying on (by `carry`) with which a paragraph a few blocks away takes a
+/// broken sentence's rest from its neighbour (73% likely by the model)…
+const RIVAL_CARRY: f32 = 1.0;
+/// … when they are this much above the neighbour's (20 times likelier).
+const RIVAL_MARGIN: f32 = 3.0;
+
 /// The trigram's ln odds from which a pair that falls short of `PAIRING_ODDS` is weighed
 /// by `carry` at all (below it, few pairs reach `PAIRING_CARRY`, and weighing every
 /// candidate costs more than they bring).
@@ -2011,6 +2028,15 @@ mod tests {
             flow_of("会谈结束。3月28日，国家主席习近平同\n\n焦点二\n\n沙特王储兼首相穆罕默德通电话。\n");
         assert_eq!(flow.splits.len(), 1, "{flow:?}");
         assert_eq!(flow.splits[0].between, 1..2);
+    }
+
+    #[test]
+    fn a_neighbour_gives_way_to_a_rest_nearby_that_reads_on_far_better() {
+        let (flow, _) = flow_of(
+            "标题\n\n王沪宁主持并讲话。\n\n会议深入学习贯彻有关重要讲话精神，研究部署下一步工作。\n\n会议还传达学习了近期重要讲话和指示精神。\n\n央视网消息（新闻联播）：全国政协主席会议24日在京召开。中共中央政治局常委、全国政协主席\n\n会议审议通过修订后的工作条例和有关决定。\n",
+        );
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+        assert_eq!(flow.truncations[0].block, 4);
     }
 
     #[test]

@@ -413,6 +413,14 @@ pub fn analyse(doc: &Document) -> Flow {
         } else {
             near.clone()
         };
+        let next = truncation.block + 1;
+        let next_cell = OnceCell::new();
+        let weighed_next = || {
+            *next_cell.get_or_init(|| match roles.is_prose(next) {
+                true => whole_evidence(head, text(next), model).log_odds(),
+                false => f32::NEG_INFINITY,
+            })
+        };
         let found = scope
             .filter(|&r| {
                 r != truncation.block && r != truncation.block + 1 && !continued[r] && roles.is_prose(r)
@@ -427,7 +435,16 @@ pub fn analyse(doc: &Document) -> Flow {
                 if !headless && r.abs_diff(truncation.block) > MAX_RIVAL_BLOCKS {
                     return None;
                 }
-                rest_odds(head, after, headless, model).map(|odds| (r, odds))
+                // Failing that, a paragraph close by that the judgements weighed together find
+                // the likely rest, far likelier than the paragraph after the truncation (ranked
+                // below any that passes the odds).
+                rest_odds(head, after, headless, model)
+                    .map(|odds| (r, odds))
+                    .or_else(|| {
+                        let weighed = whole_evidence(head, after, model).log_odds();
+                        (weighed >= PAIRING_WEIGHED && weighed > RIVAL_MARGIN + weighed_next())
+                            .then_some((r, f32::MIN + weighed))
+                    })
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if let Some((r, _)) = found {
@@ -485,6 +502,11 @@ const PAIRING_CARRY: f32 = 3.0;
 const RIVAL_CARRY: f32 = 1.0;
 /// … when they are this much above the neighbour's (20 times likelier).
 const RIVAL_MARGIN: f32 = 3.0;
+
+/// The ln odds of carrying on (by `carry`) with which a paragraph within `MAX_RIVAL_BLOCKS`
+/// is a truncated paragraph's rest when the trigram odds fall short, if they are also
+/// `RIVAL_MARGIN` above those of the paragraph after it.
+const PAIRING_WEIGHED: f32 = 2.0;
 
 /// The trigram's ln odds from which a pair that falls short of `PAIRING_ODDS` is weighed
 /// by `carry` at all (below it, few pairs reach `PAIRING_CARRY`, and weighing every
@@ -2037,6 +2059,8 @@ mod tests {
         );
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
         assert_eq!(flow.truncations[0].block, 4);
+        // … and is paired with it as the truncation's rest.
+        assert_eq!(flow.truncations[0].continuation, Some(1), "{flow:?}");
     }
 
     #[test]

@@ -269,6 +269,8 @@ pub fn analyse(doc: &Document) -> Flow {
 
     let mut flow = Flow::default();
     let mut continued = vec![false; count];
+    // How the paragraph judged after each block reads on, by `carry` (-inf where not weighed).
+    let mut neighbour_weighed = vec![f32::NEG_INFINITY; count];
     for &i in &open {
         // A list introduced without a colon is a style, not a lost sentence end.
         if doc
@@ -330,7 +332,8 @@ pub fn analyse(doc: &Document) -> Flow {
                 Join::Apart
             };
             // The trigram model is asked only where its answer can decide.
-            let carry = carries_on(first, text(j), join, maybe_open, model);
+            let (carry, weighed) = carries_on(first, text(j), join, maybe_open, model);
+            neighbour_weighed[i] = weighed;
             // A text that stops inside a word goes on where the word does.
             let word_cut = || {
                 !first.trim_end().ends_with(['，', '、', ','])
@@ -354,20 +357,11 @@ pub fn analyse(doc: &Document) -> Flow {
             // So does one that the judgements weighed together find far likelier to be the rest.
             let rival = || {
                 let near = i.saturating_sub(MAX_RIVAL_BLOCKS)..(i + MAX_RIVAL_BLOCKS + 1).min(count);
-                let weighed_neighbour = OnceCell::new();
                 near.filter(|&r| r != i && r != j && !continued[r] && roles.is_prose(r))
                     .any(|r| {
-                        rest_odds(first, text(r), roles.headless(r), model)
-                            .is_some_and(|odds| odds > neighbour)
-                            || {
-                                let weighed = whole_evidence(first, text(r), model).log_odds();
-                                weighed >= RIVAL_CARRY
-                                    && weighed
-                                        > RIVAL_MARGIN
-                                            + *weighed_neighbour.get_or_init(|| {
-                                                whole_evidence(first, text(j), model).log_odds()
-                                            })
-                            }
+                        let (odds, weighed_rest) = rest_odds(first, text(r), roles.headless(r), model);
+                        odds.is_some_and(|odds| odds > neighbour)
+                            || weighed_rest >= RIVAL_CARRY && weighed_rest > RIVAL_MARGIN + weighed
                     })
             };
             if joins && is_wrapped() {
@@ -413,14 +407,7 @@ pub fn analyse(doc: &Document) -> Flow {
         } else {
             near.clone()
         };
-        let next = truncation.block + 1;
-        let next_cell = OnceCell::new();
-        let weighed_next = || {
-            *next_cell.get_or_init(|| match roles.is_prose(next) {
-                true => whole_evidence(head, text(next), model).log_odds(),
-                false => f32::NEG_INFINITY,
-            })
-        };
+        let weighed_next = neighbour_weighed[truncation.block];
         let found = scope
             .filter(|&r| {
                 r != truncation.block && r != truncation.block + 1 && !continued[r] && roles.is_prose(r)
@@ -438,13 +425,11 @@ pub fn analyse(doc: &Document) -> Flow {
                 // Failing that, a paragraph close by that the judgements weighed together find
                 // the likely rest, far likelier than the paragraph after the truncation (ranked
                 // below any that passes the odds).
-                rest_odds(head, after, headless, model)
-                    .map(|odds| (r, odds))
-                    .or_else(|| {
-                        let weighed = whole_evidence(head, after, model).log_odds();
-                        (weighed >= PAIRING_WEIGHED && weighed > RIVAL_MARGIN + weighed_next())
-                            .then_some((r, f32::MIN + weighed))
-                    })
+                match rest_odds(head, after, headless, model) {
+                    (Some(odds), _) => Some((r, odds)),
+                    (None, weighed) => (weighed >= PAIRING_WEIGHED && weighed > RIVAL_MARGIN + weighed_next)
+                        .then_some((r, f32::MIN + weighed)),
+                }
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if let Some((r, _)) = found {
@@ -471,10 +456,12 @@ pub fn analyse(doc: &Document) -> Flow {
 /// How well `after`, a paragraph away from `head`, carries on `head`'s broken sentence (ln
 /// odds, infinite when certain), when well enough to be its rest. A paragraph that starts
 /// as no sentence does is the rest on good odds; any other only on odds that few unrelated
-/// pairs reach.
-fn rest_odds(head: &str, after: &str, headless: bool, model: Model) -> Option<f32> {
-    let odds = match carries_on(head, after, Join::Apart, true, model) {
-        Carry::Certain if headless => return Some(f32::INFINITY),
+/// pairs reach. With it, the ln odds of carrying on by `carry`, where they were weighed (else
+/// -inf).
+fn rest_odds(head: &str, after: &str, headless: bool, model: Model) -> (Option<f32>, f32) {
+    let (carry, weighed) = carries_on(head, after, Join::Apart, true, model);
+    let odds = match carry {
+        Carry::Certain if headless => return (Some(f32::INFINITY), weighed),
         Carry::Likely(odds) | Carry::Unknown(odds) => odds,
         Carry::Certain => model
             .log_odds_join(
@@ -482,15 +469,23 @@ fn rest_odds(head: &str, after: &str, headless: bool, model: Model) -> Option<f3
                 first_chars(after, JOIN_CONTEXT + 2),
             )
             .unwrap_or(0.0),
-        Carry::No => return None,
+        Carry::No => return (None, weighed),
     };
     let needed = if headless {
         model.strong_join()
     } else {
         PAIRING_ODDS
     };
-    let weighed = || whole_evidence(head, after, model).log_odds() >= PAIRING_CARRY;
-    (odds >= needed || odds >= WEIGHED_FROM_ODDS && weighed()).then_some(odds)
+    if odds >= needed {
+        return (Some(odds), weighed);
+    }
+    // `carries_on` weighed the judgements unless it was certain without them.
+    let weighed = match weighed == f32::NEG_INFINITY && odds >= WEIGHED_FROM_ODDS {
+        true => whole_evidence(head, after, model).log_odds(),
+        false => weighed,
+    };
+    let passes = odds >= WEIGHED_FROM_ODDS && weighed >= PAIRING_CARRY;
+    (passes.then_some(odds), weighed)
 }
 
 /// The ln odds of carrying on (by `carry`) that pair a truncated paragraph with a paragraph a
@@ -630,7 +625,23 @@ enum Join {
     Apart,
 }
 
-fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: Model) -> Carry {
+/// How strongly `second` carries `first` on, and the ln odds of carrying on by `carry` where
+/// the judgements were weighed (else -inf).
+fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: Model) -> (Carry, f32) {
+    let mut weighed = f32::NEG_INFINITY;
+    let carry = judge_carry(first, second, join, odds_matter, model, &mut weighed);
+    (carry, weighed)
+}
+
+/// `carries_on`, writing the ln odds by `carry` to `weighed_out` when it weighs them.
+fn judge_carry(
+    first: &str,
+    second: &str,
+    join: Join,
+    odds_matter: bool,
+    model: Model,
+    weighed_out: &mut f32,
+) -> Carry {
     let (a, b) = (first.trim_end(), second.trim_start());
     let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let number_goes_on = |c: Option<char>| ascii(c) || matches!(c, Some('.' | '%' | '％'));
@@ -707,6 +718,7 @@ fn carries_on(first: &str, second: &str, join: Join, odds_matter: bool, model: M
         model,
     )
     .log_odds();
+    *weighed_out = weighed;
     if weighed < least {
         return Carry::No;
     }

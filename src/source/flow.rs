@@ -909,9 +909,14 @@ fn ends_open(text: &str, model: Model, doubt: Doubt) -> bool {
     if tail.chars().nth(1).is_none() {
         return false;
     }
-    (continuity::ends_inside_word(tail) > ENDS_INSIDE_WORD && !ends_on_an_unknown_word(tail))
+    stops_inside_a_word(tail)
         || ends_on_a_word_before_more(tail)
         || model.end_unlikely(last_chars(text, JOIN_CONTEXT + 2), doubt)
+}
+
+/// `tail` (Han characters) stops inside a word by the dictionary, and not on a word it lacks.
+fn stops_inside_a_word(tail: &str) -> bool {
+    continuity::ends_inside_word(tail) > ENDS_INSIDE_WORD && !ends_on_an_unknown_word(tail)
 }
 
 /// `tail` (Han characters) ends on two characters that the dictionary reads only apart, and
@@ -947,8 +952,7 @@ fn stops_as_no_headline(text: &str, model: Model) -> bool {
     tail.chars().nth(1).is_some()
         && (ends_on_a_word_before_more(tail)
             || !continuity::lexicon().has(last_two)
-                && continuity::ends_inside_word(tail) > ENDS_INSIDE_WORD
-                && !ends_on_an_unknown_word(tail)
+                && stops_inside_a_word(tail)
                 && model.end_unlikely(last_chars(text.trim_end(), JOIN_CONTEXT + 2), Doubt::Doubtful))
 }
 

@@ -2147,33 +2147,25 @@ mod tests {
     #[test]
     fn a_list_broken_after_an_enumeration_comma_goes_on_with_its_next_item() {
         let first = "会上，国家发展改革委、工业和信息化部、";
-        for rest in [
-            "交通运输部、商务部负责人介绍了有关情况。",
-            "商务部等部门负责人介绍了有关情况。",
+        // One more item goes on; a paragraph that opens a sentence of its own, or a long clause,
+        // is no next item.
+        for (next, splits_and_truncations) in [
+            ("交通运输部、商务部负责人介绍了有关情况。", (1, 0)),
+            ("商务部等部门负责人介绍了有关情况。", (1, 0)),
+            ("会议指出，要坚持稳中求进工作总基调。", (0, 1)),
+            ("国务院新闻办公室今天举行新闻发布会，介绍有关情况。", (0, 1)),
         ] {
-            let (flow, _) = flow_of(&format!("标题\n\n{first}\n\n稳外贸稳外资\n\n{rest}\n"));
+            let (flow, _) = flow_of(&format!("标题\n\n{first}\n\n稳外贸稳外资\n\n{next}\n"));
             assert_eq!(
                 (flow.splits.len(), flow.truncations.len()),
-                (1, 0),
-                "{rest}: {flow:?}"
+                splits_and_truncations,
+                "{next}: {flow:?}"
             );
         }
         let (flow, _) = flow_of(
             "标题\n\n要增强法律规范体系的全面性、系统性、\n\n小标题\n\n协调性。要健全宪法实施监督制度。\n",
         );
         assert_eq!(flow.splits.len(), 1, "{flow:?}");
-        // A paragraph that opens a sentence of its own, or a long clause, is no next item.
-        for other in [
-            "会议指出，要坚持稳中求进工作总基调。",
-            "国务院新闻办公室今天举行新闻发布会，介绍有关情况。",
-        ] {
-            let (flow, _) = flow_of(&format!("标题\n\n{first}\n\n稳外贸稳外资\n\n{other}\n"));
-            assert_eq!(
-                (flow.splits.len(), flow.truncations.len()),
-                (0, 1),
-                "{other}: {flow:?}"
-            );
-        }
         assert!(!list_goes_on(
             "国家发展改革委、",
             "国务院新闻办公室今天举行新闻发布会，"

@@ -64,6 +64,9 @@ struct Args {
     /// it instead of the shipped one (what `newslint model build` and `--model` do).
     #[arg(long, requires = "held_out")]
     learn: bool,
+    /// Judge with this sentence model (`newslint model build`) instead of the shipped one.
+    #[arg(long, conflicts_with = "learn")]
+    model: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -147,6 +150,11 @@ fn main() {
             linter = linter.with_model(Some(model));
         }
         files = evaluate.into_iter().map(|(_, f)| f).collect();
+    }
+    if let Some(path) = &args.model {
+        let model = char_model::CharModel::open(path).unwrap_or_else(|e| panic!("{e}"));
+        println!("model {}: {model:?}\n", path.display());
+        linter = linter.with_model(Some(model));
     }
     if args.only.as_deref() != Some("structure") {
         characters::evaluate(&linter, &files, args.seed, args.rounds, args.misses);

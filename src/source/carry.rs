@@ -1,7 +1,8 @@
 //! "Carries on?": whether the paragraph after a broken sentence is that sentence's rest or a
 //! sentence of its own. Each judgement of the break is weak alone (the trigram's odds of the
 //! joined text, a dictionary word across the join, how the second paragraph starts, the
-//! part of speech of the words on either side, how long the sentences on either side run); a
+//! part of speech of the words on either side, how long the sentences on either side run, how
+//! often sentences open with the second text's first word); a
 //! logistic model weighs them together.
 //!
 //! The weights are in `rules/carry-weights.tsv`, fitted by `cargo run --release --example
@@ -39,10 +40,12 @@ pub struct Evidence {
     /// jieba's tag of the second text's first word and of the first text's last word.
     pub first_tag: Option<&'static str>,
     pub last_tag: Option<&'static str>,
+    /// ln odds that a sentence opens with the second text's first word (`starts`), where known.
+    pub start_odds: Option<f32>,
 }
 
 /// The numeric features, by name, in the order of the weights.
-const NUMERIC: [&str; 14] = [
+const NUMERIC: [&str; 16] = [
     "bias",
     "odds",
     "word_gain",
@@ -57,6 +60,8 @@ const NUMERIC: [&str; 14] = [
     "last_sentence",
     "first_sentence",
     "joined_sentence",
+    "start_odds",
+    "start_unknown",
 ];
 
 /// Parts of speech told apart (jieba's tags; the rest are `other`, an unknown word `none`).
@@ -103,6 +108,8 @@ impl Evidence {
             length(last),
             length(first),
             length(last + first),
+            self.start_odds.unwrap_or(0.0).clamp(-6.0, 6.0),
+            flag(self.start_odds.is_none()),
         ]);
         x[NUMERIC.len() + bucket(self.first_tag)] = 1.0;
         x[NUMERIC.len() + TAGS.len() + bucket(self.last_tag)] = 1.0;

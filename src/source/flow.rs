@@ -455,11 +455,14 @@ pub fn analyse(doc: &Document) -> Flow {
 
 /// How well `after`, a paragraph away from `head`, carries on `head`'s broken sentence (ln
 /// odds, infinite when certain), when well enough to be its rest. A paragraph that starts
-/// as no sentence does is the rest on good odds; any other only on odds that few unrelated
-/// pairs reach. With it, the ln odds of carrying on by `carry`, where they were weighed (else
+/// as no sentence does, or that a sign across the join carries on, is the rest on good odds;
+/// any other only on odds that few unrelated pairs reach. With it, the ln odds of carrying on by `carry`, where they were weighed (else
 /// -inf).
 fn rest_odds(head: &str, after: &str, headless: bool, model: Model) -> (Option<f32>, f32) {
     let (carry, weighed) = carries_on(head, after, Join::Apart, true, model);
+    // A sign across the join (a word, a list, a title and a name) makes do with the odds a
+    // paragraph that starts as no sentence does needs.
+    let signed = headless || carry == Carry::Certain;
     let odds = match carry {
         Carry::Certain if headless => return (Some(f32::INFINITY), weighed),
         Carry::Likely(odds) | Carry::Unknown(odds) => odds,
@@ -471,11 +474,7 @@ fn rest_odds(head: &str, after: &str, headless: bool, model: Model) -> (Option<f
             .unwrap_or(0.0),
         Carry::No => return (None, weighed),
     };
-    let needed = if headless {
-        model.strong_join()
-    } else {
-        PAIRING_ODDS
-    };
+    let needed = if signed { model.strong_join() } else { PAIRING_ODDS };
     if odds >= needed {
         return (Some(odds), weighed);
     }
@@ -663,7 +662,7 @@ fn judge_carry(
     if join != Join::FromTitle && starts_mid_sentence(b) {
         return Carry::Certain;
     }
-    if running && list_goes_on(a, b) {
+    if running && (list_goes_on(a, b) || title_before_name(a, b)) {
         return Carry::Certain;
     }
     // A heading is joined on a word or a number across the break alone: a headline followed by
@@ -791,6 +790,7 @@ fn evidence(a: &str, b: &str, known: Known, model: Model) -> carry::Evidence {
         first_sentence_chars: sentence_chars(b.chars()),
         first_tag: lexicon.segment(head).first().and_then(|w| lexicon.tag(w)),
         last_tag: lexicon.segment(tail).last().and_then(|w| lexicon.tag(w)),
+        start_odds: super::starts::start_odds(b),
     }
 }
 
@@ -828,7 +828,7 @@ fn whole_evidence(first: &str, second: &str, model: Model) -> carry::Evidence {
 /// The ln odds of carrying on (by `carry`) below which a paragraph is taken to start a
 /// sentence of its own after a neighbour that broke off (on the pairs `fit-carry` scores,
 /// 97% of the rests of cut sentences reach it, and 43% of the real next paragraphs)…
-const NEIGHBOUR_CARRY: f32 = -1.6;
+const NEIGHBOUR_CARRY: f32 = -1.9;
 /// … and after headings, or further away: a heading is as likely a sign that the sentence
 /// was cut off before it as that it was set between the halves, so the bar is higher (93.5%
 /// and 30.5%).
@@ -863,6 +863,43 @@ fn list_goes_on(first: &str, second: &str) -> bool {
     let same_end = item.last() == Some(&last_end) && after.is_some_and(is_break_mark);
     matches!(after, Some('、' | '等')) || same_end
 }
+
+/// `first` stops on a title and `second` opens with a person's name: news writes the title
+/// before the name (全国政协主席 | 王沪宁主持…), and a sentence seldom ends on a title.
+fn title_before_name(first: &str, second: &str) -> bool {
+    let tail = han_tail(first);
+    let head = han_head(second);
+    TITLES.iter().any(|title| tail.ends_with(title)) && (2..=3).any(|n| is_person_name(first_chars(head, n)))
+}
+
+/// Titles that stand before a name (主席, 总理, 部长…; 委员 and 代表 are left out: a line may
+/// list them without names).
+const TITLES: [&str; 24] = [
+    "主席",
+    "总书记",
+    "书记",
+    "总理",
+    "总统",
+    "首相",
+    "部长",
+    "委员长",
+    "主任",
+    "省长",
+    "市长",
+    "县长",
+    "局长",
+    "院长",
+    "大使",
+    "秘书长",
+    "发言人",
+    "司令员",
+    "政委",
+    "董事长",
+    "总经理",
+    "国务委员",
+    "外长",
+    "记者",
+];
 
 /// The longest list item `list_goes_on` takes, in characters.
 const MAX_LIST_ITEM_CHARS: usize = 10;
@@ -1089,6 +1126,15 @@ fn starts_inside(text: &str, model: Model) -> bool {
     if lone_character_clause(text, head) {
         return true;
     }
+    // A character standing alone that news sentences seldom open with and that often follows
+    // a point inside one, most often as a word's end or after a number (家企业, 个项目).
+    let token = super::starts::first_token(head);
+    if token.chars().nth(1).is_none()
+        && super::starts::start_odds(head).is_some_and(|odds| odds < RARE_START_ODDS)
+        && !is_start()
+    {
+        return true;
+    }
     if !may_start_inside(head) {
         return false;
     }
@@ -1125,6 +1171,11 @@ fn unknown_name(head: &str) -> bool {
         && words[..2].iter().all(lone)
         && lexicon.log_p(words[1]).is_none_or(|p| p < RARE_LONE_CHARACTER)
 }
+
+/// ln odds of a sentence opening with a lone first character (`starts`) below which a
+/// paragraph starts inside a sentence (家 -5.6, 个 -5.6, 业 -5.9): below the one-character
+/// names of cities that open news text (京 -4.6).
+const RARE_START_ODDS: f32 = -4.7;
 
 /// ln p below which a character standing alone is rare (峪 -12.7; 村 -8.9, 嘴 -9.1).
 const RARE_LONE_CHARACTER: f32 = -11.0;
@@ -1861,6 +1912,31 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_that_opens_on_a_character_sentences_seldom_open_with_lost_its_head() {
+        let orphans = |paragraph: &str| {
+            let text = format!("标题\n\n会议在北京举行，各方代表出席会议。\n\n{paragraph}\n");
+            flow_of(&text).0.orphans.len()
+        };
+        for headless in [
+            "家企业参加了本次展会。",
+            "个重点项目集中签约，总投资超过百亿元。",
+            "场活动吸引了上万名市民参加。",
+            "业发展迈出新步伐。",
+        ] {
+            assert_eq!(orphans(headless), 1, "{headless}");
+        }
+        // A city's one-character name opens news text (京 -4.6), and so do words of their own.
+        for start in [
+            "京津冀协同发展取得新进展。",
+            "家门口就能看病，村民们很满意。",
+            "个人所得税改革稳步推进。",
+            "区域协调发展取得新成效。",
+        ] {
+            assert_eq!(orphans(start), 0, "{start}");
+        }
+    }
+
+    #[test]
     fn a_paragraph_that_starts_inside_a_pair_of_marks_a_number_or_a_date_lost_its_head() {
         for text in [
             "日）召开金融支持水利基础设施建设工作会议。",
@@ -2152,6 +2228,24 @@ mod tests {
             "标题\n\n{first}\n\n聚焦主责主业\n\n据了解，今年以来全市新增企业三千家，同比增长一成。\n"
         ));
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    }
+
+    #[test]
+    fn a_title_goes_on_with_the_name_after_it() {
+        assert!(title_before_name(
+            "中共中央政治局常委、全国政协主席",
+            "王沪宁主持会议。"
+        ));
+        assert!(title_before_name("外交部发言人", "毛宁表示，"));
+        assert!(!title_before_name(
+            "中共中央政治局常委、全国政协主席",
+            "会议强调，要坚持稳中求进。"
+        ));
+        assert!(!title_before_name("会议选举产生了新一届委员", "王沪宁主持会议。"));
+        let (flow, _) = flow_of(
+            "标题\n\n全国政协主席会议24日在京召开，各方代表出席会议。中共中央政治局常委、全国政协主席\n\n王沪宁主持会议并讲话。\n",
+        );
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
     }
 
     #[test]

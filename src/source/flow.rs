@@ -1126,17 +1126,15 @@ fn starts_inside(text: &str, model: Model) -> bool {
     if lone_character_clause(text, head) {
         return true;
     }
+    if !may_start_inside(head) {
+        return false;
+    }
     // A character standing alone that news sentences seldom open with and that often follows
     // a point inside one, most often as a word's end or after a number (家企业, 个项目).
-    let token = super::starts::first_token(head);
-    if token.chars().nth(1).is_none()
-        && super::starts::start_odds(head).is_some_and(|odds| odds < RARE_START_ODDS)
+    if super::starts::word_start_odds(&head[..first.len_utf8()]).is_some_and(|odds| odds < RARE_START_ODDS)
         && !is_start()
     {
         return true;
-    }
-    if !may_start_inside(head) {
-        return false;
     }
     // Prepositions, conjunctions, pronouns, adverbs, numerals, time words, verbs, adjectives
     // and surnames open sentences (在, 据, 但, 他, 将, 一, 今, 查, 富, 习): standing alone,

@@ -9,7 +9,6 @@
 
 use super::chars::is_han;
 use super::continuity;
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// The longest Han run read for the first word, in characters (the segmenter's longest word).
@@ -48,24 +47,32 @@ pub fn first_token(text: &str) -> &str {
 /// a sentence is to be followed by it (`None` for a word the table lacks: too rare to say,
 /// or too even).
 pub fn start_odds(text: &str) -> Option<f32> {
-    TABLE.get(first_token(text)).copied()
+    word_start_odds(first_token(text))
 }
 
-static TABLE: LazyLock<FxHashMap<&'static str, f32>> =
-    LazyLock::new(|| read_table(include_str!("../../rules/starts.tsv")).expect("rules/starts.tsv reads"));
+/// `start_odds` of a text whose first token is known to be `word`.
+pub fn word_start_odds(word: &str) -> Option<f32> {
+    look_up(&TABLE, word)
+}
 
-/// `word<TAB>ln odds` lines, `#` comments.
-fn read_table(text: &'static str) -> Result<FxHashMap<&'static str, f32>, String> {
+/// The lines of `rules/starts.tsv`, sorted by word as the builder writes them: looked up by
+/// binary search, and a line's odds parsed only when asked for.
+static TABLE: LazyLock<Vec<&'static str>> = LazyLock::new(|| rows(include_str!("../../rules/starts.tsv")));
+
+fn rows(text: &'static str) -> Vec<&'static str> {
     text.lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|line| {
-            let (word, odds) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("no tab in {line:?}"))?;
-            let odds: f32 = odds.parse().map_err(|e| format!("{word}: {e}"))?;
-            Ok((word, odds))
-        })
         .collect()
+}
+
+/// The word of a `word<TAB>ln odds` line.
+fn word_of(row: &str) -> &str {
+    row.split_once('\t').map_or(row, |(word, _)| word)
+}
+
+fn look_up(rows: &[&str], word: &str) -> Option<f32> {
+    let at = rows.binary_search_by(|row| word_of(row).cmp(word)).ok()?;
+    rows[at].split_once('\t')?.1.parse().ok()
 }
 
 #[cfg(test)]
@@ -98,9 +105,13 @@ mod tests {
     }
 
     #[test]
-    fn the_table_reads() {
-        assert!(read_table("bad line").is_err());
-        assert!(read_table("据\tx").is_err());
+    fn the_table_is_sorted_and_reads() {
         assert!(TABLE.len() > 1000);
+        assert!(TABLE.windows(2).all(|w| word_of(w[0]) < word_of(w[1])));
+        assert!(TABLE.iter().all(|row| look_up(&TABLE, word_of(row)).is_some()));
+        let rows = rows("# comment\n据\t3.6\n的\tx\n");
+        assert_eq!(look_up(&rows, "据"), Some(3.6));
+        assert_eq!(look_up(&rows, "的"), None);
+        assert_eq!(look_up(&rows, "在"), None);
     }
 }

@@ -75,6 +75,79 @@ fn look_up(rows: &[&str], word: &str) -> Option<f32> {
     rows[at].split_once('\t')?.1.parse().ok()
 }
 
+/// Counts how sentences start in clean text, for `rules/starts.tsv` (`examples/build-starts.rs`):
+/// for every first word, how often a sentence opens with it (a paragraph's start, or right
+/// after 。！？；) and how often it follows any other point of a paragraph.
+#[derive(Default)]
+pub struct StartCounts<'t> {
+    starts: rustc_hash::FxHashMap<&'t str, f64>,
+    inside: rustc_hash::FxHashMap<&'t str, f64>,
+}
+
+/// Pseudo-counts added to both sides of a word's counts, in sentence starts: rare words say
+/// little.
+const PRIOR: f64 = 0.5;
+/// Words seen fewer times than this, at a start or not, are left out (their odds unknown).
+const MIN_SEEN: f64 = 10.0;
+/// ln odds closer to 0 than this are left out too: they say nothing.
+const MIN_ODDS: f64 = 0.2;
+/// The largest ln odds written, either way.
+const MAX_ODDS: f64 = 6.0;
+/// Paragraphs shorter than this (in characters) are headlines, bylines, captions: left out.
+const MIN_PARAGRAPH_CHARS: usize = 16;
+
+impl<'t> StartCounts<'t> {
+    pub fn add_paragraph(&mut self, paragraph: &'t str) {
+        let paragraph = paragraph.trim();
+        if paragraph.chars().nth(MIN_PARAGRAPH_CHARS - 1).is_none() {
+            return;
+        }
+        let mut after_end = true;
+        for (at, c) in paragraph.char_indices() {
+            let side = if after_end {
+                &mut self.starts
+            } else {
+                &mut self.inside
+            };
+            *side.entry(first_token(&paragraph[at..])).or_default() += 1.0;
+            after_end = matches!(c, '。' | '！' | '？' | '；') || after_end && matches!(c, '”' | '’' | '）');
+        }
+    }
+
+    /// The table: a comment naming `source`, then `word<TAB>ln odds` lines sorted by word, the
+    /// ln of the ratio of the two rates, each count shrunk towards the other by `PRIOR`.
+    pub fn table(&self, source: &str) -> String {
+        use std::fmt::Write as _;
+        let total = |side: &rustc_hash::FxHashMap<&str, f64>| side.values().sum::<f64>();
+        let (starts, inside) = (total(&self.starts), total(&self.inside));
+        let scale = starts / inside.max(1.0);
+        let mut rows: Vec<(&str, f64)> = self
+            .starts
+            .keys()
+            .chain(self.inside.keys())
+            .filter_map(|&word| {
+                let s = self.starts.get(word).copied().unwrap_or(0.0);
+                let i = self.inside.get(word).copied().unwrap_or(0.0);
+                let odds = ((s + PRIOR) / (i * scale + PRIOR))
+                    .ln()
+                    .clamp(-MAX_ODDS, MAX_ODDS);
+                (!word.is_empty() && s + i >= MIN_SEEN && odds.abs() >= MIN_ODDS).then_some((word, odds))
+            })
+            .collect();
+        rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        rows.dedup_by(|a, b| a.0 == b.0);
+        let mut out = format!(
+            "# How much likelier a sentence is to open with a word than a point inside a sentence\n\
+             # to be followed by it (ln odds): by examples/build-starts, from {starts} sentence\n\
+             # starts and {inside} other points of {source}.\n"
+        );
+        for (word, odds) in rows {
+            let _ = writeln!(out, "{word}\t{odds:.1}");
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +175,25 @@ mod tests {
         ] {
             assert!(start_odds(inside).is_some_and(|o| o < -1.0), "{inside}");
         }
+    }
+
+    #[test]
+    fn the_counts_of_a_tiny_corpus() {
+        let mut counts = StartCounts::default();
+        for _ in 0..12 {
+            counts.add_paragraph(
+                "据了解，今年以来全市的经济运行稳中向好。据统计，全市的工业增加值增长了百分之五。",
+            );
+        }
+        counts.add_paragraph("短的一行");
+        let table = counts.table("a test");
+        let rows = rows(Box::leak(table.into_boxed_str()));
+        assert!(rows.windows(2).all(|w| word_of(w[0]) < word_of(w[1])));
+        // 据 opens every sentence; 的 follows points inside them only.
+        assert!(look_up(&rows, "据").is_some_and(|odds| odds > 2.0), "{rows:?}");
+        assert!(look_up(&rows, "的").is_some_and(|odds| odds < -1.0), "{rows:?}");
+        // A line shorter than a paragraph (a headline, a byline) is not counted.
+        assert_eq!(look_up(&rows, "短"), None);
     }
 
     #[test]

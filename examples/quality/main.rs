@@ -204,6 +204,7 @@ fn main() {
     let mut found: BTreeMap<(&str, Kind), (usize, usize)> = BTreeMap::new();
     let mut misses: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut stray = 0;
+    let mut strays = Vec::new();
     let mut faulty_chars = 0;
     for _ in 0..args.rounds {
         for (name, paragraphs) in &files {
@@ -249,15 +250,21 @@ fn main() {
                         ));
                     }
                 }
-                stray += structural
-                    .iter()
-                    .filter(|d| {
-                        !sample
-                            .labels
-                            .iter()
-                            .any(|&(_, p)| covers(&text, d, lines[p]) || near(&text, d, lines[p]))
-                    })
-                    .count();
+                let away = structural.iter().filter(|d| {
+                    !sample
+                        .labels
+                        .iter()
+                        .any(|&(_, p)| covers(&text, d, lines[p]) || near(&text, d, lines[p]))
+                });
+                for d in away {
+                    stray += 1;
+                    strays.push(format!(
+                        "{name} {:?}: {} {}",
+                        sample.kind,
+                        d.rule,
+                        around(&text, d.span.range())
+                    ));
+                }
             }
         }
     }
@@ -303,6 +310,9 @@ fn main() {
     );
     for example in alarm_examples.iter().take(args.misses * 2) {
         println!("  alarm  {example}");
+    }
+    for example in strays.iter().take(args.misses) {
+        println!("  away   {example}");
     }
     for rule in STRUCTURE_RULES {
         let list = misses.get(rule).map_or(&[][..], Vec::as_slice);
@@ -525,10 +535,12 @@ fn inject(kind: Kind, paragraphs: &[String], headings: &[String], rng: &mut fast
                 out.push(head);
                 out.extend(rest[later..].iter().cloned());
             } else {
-                if out.len() < 3 {
-                    return None;
-                }
-                let at = out.len() - 1;
+                // Before the last paragraph of running text, so that more than a heading
+                // stands between the head and its rest (a heading alone would make it a split
+                // with a heading between).
+                let at = (1..out.len())
+                    .rev()
+                    .find(|&k| out[k].ends_with(['。', '！', '？', '”']))?;
                 labels.push(("truncated-paragraph", at));
                 out.insert(at, head);
                 labels.push(("orphan-fragment", out.len()));

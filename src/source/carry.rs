@@ -40,12 +40,14 @@ pub struct Evidence {
     /// jieba's tag of the second text's first word and of the first text's last word.
     pub first_tag: Option<&'static str>,
     pub last_tag: Option<&'static str>,
-    /// ln odds that a sentence opens with the second text's first word (`starts`), where known.
+    /// ln odds that a sentence opens with the second text's first word (`starts`), where known
+    /// (a word the table lacks weighs as one whose odds are even: a separate weight for it
+    /// came out at 0).
     pub start_odds: Option<f32>,
 }
 
 /// The numeric features, by name, in the order of the weights.
-const NUMERIC: [&str; 16] = [
+const NUMERIC: [&str; 15] = [
     "bias",
     "odds",
     "word_gain",
@@ -61,7 +63,6 @@ const NUMERIC: [&str; 16] = [
     "first_sentence",
     "joined_sentence",
     "start_odds",
-    "start_unknown",
 ];
 
 /// Parts of speech told apart (jieba's tags; the rest are `other`, an unknown word `none`).
@@ -109,7 +110,6 @@ impl Evidence {
             length(first),
             length(last + first),
             self.start_odds.unwrap_or(0.0).clamp(-6.0, 6.0),
-            flag(self.start_odds.is_none()),
         ]);
         x[NUMERIC.len() + bucket(self.first_tag)] = 1.0;
         x[NUMERIC.len() + TAGS.len() + bucket(self.last_tag)] = 1.0;

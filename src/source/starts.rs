@@ -3,7 +3,7 @@
 //! writes (`rules/starts.tsv`, built by `scripts/build-starts`: see `rules/starts.LICENSE`).
 //!
 //! A paragraph whose head was lost, or the rest of a sentence cut in two, starts wherever the
-//! cut fell: on an object (阻力), a verb (克服), a measure word. A paragraph of news starts
+//! cut fell: on a word's end, a particle, a measure word (业发展, 了隆重, 个项目). A paragraph of news starts
 //! with a time, a place, a name, a connective or a source (今年, 据, 目前, 会议): the first
 //! word alone tells them apart more often than not.
 

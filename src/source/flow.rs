@@ -772,6 +772,8 @@ fn evidence(a: &str, b: &str, known: Known, model: Model) -> carry::Evidence {
     let lexicon = continuity::lexicon();
     let (tail, head) = (han_tail(a), han_head(b));
     let last = last_chars(a, JOIN_CONTEXT + 2);
+    // One segmentation of the second text's head gives its first word's tag and start odds.
+    let first_word = super::starts::first_token(b);
     carry::Evidence {
         odds: odds.unwrap_or(0.0),
         word_gain: gain,
@@ -788,9 +790,9 @@ fn evidence(a: &str, b: &str, known: Known, model: Model) -> carry::Evidence {
             .count(),
         last_sentence_chars: sentence_chars(a.chars().rev()),
         first_sentence_chars: sentence_chars(b.chars()),
-        first_tag: lexicon.segment(head).first().and_then(|w| lexicon.tag(w)),
+        first_tag: lexicon.tag(first_word),
         last_tag: lexicon.segment(tail).last().and_then(|w| lexicon.tag(w)),
-        start_odds: super::starts::start_odds(b),
+        start_odds: super::starts::start_odds(first_word),
     }
 }
 
@@ -1130,7 +1132,7 @@ fn starts_inside(text: &str, model: Model) -> bool {
     }
     // A character standing alone that news sentences seldom open with and that often follows
     // a point inside one, most often as a word's end or after a number (家企业, 个项目).
-    if super::starts::word_start_odds(&head[..first.len_utf8()]).is_some_and(|odds| odds < RARE_START_ODDS)
+    if super::starts::start_odds(&head[..first.len_utf8()]).is_some_and(|odds| odds < RARE_START_ODDS)
         && !is_start()
     {
         return true;

@@ -43,15 +43,10 @@ pub fn first_token(text: &str) -> &str {
         .unwrap_or_default()
 }
 
-/// ln of how much likelier a sentence is to open with `text`'s first word than a point inside
-/// a sentence is to be followed by it (`None` for a word the table lacks: too rare to say,
-/// or too even).
-pub fn start_odds(text: &str) -> Option<f32> {
-    word_start_odds(first_token(text))
-}
-
-/// `start_odds` of a text whose first token is known to be `word`.
-pub fn word_start_odds(word: &str) -> Option<f32> {
+/// ln of how much likelier a sentence is to open with `word` (a `first_token`) than a point
+/// inside a sentence is to be followed by it (`None` for a word the table lacks: too rare to
+/// say, or too even).
+pub fn start_odds(word: &str) -> Option<f32> {
     look_up(&TABLE, word)
 }
 
@@ -164,7 +159,10 @@ mod tests {
     #[test]
     fn sentences_open_on_times_sources_and_connectives_not_on_what_follows_a_verb() {
         for opener in ["据了解，", "目前，全市", "今年，", "同时，", "会议指出，"] {
-            assert!(start_odds(opener).is_some_and(|o| o > 1.0), "{opener}");
+            assert!(
+                start_odds(first_token(opener)).is_some_and(|o| o > 1.0),
+                "{opener}"
+            );
         }
         for inside in [
             "的重要组成部分",
@@ -173,7 +171,10 @@ mod tests {
             "化水平不断提高",
             "进行了深入交流",
         ] {
-            assert!(start_odds(inside).is_some_and(|o| o < -1.0), "{inside}");
+            assert!(
+                start_odds(first_token(inside)).is_some_and(|o| o < -1.0),
+                "{inside}"
+            );
         }
     }
 

@@ -22,7 +22,7 @@ const RATE: f64 = 0.5;
 const PENALTY: f64 = 1e-3;
 const SEED: u64 = 20_261_202;
 /// Bars on the ln odds whose trade the fit reports.
-const BARS: [f32; 9] = [-2.0, -1.9, -1.6, -1.0, -0.5, 0.0, 1.0, 2.0, 3.0];
+const BARS: [f32; 10] = [-2.0, -1.9, -1.6, -1.0, -0.5, 0.0, 1.0, 2.0, 3.0, 4.0];
 
 fn main() {
     let corpus = std::env::args()

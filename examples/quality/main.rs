@@ -482,7 +482,7 @@ fn inject(kind: Kind, paragraphs: &[String], headings: &[String], rng: &mut fast
     let paragraph = &paragraphs[i];
     let at = cut_point(paragraph, rng)?;
     let (head, tail) = (paragraph[..at].to_owned(), paragraph[at..].to_owned());
-    let context = format!(
+    let mut context = format!(
         "…{}⏎{}…",
         head.chars()
             .rev()
@@ -514,6 +514,10 @@ fn inject(kind: Kind, paragraphs: &[String], headings: &[String], rng: &mut fast
         Kind::Truncation => {
             labels.push(("truncated-paragraph", out.len()));
             out.push(head);
+            // What the truncated paragraph is now read against.
+            if let Some(next) = rest.first() {
+                context += &format!(" then ⏎{}…", next.chars().take(14).collect::<String>());
+            }
         }
         Kind::TruncationBeforeHeading => {
             labels.push(("truncated-paragraph", out.len()));

@@ -2,8 +2,9 @@
 //! sentence of its own. Each judgement of the break is weak alone (the trigram's odds of the
 //! joined text, a dictionary word across the join, how the second paragraph starts, the
 //! part of speech of the words on either side, how long the sentences on either side run, how
-//! often sentences open with the second text's first word); a
-//! logistic model weighs them together.
+//! often sentences open with the second text's first word, a quotation, title or bracket
+//! left open and whether the second text closes it, a word or a number cut and whether the
+//! second text completes it); a logistic model weighs them together.
 //!
 //! The weights are in `rules/carry-weights.tsv`, fitted by `cargo run --release --example
 //! fit-carry` on cuts made at random points inside the sentences of real news stories: the
@@ -44,10 +45,23 @@ pub struct Evidence {
     /// (a word the table lacks weighs as one whose odds are even: a separate weight for it
     /// came out at 0).
     pub start_odds: Option<f32>,
+    /// The first text leaves a quotation, a title or a bracket open near its end: whether the
+    /// second closes it (the rest of a cut sentence does, a sentence of its own does not).
+    pub left_open: Option<bool>,
+    /// How much likelier the first text stops inside a word than after one: a rest
+    /// completes the word (the `unfinished_word` feature: a word cut and not completed).
+    pub ends_inside_word: f32,
+    /// A number runs across: the first text stops on a digit or a point, the second starts
+    /// with a digit.
+    pub number_across: bool,
+    /// The first text stops on a digit that the second does not go on from.
+    pub number_cut: bool,
+    /// The second text opens with a clause that sets the scene (会见前，座谈会上，).
+    pub opens_with_setting: bool,
 }
 
 /// The numeric features, by name, in the order of the weights.
-const NUMERIC: [&str; 15] = [
+const NUMERIC: [&str; 21] = [
     "bias",
     "odds",
     "word_gain",
@@ -63,6 +77,12 @@ const NUMERIC: [&str; 15] = [
     "first_sentence",
     "joined_sentence",
     "start_odds",
+    "open_closed",
+    "open_unclosed",
+    "unfinished_word",
+    "number_across",
+    "number_cut",
+    "opens_with_setting",
 ];
 
 /// Parts of speech told apart (jieba's tags; the rest are `other`, an unknown word `none`).
@@ -110,6 +130,12 @@ impl Evidence {
             length(first),
             length(last + first),
             self.start_odds.unwrap_or(0.0).clamp(-6.0, 6.0),
+            flag(self.left_open == Some(true)),
+            flag(self.left_open == Some(false)),
+            self.ends_inside_word.clamp(0.0, 10.0) * flag(self.word_gain <= 0.0),
+            flag(self.number_across),
+            flag(self.number_cut),
+            flag(self.opens_with_setting),
         ]);
         x[NUMERIC.len() + bucket(self.first_tag)] = 1.0;
         x[NUMERIC.len() + TAGS.len() + bucket(self.last_tag)] = 1.0;

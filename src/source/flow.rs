@@ -488,7 +488,7 @@ fn rest_odds(head: &str, after: &str, headless: bool, model: Model) -> (Option<f
 }
 
 /// The ln odds of carrying on (by `carry`) that pair a truncated paragraph with a paragraph a
-/// few blocks away as its rest (53% of the rests of cut sentences reach it, 0.2% of the real
+/// few blocks away as its rest (55% of the rests of cut sentences reach it, 0.3% of the real
 /// next paragraphs).
 const PAIRING_CARRY: f32 = 4.0;
 /// The ln odds of carrying on (by `carry`) with which a paragraph a few blocks away takes a
@@ -499,8 +499,10 @@ const RIVAL_MARGIN: f32 = 3.0;
 
 /// The ln odds of carrying on (by `carry`) with which a paragraph within `MAX_RIVAL_BLOCKS`
 /// is a truncated paragraph's rest when the trigram odds fall short, if they are also
-/// `RIVAL_MARGIN` above those of the paragraph after it.
-const PAIRING_WEIGHED: f32 = 2.0;
+/// `RIVAL_MARGIN` above those of the paragraph after it (65% of the rests of cut sentences
+/// reach 2.5, 1% of the real next paragraphs: a short sentence of its own, 发展很快。, comes
+/// close).
+const PAIRING_WEIGHED: f32 = 2.5;
 
 /// The trigram's ln odds from which a pair that falls short of `PAIRING_ODDS` is weighed
 /// by `carry` at all (below it, few pairs reach `PAIRING_CARRY`, and weighing every
@@ -793,8 +795,83 @@ fn evidence(a: &str, b: &str, known: Known, model: Model) -> carry::Evidence {
         first_tag: lexicon.tag(first_word),
         last_tag: lexicon.segment(tail).last().and_then(|w| lexicon.tag(w)),
         start_odds: super::starts::start_odds(first_word),
+        left_open: left_open(a).map(|close| closes_first(b, close)),
+        ends_inside_word: continuity::ends_inside_word(tail),
+        number_across: a.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+            && b.starts_with(|c: char| c.is_ascii_digit()),
+        number_cut: number_cut(a, b),
+        opens_with_setting: OPENS_WITH_SETTING.is_match(b),
     }
 }
+
+/// Pairs of marks that a cut may leave open: quotation, title, bracket.
+const PAIRS: [(char, char); 5] = [('“', '”'), ('‘', '’'), ('《', '》'), ('（', '）'), ('「', '」')];
+
+/// How far back from a text's end an unclosed title or bracket is looked for, in characters…
+const OPEN_PAIR_CHARS: usize = 60;
+/// … and an unclosed quotation: one opened further back may run on for sentences, and across
+/// paragraphs, as quotations do.
+const OPEN_QUOTE_CHARS: usize = 20;
+
+/// The closing mark of the innermost pair left open near the end of `text`, if any.
+fn left_open(text: &str) -> Option<char> {
+    let mut closed = [0usize; PAIRS.len()];
+    for (n, c) in text.chars().rev().take(OPEN_PAIR_CHARS).enumerate() {
+        if let Some(k) = PAIRS.iter().position(|p| p.1 == c) {
+            closed[k] += 1;
+        } else if let Some(k) = PAIRS.iter().position(|p| p.0 == c) {
+            if closed[k] > 0 {
+                closed[k] -= 1;
+            } else {
+                let quote = k < 2;
+                return (!quote || n < OPEN_QUOTE_CHARS).then_some(PAIRS[k].1);
+            }
+        }
+    }
+    None
+}
+
+/// How far into the second text a pair left open is looked for its close, in characters.
+const CLOSE_PAIR_CHARS: usize = 200;
+
+/// `text` closes a pair opened before it: `close` comes before an opening of its own.
+fn closes_first(text: &str, close: char) -> bool {
+    let Some(&(opening, _)) = PAIRS.iter().find(|p| p.1 == close) else {
+        return false;
+    };
+    let mut depth = 0usize;
+    for c in text.chars().take(CLOSE_PAIR_CHARS) {
+        if c == opening {
+            depth += 1;
+        } else if c == close {
+            match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return true,
+            }
+        }
+    }
+    false
+}
+
+/// `first` stops on a digit and `second` goes on with neither a digit nor what follows a
+/// number (a unit, a range, 多, 万): the number lost its end (开行超4 | 北京冬奥会…).
+fn number_cut(first: &str, second: &str) -> bool {
+    first.ends_with(|c: char| c.is_ascii_digit())
+        && !second.starts_with(|c: char| {
+            c.is_ascii_digit()
+                || NUMBER_UNITS.contains(&c)
+                || matches!(
+                    c,
+                    '.' | '%' | '％' | '-' | '—' | '~' | '～' | '多' | '余' | '千' | '百'
+                )
+        })
+}
+
+/// A first clause that sets the scene, ending on where or when before a comma (会见前，
+/// 座谈会上，活动期间，): sentences open so, the rest of a cut one seldom does.
+static OPENS_WITH_SETTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^，。！？“”、]{1,8}(?:前|后|上|时|中|里|期间|以来)，").expect("setting pattern")
+});
 
 /// Characters before the first sentence end or semicolon of `chars`, up to
 /// `carry::SENTENCE_CHARS`.
@@ -829,14 +906,14 @@ fn whole_evidence(first: &str, second: &str, model: Model) -> carry::Evidence {
 
 /// The ln odds of carrying on (by `carry`) below which a paragraph is taken to start a
 /// sentence of its own after a neighbour that broke off (on the pairs `fit-carry` scores,
-/// 97.7% of the rests of cut sentences reach it, and 42% of the real next paragraphs)…
-const NEIGHBOUR_CARRY: f32 = -1.9;
+/// 97.5% of the rests of cut sentences reach it, and 30% of the real next paragraphs)…
+const NEIGHBOUR_CARRY: f32 = -1.6;
 /// … and after headings, or further away: a heading is as likely a sign that the sentence
-/// was cut off before it as that it was set between the halves, so the bar is higher (93.5%
-/// and 24%).
+/// was cut off before it as that it was set between the halves, so the bar is higher (95%
+/// and 21%).
 const APART_CARRY: f32 = -1.0;
 /// … and past headings after a comma, the bar above which the paragraph is the
-/// sentence's rest (84% of the rests of cut sentences reach it, and 11.5% of the real next
+/// sentence's rest (89% of the rests of cut sentences reach it, and 12% of the real next
 /// paragraphs).
 const COMMA_APART_CARRY: f32 = 0.0;
 
@@ -1719,6 +1796,81 @@ mod tests {
         Model {
             built: None,
             alone: Box::leak(Box::default()),
+        }
+    }
+
+    #[test]
+    fn pairs_left_open_near_the_end_and_their_close() {
+        assert_eq!(left_open("反对“"), Some('”'));
+        assert_eq!(left_open("会议通过修订后的《"), Some('》'));
+        assert_eq!(left_open("央视网消息（新闻"), Some('）'));
+        // Closed, or a quotation opened long before the end (it may run on for sentences).
+        assert_eq!(left_open("坚持“九二共识”、反对“台独”"), None);
+        assert_eq!(
+            left_open("“同时，上线“渝悦·救助”和“精神卫生”2个应用，主动解决困难群众在社会救助"),
+            None
+        );
+        assert!(closes_first("台独”，是两岸关系和平发展的", '”'));
+        assert!(closes_first("新闻联播）：今天", '）'));
+        // An opening of its own first: its close is its own.
+        assert!(!closes_first("与会台湾青年代表作了发言。", '”'));
+        assert!(!closes_first("“三北”工程攻坚战", '”'));
+    }
+
+    #[test]
+    fn a_number_cut_and_a_scene_set() {
+        for (first, second, cut) in [
+            ("中欧班列共计开行超4", "北京冬奥会今起进入赛时运行阶段。", true),
+            ("中欧班列共计开行超4", "800列，开行量占全国比例超过", false),
+            (
+                "十三届全国人大常委会第三十三次会议2",
+                "月27日至28日在北京举行。",
+                false,
+            ),
+            ("同比增长15", "%，实现旅游收入", false),
+            ("中欧班列共计开行超过", "北京冬奥会今起进入赛时运行阶段。", false),
+        ] {
+            assert_eq!(number_cut(first, second), cut, "{first}|{second}");
+        }
+        for (text, setting) in [
+            ("会见前，两国元首同双方代表合影。", true),
+            ("座谈会上，代表们围绕深入学习", true),
+            ("多年以来，我国", true),
+            ("双方一致同意", false),
+            ("上，代表们", false),
+        ] {
+            assert_eq!(OPENS_WITH_SETTING.is_match(text), setting, "{text}");
+        }
+    }
+
+    #[test]
+    fn what_a_cut_leaves_open_weighs_on_the_rest() {
+        // A cut sentence and its rest, against the paragraph that came next in the story.
+        for (head, rest, next) in [
+            (
+                "今年，我国将深入推进“",
+                "三北”工程攻坚战，全国计划完成造林种草任务。",
+                "今年，我国积极推进美丽中国先行区建设。",
+            ),
+            (
+                "中欧班列共计开行超4",
+                "800列，开行量占全国比例超过四分之一。",
+                "北京冬奥会今起进入赛时运行阶段，各项工作准备就绪。",
+            ),
+            (
+                "央视网消",
+                "息（新闻联播）：今天，全国政协召开双周协商座谈会。",
+                "会见白俄罗斯总统卢卡申科时，李希表示，中方愿同白方一道努力。",
+            ),
+        ] {
+            let (rest, next) = (
+                carry_evidence(head, rest).log_odds(),
+                carry_evidence(head, next).log_odds(),
+            );
+            assert!(
+                rest > NEIGHBOUR_CARRY && next < NEIGHBOUR_CARRY,
+                "{head}: {rest} {next}"
+            );
         }
     }
 

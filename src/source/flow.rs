@@ -656,7 +656,7 @@ fn judge_carry(
     if (ascii(a.chars().next_back()) && number_goes_on(b.chars().next()))
         || (running && digit(a.chars().next_back()) && b.starts_with(NUMBER_UNITS))
         || (running && a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
-        || a.ends_with(OPENING_MARKS)
+        || a.ends_with(OPENING_MARKS) && left_open(a).is_none_or(|close| closes_first(b, close))
         || closes_what_is_open(a, b)
     {
         return Carry::Certain;
@@ -1008,7 +1008,8 @@ fn closes_what_is_open(first: &str, second: &str) -> bool {
 /// How far into a paragraph `closes_what_is_open` looks for a closing mark.
 const CLOSING_SEARCH_CHARS: usize = 40;
 
-/// Marks that open something the same sentence must close: a text cannot stop after them.
+/// Marks that open something the same sentence must close: a text cannot stop after them, and
+/// what carries it on closes them (else it was cut off, and what follows is not its rest).
 const OPENING_MARKS: [char; 8] = ['（', '(', '“', '《', '【', '「', '『', '〔'];
 
 /// How much better, in ln odds, the best reading with a word across a join must be than the
@@ -2206,6 +2207,10 @@ mod tests {
         // A quotation of several paragraphs opens each of them.
         let (flow, _) = flow_of("他说：“我们要团结奋斗\n\n“只有这样，才能实现目标。”\n");
         assert!(flow.splits.iter().all(|s| !s.certain), "{flow:?}");
+        // A paragraph that leaves the mark open is no rest: the sentence was cut off.
+        let (flow, _) =
+            flow_of("发展很快。央视网消息（\n\n截至4月10日9时，这次疫情上海全市已累计排查到密切接触者。\n");
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
     }
 
     #[test]

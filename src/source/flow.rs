@@ -1025,6 +1025,9 @@ fn ends_open(text: &str, model: Model, doubt: Doubt) -> bool {
     if text.ends_with(['，', '、', ',']) {
         return true;
     }
+    if ends_on_a_bare_number(text) {
+        return true;
+    }
     let tail = han_tail_of(text, 8);
     if tail.chars().nth(1).is_none() {
         return false;
@@ -1032,6 +1035,13 @@ fn ends_open(text: &str, model: Model, doubt: Doubt) -> bool {
     stops_inside_a_word(tail)
         || ends_on_a_word_before_more(tail)
         || model.end_unlikely(last_chars(text, JOIN_CONTEXT + 2), doubt)
+}
+
+/// `text` stops on a number right after Han, with no unit (开行超4, 成立7, 为766.8): a count
+/// or a date that lost its end, as no clause ends.
+fn ends_on_a_bare_number(text: &str) -> bool {
+    let before = text.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    before.len() < text.len() && text.ends_with(|c: char| c.is_ascii_digit()) && before.ends_with(is_han)
 }
 
 /// `tail` (Han characters) stops inside a word by the dictionary, and not on a word it lacks.
@@ -1841,6 +1851,21 @@ mod tests {
             ("上，代表们", false),
         ] {
             assert_eq!(OPENS_WITH_SETTING.is_match(text), setting, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_bare_number_after_han_lost_its_end() {
+        for (text, bare) in [
+            ("（成渝）中欧班列共计开行超4", true),
+            ("在庆祝全国人民代表大会成立7", true),
+            ("新动能指数为766.8", true),
+            ("二十国集团G20", false),
+            ("同比增长5%", false),
+            ("今年前5个月", false),
+            ("2024", false),
+        ] {
+            assert_eq!(ends_on_a_bare_number(text), bare, "{text}");
         }
     }
 

@@ -8,6 +8,13 @@
 //! leaves). The model learns from the files at even places in name order and is scored on
 //! the others, the split `cargo run --example quality -- --held-out` evaluates on.
 
+#[path = "shared/cuts.rs"]
+mod cuts;
+#[path = "shared/logistic.rs"]
+mod logistic;
+
+use cuts::cut_point;
+use logistic::{auc, fit, score};
 use newslint::source::carry::{FEATURES, feature_names};
 use newslint::source::flow::carry_evidence;
 use std::path::PathBuf;
@@ -16,10 +23,6 @@ use std::path::PathBuf;
 const CUTS: usize = 2;
 /// Paragraphs shorter than this (in characters) are not cut, nor taken as the next one.
 const MIN_CHARS: usize = 20;
-/// Gradient steps, step size and L2 penalty (per sample) of the fit.
-const STEPS: usize = 4000;
-const RATE: f64 = 0.5;
-const PENALTY: f64 = 1e-3;
 const SEED: u64 = 20_261_202;
 /// Bars on the ln odds whose trade the fit reports.
 const BARS: [f32; 10] = [-2.0, -1.9, -1.6, -1.0, -0.5, 0.0, 1.0, 2.0, 3.0, 4.0];
@@ -76,7 +79,7 @@ fn main() {
 }
 
 /// One sample: the features of a break and whether the second text carries the first on.
-type Pair = ([f32; FEATURES], bool);
+type Pair = logistic::Sample<FEATURES>;
 
 fn pairs_of(text: &str, rng: &mut fastrand::Rng) -> Vec<Pair> {
     let paragraphs: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
@@ -100,97 +103,4 @@ fn pairs_of(text: &str, rng: &mut fastrand::Rng) -> Vec<Pair> {
         }
     }
     pairs
-}
-
-/// A random point inside a sentence: not at either end, not right after a sentence end
-/// (and its closing marks), not at white space.
-fn cut_point(paragraph: &str, rng: &mut fastrand::Rng) -> Option<usize> {
-    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
-    let candidates: Vec<usize> = (2..chars.len().saturating_sub(1))
-        .filter(|&k| {
-            let mut before = k - 1;
-            while before > 0 && matches!(chars[before].1, '”' | '’' | '」' | '』' | '）' | '》' | ')')
-            {
-                before -= 1;
-            }
-            !matches!(chars[before].1, '。' | '！' | '？' | '…' | '；')
-                && !chars[k - 1].1.is_whitespace()
-                && !chars[k].1.is_whitespace()
-        })
-        .map(|k| chars[k].0)
-        .collect();
-    (!candidates.is_empty()).then(|| candidates[rng.usize(..candidates.len())])
-}
-
-/// Logistic regression by gradient descent on standardised features; the weights returned
-/// apply to the raw ones.
-fn fit(pairs: &[Pair]) -> [f32; FEATURES] {
-    let n = pairs.len() as f64;
-    let mut mean = [0.0f64; FEATURES];
-    let mut scale = [1.0f64; FEATURES];
-    for j in 1..FEATURES {
-        mean[j] = pairs.iter().map(|(x, _)| f64::from(x[j])).sum::<f64>() / n;
-        let var = pairs
-            .iter()
-            .map(|(x, _)| (f64::from(x[j]) - mean[j]).powi(2))
-            .sum::<f64>()
-            / n;
-        scale[j] = var.sqrt().max(1e-6);
-    }
-    let rows: Vec<([f64; FEATURES], f64)> = pairs
-        .iter()
-        .map(|(x, y)| {
-            let mut z = [1.0; FEATURES];
-            for j in 1..FEATURES {
-                z[j] = (f64::from(x[j]) - mean[j]) / scale[j];
-            }
-            (z, if *y { 1.0 } else { 0.0 })
-        })
-        .collect();
-    let mut w = [0.0f64; FEATURES];
-    for _ in 0..STEPS {
-        let mut grad = [0.0f64; FEATURES];
-        for (z, y) in &rows {
-            let p = 1.0 / (1.0 + (-dot(&w, z)).exp());
-            for j in 0..FEATURES {
-                grad[j] += (p - y) * z[j];
-            }
-        }
-        for j in 0..FEATURES {
-            let penalty = if j == 0 { 0.0 } else { PENALTY * w[j] };
-            w[j] -= RATE * (grad[j] / n + penalty);
-        }
-    }
-    let mut raw = [0.0f32; FEATURES];
-    let mut bias = w[0];
-    for j in 1..FEATURES {
-        raw[j] = (w[j] / scale[j]) as f32;
-        bias -= w[j] * mean[j] / scale[j];
-    }
-    raw[0] = bias as f32;
-    raw
-}
-
-fn score(x: &[f32; FEATURES], weights: &[f32; FEATURES]) -> f32 {
-    x.iter().zip(weights).map(|(a, b)| a * b).sum()
-}
-
-fn dot(w: &[f64; FEATURES], z: &[f64; FEATURES]) -> f64 {
-    w.iter().zip(z).map(|(a, b)| a * b).sum()
-}
-
-/// The chance that a random positive pair scores above a random negative one.
-fn auc(pairs: &[Pair], weights: &[f32; FEATURES]) -> f64 {
-    let mut scored: Vec<(f32, bool)> = pairs.iter().map(|(x, y)| (score(x, weights), *y)).collect();
-    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (mut below, mut wins) = (0.0, 0.0);
-    for (_, positive) in &scored {
-        if *positive {
-            wins += below;
-        } else {
-            below += 1.0;
-        }
-    }
-    let positives = scored.iter().filter(|s| s.1).count() as f64;
-    wins / (positives * below)
 }

@@ -17,6 +17,8 @@
 //! for.
 
 mod characters;
+#[path = "../shared/cuts.rs"]
+mod cuts;
 
 use clap::Parser;
 use newslint::diagnostic::Diagnostic;
@@ -396,37 +398,6 @@ fn around(text: &str, range: std::ops::Range<usize>) -> String {
     format!("{before}[{}]{after}", &text[range]).replace('\n', "⏎")
 }
 
-fn is_sentence_final(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '…' | '；')
-}
-
-fn is_closing(c: char) -> bool {
-    matches!(c, '”' | '’' | '」' | '』' | '）' | '》' | ')')
-}
-
-/// A random point inside a sentence of `paragraph`: at least two characters from either
-/// end, never right after a sentence end (with its closing quotes) and never at white space.
-fn cut_point(paragraph: &str, rng: &mut fastrand::Rng) -> Option<usize> {
-    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
-    let candidates: Vec<usize> = (2..chars.len().saturating_sub(1))
-        .filter(|&k| {
-            let mut before = k - 1;
-            while before > 0 && is_closing(chars[before].1) {
-                before -= 1;
-            }
-            !is_sentence_final(chars[before].1)
-                && !chars[k - 1].1.is_whitespace()
-                && !chars[k].1.is_whitespace()
-        })
-        .map(|k| chars[k].0)
-        .collect();
-    if candidates.is_empty() {
-        None
-    } else {
-        Some(candidates[rng.usize(..candidates.len())])
-    }
-}
-
 /// The file dressed as a commentary: one to three deck lines under the title, each the first
 /// sentence of a body paragraph without its stop, and a subheading (from another file's
 /// title, bulleted half of the time) before a body paragraph, with that paragraph's first
@@ -480,7 +451,7 @@ fn inject(kind: Kind, paragraphs: &[String], headings: &[String], rng: &mut fast
     }
     let i = eligible[rng.usize(..eligible.len())];
     let paragraph = &paragraphs[i];
-    let at = cut_point(paragraph, rng)?;
+    let at = cuts::cut_point(paragraph, rng)?;
     let (head, tail) = (paragraph[..at].to_owned(), paragraph[at..].to_owned());
     let mut context = format!(
         "…{}⏎{}…",

@@ -86,14 +86,14 @@ const NUMERIC: [&str; 21] = [
 ];
 
 /// Parts of speech told apart (jieba's tags; the rest are `other`, an unknown word `none`).
-const TAGS: [&str; 17] = [
+pub(super) const TAGS: [&str; 17] = [
     "t", "p", "c", "r", "nr", "ns", "nt", "n", "v", "d", "m", "a", "f", "q", "u", "other", "none",
 ];
 
 pub const FEATURES: usize = NUMERIC.len() + 2 * TAGS.len();
 
 /// The bucket of a jieba tag among `TAGS`.
-fn bucket(tag: Option<&str>) -> usize {
+pub(super) fn bucket(tag: Option<&str>) -> usize {
     let Some(tag) = tag else {
         return TAGS.len() - 1;
     };
@@ -173,15 +173,14 @@ pub fn feature_names() -> Vec<String> {
 }
 
 static WEIGHTS: LazyLock<[f32; FEATURES]> = LazyLock::new(|| {
-    read_weights(include_str!("../../rules/carry-weights.tsv"))
+    read_weights(include_str!("../../rules/carry-weights.tsv"), &feature_names())
         .expect("rules/carry-weights.tsv names every feature once")
 });
 
-/// `name<TAB>weight` lines (`#` comments) into the weights, in feature order: every feature
-/// must be named exactly once.
-fn read_weights(text: &str) -> Result<[f32; FEATURES], String> {
-    let names = feature_names();
-    let mut weights = [f32::NAN; FEATURES];
+/// `name<TAB>weight` lines (`#` comments) into the weights of the features `names`, in their
+/// order: every feature must be named exactly once.
+pub(super) fn read_weights<const N: usize>(text: &str, names: &[String]) -> Result<[f32; N], String> {
+    let mut weights = [f32::NAN; N];
     for line in text
         .lines()
         .map(str::trim)
@@ -212,8 +211,9 @@ mod tests {
     #[test]
     fn the_weights_file_names_every_feature() {
         assert!(WEIGHTS.iter().all(|w| w.is_finite()));
-        assert!(read_weights("bias\t1\n").is_err());
-        assert!(read_weights("nonsense\t1\n").is_err());
+        let names = feature_names();
+        assert!(read_weights::<FEATURES>("bias\t1\n", &names).is_err());
+        assert!(read_weights::<FEATURES>("nonsense\t1\n", &names).is_err());
     }
 
     #[test]

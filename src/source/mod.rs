@@ -9,6 +9,7 @@ mod document;
 pub mod flow;
 mod line_index;
 pub mod ngram;
+pub mod opening;
 pub mod starts;
 mod tables;
 pub mod words;

@@ -2327,6 +2327,7 @@ mod tests {
         for fresh in [
             "我国全面启动八大电力科技创新行动。",
             "习近平请穆罕默德转达对国王的问候。",
+            "商务部最新数据显示，前10个月全国网上零售额同比增长。",
         ] {
             let (flow, _) = flow_of(&text(fresh));
             assert_eq!(

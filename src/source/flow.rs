@@ -1459,6 +1459,9 @@ fn role(text: &str, kind: BlockKind) -> Role {
     let marks = census(text);
     let (has_stop, clauses, enumerations) = (marks.stop, marks.clauses, marks.enumerations);
     if !has_stop {
+        if is_byline(text) {
+            return Role::Other;
+        }
         let chars = text.chars().count();
         // A headline may list with 、 (中国、老挝…); a fragment that ends on one is still
         // joined to what carries it on.
@@ -1490,6 +1493,38 @@ fn role(text: &str, kind: BlockKind) -> Role {
         Ending::Unsure
     })
 }
+
+/// A byline on its own line: a reporter's title, then names (本报记者许立群, 新华社记者陈毛弟本报记者
+/// 吕网大, 记者 张三 李四), not a clause (记者来到现场, 记者从北京: the names open with a
+/// surname, and hold no word of two characters or more that is a verb, an idiom, an adverb, a
+/// preposition or a conjunction).
+fn is_byline(text: &str) -> bool {
+    let Some(caps) = BYLINE.captures(text.trim()) else {
+        return false;
+    };
+    let names: String = BYLINE_TITLE
+        .split(&caps[0])
+        .flat_map(|part| part.chars().filter(|&c| is_han(c)))
+        .collect();
+    let lexicon = continuity::lexicon();
+    let starts_with_a_name = (2..=3).any(|n| is_person_name(first_chars(&names, n)));
+    starts_with_a_name
+        && !lexicon.segment(&names).iter().any(|word| {
+            word.chars().nth(1).is_some()
+                && lexicon
+                    .tag(word)
+                    .is_some_and(|tag| tag.starts_with('v') || ["l", "i", "d", "p", "c"].contains(&tag))
+        })
+}
+
+static BYLINE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:新华社|本报|人民日报|中新社)?(?:首席|特约|见习|实习)?(?:记者|通讯员)")
+        .expect("byline title pattern")
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:新华社|本报|人民日报|中新社)?(?:首席|特约|见习|实习)?(?:记者|通讯员)[\p{Han}·\s]{2,16}){1,3}$")
+        .expect("byline pattern")
+});
 
 /// The marks of a text that its role turns on, counted in one pass over their first bytes,
 /// without decoding the Han between them.
@@ -2000,6 +2035,17 @@ mod tests {
             role("□本报首席记者 杨骏 见习记者 王贵江", BlockKind::Paragraph),
             Role::Other
         );
+        for byline in [
+            "本报记者许立群",
+            "新华社记者陈毛弟本报记者吕网大",
+            "新华社通讯员钱友荣郭凯",
+            "记者 张三 李四",
+        ] {
+            assert_eq!(role(byline, BlockKind::Paragraph), Role::Other, "{byline}");
+        }
+        assert_ne!(role("记者来到现场", BlockKind::Paragraph), Role::Other);
+        assert_ne!(role("记者从北京", BlockKind::Paragraph), Role::Other);
+        assert_ne!(role("本报记者深入基层调研", BlockKind::Paragraph), Role::Other);
         assert_eq!(
             role(
                 "明 炬 全国政协委员，市科技局党委书记、局长，重庆市科学技术研究院院长",

@@ -871,7 +871,7 @@ fn number_cut(first: &str, second: &str) -> bool {
 /// A first clause that sets the scene, ending on where or when before a comma (会见前，
 /// 座谈会上，活动期间，): sentences open so, the rest of a cut one seldom does.
 static OPENS_WITH_SETTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^，。！？“”、]{1,8}(?:前|后|上|时|中|里|期间|以来)，").expect("setting pattern")
+    Regex::new(r"^[^，。！？“”、]{1,8}(?:前|后|上|时|中|里|间|底|期间|以来|年来)，").expect("setting pattern")
 });
 
 /// Characters before the first sentence end or semicolon of `chars`, up to
@@ -1479,6 +1479,9 @@ fn role(text: &str, kind: BlockKind) -> Role {
         if has_space_between_han(text) {
             return Role::Other;
         }
+        if is_headline_in_clauses(text, marks) {
+            return Role::Heading;
+        }
     }
     Role::Prose(if !stops_mid_sentence(text) {
         Ending::Complete
@@ -1494,12 +1497,66 @@ fn role(text: &str, kind: BlockKind) -> Role {
     })
 }
 
+/// A headline of two or three short parallel clauses (以核养核，滚动发展; 胸中有全局，手中有典
+/// 型; 第一，提高产业技术水平，推动产业结构优化升级), as papers write their subheadings: it
+/// opens as no sentence does (今天，, 会议指出，, 截至8月2日，, 几十年来，, 我们要…), its last
+/// clause is no stub (中小企业，今年), and it ends where a sentence may (not on 的 or 了, inside a
+/// word, on a word that leads into more, or where the trigram doubts an end).
+fn is_headline_in_clauses(text: &str, marks: Census) -> bool {
+    let text = text.trim();
+    if marks.enumerations > 0
+        || marks.clauses > MAX_HEADLINE_CLAUSES - 1
+        || marks.unclosed()
+        || text.ends_with(['，', ','])
+    {
+        return false;
+    }
+    let mut clauses = text.split(['，', ',']);
+    let Some(first) = clauses.clone().next() else {
+        return false;
+    };
+    let tail = han_tail_of(text, 8);
+    let count = |clause: &str| clause.chars().count();
+    // The last clause weighs as much as the first (a cut leaves a stub: 中小企业，今年).
+    let last = clauses.clone().next_back().map_or(0, count);
+    last >= 3
+        && 2 * last >= count(first)
+        && clauses.all(|clause| (2..=MAX_HEADLINE_CLAUSE_CHARS).contains(&count(clause)))
+        && (first.starts_with('第') || !OPENS_SENTENCE.is_match(text) && !FRESH_START.is_match(first))
+        && !opens_with_a_pronoun(first)
+        && !OPENS_WITH_SETTING.is_match(text)
+        && !first.contains(|c: char| c.is_ascii_digit())
+        && !text.ends_with(['的', '了', '着', '地', '得', '之'])
+        && !stops_inside_a_word(tail)
+        && !ends_on_a_word_before_more(tail)
+        && super::ngram::log_p_end(last_chars(text, JOIN_CONTEXT + 2)).is_none_or(|p| p >= DOUBTFUL_END)
+}
+
+/// `clause` opens with a pronoun (我们要…, 这是…): a sentence's subject, not a headline's.
+fn opens_with_a_pronoun(clause: &str) -> bool {
+    let lexicon = continuity::lexicon();
+    lexicon
+        .segment(first_chars(clause, 4))
+        .first()
+        .and_then(|word| lexicon.tag(word))
+        .is_some_and(|tag| tag == "r")
+}
+
+/// The most clauses of a headline in parts, and the longest clause, in characters.
+const MAX_HEADLINE_CLAUSES: usize = 3;
+const MAX_HEADLINE_CLAUSE_CHARS: usize = 14;
+
 /// A byline on its own line: a reporter's title, then names (本报记者许立群, 新华社记者陈毛弟本报记者
 /// 吕网大, 记者 张三 李四), not a clause (记者来到现场, 记者从北京: the names open with a
 /// surname, and hold no word of two characters or more that is a verb, an idiom, an adverb, a
 /// preposition or a conjunction).
 fn is_byline(text: &str) -> bool {
-    let Some(caps) = BYLINE.captures(text.trim()) else {
+    let text = text.trim();
+    // A photo credit (记者 张锦辉 摄) is a caption: it stands where a heading does.
+    if text.ends_with(['摄', '图']) || text.ends_with("摄影") {
+        return false;
+    }
+    let Some(caps) = BYLINE.captures(text) else {
         return false;
     };
     let names: String = BYLINE_TITLE
@@ -2042,6 +2099,22 @@ mod tests {
             "记者 张三 李四",
         ] {
             assert_eq!(role(byline, BlockKind::Paragraph), Role::Other, "{byline}");
+        }
+        for headline in [
+            "以核养核，滚动发展",
+            "胸中有全局，手中有典型",
+            "第一，提高产业技术水平，推动产业结构优化升级",
+        ] {
+            assert_eq!(role(headline, BlockKind::Paragraph), Role::Heading, "{headline}");
+        }
+        for cut in [
+            "今天（2月3日），中东部",
+            "一样组团参展的中小企业，今年",
+            "几十年来，赵亚夫走遍了",
+            "会议指出，要研究职工群众和工会工",
+            "我们要团结奋斗，实现中华民族伟大",
+        ] {
+            assert_ne!(role(cut, BlockKind::Paragraph), Role::Heading, "{cut}");
         }
         assert_ne!(role("记者来到现场", BlockKind::Paragraph), Role::Other);
         assert_ne!(role("记者从北京", BlockKind::Paragraph), Role::Other);

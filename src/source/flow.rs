@@ -1368,10 +1368,16 @@ fn lone_character_clause(text: &str, head: &str) -> bool {
     }
     let tag = continuity::lexicon().tag(&head[..first.len_utf8()]);
     let opens = tag.is_some_and(|tag| LONE_OPENING_TAGS.iter().any(|t| tag.starts_with(t)));
-    // Directions, places, sizes and kinds stand alone in a list (东、西两侧, 大、中型, 中、小学).
-    let listed_alone = listed && tag.is_some_and(|tag| ["f", "a", "b", "s", "ns"].contains(&tag));
+    // Directions, places, sizes and kinds stand alone in a list (东、西两侧, 大、中型, 中、小学),
+    // and so do the levels of government (省、自治区、直辖市; 市、县人民政府).
+    let listed_alone = listed
+        && (tag.is_some_and(|tag| ["f", "a", "b", "s", "ns"].contains(&tag))
+            || ADMINISTRATIVE_LEVELS.contains(first));
     !opens && !listed_alone && continuity::starts_inside_word(head) > 0.0
 }
+
+/// Levels of government, named by one character in a list of them.
+const ADMINISTRATIVE_LEVELS: &str = "省市县区乡镇村州";
 
 /// jieba's tags of the single characters that may open a sentence before a comma:
 /// conjunctions, adverbs, pronouns, prepositions, numerals, interjections, modal particles,
@@ -1694,12 +1700,13 @@ fn stops_mid_sentence(text: &str) -> bool {
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[(（]?(?:图片来源|图片|来源|供图|图/|图：|图:|本报记者|记者|通讯员|特约|实习生|编辑|责任编辑)|(?:摄|供图|摄影)(?:/\S*)?$",
+        r"^[(（]?(?:图片来源|图片|来源|供图|图/|图：|图:|本报记者|记者|通讯员|特约|实习生|编辑|责任编辑)|(?:摄|供图|摄影)(?:/\S*)?$|^[—－-]+编者$",
     )
     .expect("credit pattern")
 });
 
-/// A photo credit or the names of the authors (李璋 农国圣).
+/// A photo credit, the names of the authors (李璋 农国圣), or the editor's sign-off under a note
+/// (———编者).
 pub fn is_credit(tail: &str) -> bool {
     if tail.is_empty() {
         return false;
@@ -1819,9 +1826,19 @@ fn quoted_terms_run_on(before: &str, after: &str) -> bool {
 fn starts_mid_sentence(text: &str) -> bool {
     text.starts_with([
         '，', '、', '。', '；', '：', '！', '？', '）', '》', '」', '』', '】', '”', '’', ',', ';',
-    ]) || closes_unopened(text)
+    ]) && !is_year_apostrophe(text)
+        || closes_unopened(text)
         || starts_inside_number(text)
         || starts_with_a_bare_unit(text)
+}
+
+/// A year written short after an apostrophe (’97中国旅游年, ’99昆明世博会): no closing quote.
+fn is_year_apostrophe(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(chars.next(), Some('’' | '\''))
+        && chars.next().is_some_and(|c| c.is_ascii_digit())
+        && chars.next().is_some_and(|c| c.is_ascii_digit())
+        && !chars.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// A unit or measure word stands after its number: a clause of one alone (月，…, 万吨，…, 万家、…)
@@ -2147,6 +2164,10 @@ mod tests {
             Role::Prose(Ending::Complete)
         );
         assert_eq!(
+            role("下面刊出的是他们的笔谈摘要。———编者", BlockKind::Paragraph),
+            Role::Prose(Ending::Complete)
+        );
+        assert_eq!(
             role("发展很快。（记者 张三）", BlockKind::Paragraph),
             Role::Prose(Ending::Complete)
         );
@@ -2410,6 +2431,9 @@ mod tests {
             "东、西两侧各有一座塔。",
             "中、小学生陆续返校。",
             "大、中型企业带头。",
+            "省、自治区、直辖市人民政府价格主管部门负责实施。",
+            "市、县人民政府可以根据实际情况制定办法。",
+            "’97中国旅游年是一次国家级的旅游活动。",
         ] {
             let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
             assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");

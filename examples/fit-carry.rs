@@ -8,12 +8,12 @@
 //! leaves). The model learns from the files at even places in name order and is scored on
 //! the others, the split `cargo run --example quality -- --held-out` evaluates on.
 
-#[path = "shared/cuts.rs"]
-mod cuts;
+#[path = "shared/corpus.rs"]
+mod corpus;
 #[path = "shared/logistic.rs"]
 mod logistic;
 
-use cuts::cut_point;
+use corpus::cut_point;
 use logistic::{auc, fit, score};
 use newslint::source::carry::{FEATURES, feature_names};
 use newslint::source::flow::carry_evidence;
@@ -31,13 +31,7 @@ fn main() {
     let corpus = std::env::args()
         .nth(1)
         .map_or_else(|| PathBuf::from("../shared/corpus-dev"), PathBuf::from);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&corpus)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", corpus.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
+    let paths = corpus::text_files(&corpus);
     let mut rng = fastrand::Rng::with_seed(SEED);
     let (mut learn, mut test) = (Vec::new(), Vec::new());
     for (i, path) in paths.iter().enumerate() {

@@ -10,8 +10,8 @@
 //! file of other paragraphs, one a line (another paper's), is scored too: how many of its
 //! real starts fall below each bar.
 
-#[path = "shared/cuts.rs"]
-mod cuts;
+#[path = "shared/corpus.rs"]
+mod corpus;
 #[path = "shared/logistic.rs"]
 mod logistic;
 
@@ -34,13 +34,7 @@ fn main() {
         .next()
         .map_or_else(|| PathBuf::from("../shared/corpus-dev"), PathBuf::from);
     let others = args.next().map(PathBuf::from);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&corpus)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", corpus.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
+    let paths = corpus::text_files(&corpus);
     let mut rng = fastrand::Rng::with_seed(SEED);
     let (mut learn, mut test) = (Vec::new(), Vec::new());
     let (mut starts, mut cuts) = (0usize, 0usize);
@@ -54,7 +48,7 @@ fn main() {
             }
             samples.extend(sample(paragraph, true));
             for _ in 0..CUTS {
-                if let Some(at) = cuts::cut_point(paragraph, &mut rng) {
+                if let Some(at) = corpus::cut_point(paragraph, &mut rng) {
                     if i % 2 == 1 {
                         cuts += 1;
                     }

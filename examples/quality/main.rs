@@ -17,8 +17,8 @@
 //! for.
 
 mod characters;
-#[path = "../shared/cuts.rs"]
-mod cuts;
+#[path = "../shared/corpus.rs"]
+mod corpus;
 
 use clap::Parser;
 use newslint::diagnostic::Diagnostic;
@@ -105,13 +105,7 @@ struct Sample {
 fn main() {
     let args = Args::parse();
     let mut files: Vec<(String, Vec<String>)> = Vec::new();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&args.corpus)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", args.corpus.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
+    let paths = corpus::text_files(&args.corpus);
     for path in &paths {
         let text = std::fs::read_to_string(path).expect("UTF-8 text");
         let paragraphs = paragraphs_of(&text);
@@ -451,7 +445,7 @@ fn inject(kind: Kind, paragraphs: &[String], headings: &[String], rng: &mut fast
     }
     let i = eligible[rng.usize(..eligible.len())];
     let paragraph = &paragraphs[i];
-    let at = cuts::cut_point(paragraph, rng)?;
+    let at = corpus::cut_point(paragraph, rng)?;
     let (head, tail) = (paragraph[..at].to_owned(), paragraph[at..].to_owned());
     let mut context = format!(
         "…{}⏎{}…",

@@ -1,5 +1,20 @@
-//! Where a page or column break may cut a paragraph, for the examples that inject faults or
-//! fit models on cuts (`#[path = "../shared/cuts.rs"] mod cuts;`).
+//! The corpus the examples read, and where a page or column break may cut one of its
+//! paragraphs, for the examples that inject faults or fit models on cuts
+//! (`#[path = "shared/corpus.rs"] mod corpus;`).
+
+use std::path::{Path, PathBuf};
+
+/// The `.txt` files of `dir`, in name order (the examples split them by their place in it).
+pub fn text_files(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+}
 
 fn is_sentence_final(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '…' | '；')

@@ -1562,11 +1562,15 @@ fn is_byline(text: &str) -> bool {
     if text.ends_with(['摄', '图']) || text.ends_with("摄影") {
         return false;
     }
-    let Some(caps) = BYLINE.captures(text) else {
+    let titled = BYLINE_TITLE.find(text).is_some_and(|title| title.start() == 0);
+    if !titled
+        || text.chars().nth(MAX_BYLINE_CHARS).is_some()
+        || !text.chars().all(|c| is_han(c) || c == '·' || c.is_whitespace())
+    {
         return false;
-    };
+    }
     let names: String = BYLINE_TITLE
-        .split(&caps[0])
+        .split(text)
         .flat_map(|part| part.chars().filter(|&c| is_han(c)))
         .collect();
     let lexicon = continuity::lexicon();
@@ -1584,10 +1588,9 @@ static BYLINE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:新华社|本报|人民日报|中新社)?(?:首席|特约|见习|实习)?(?:记者|通讯员)")
         .expect("byline title pattern")
 });
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:新华社|本报|人民日报|中新社)?(?:首席|特约|见习|实习)?(?:记者|通讯员)[\p{Han}·\s]{2,16}){1,3}$")
-        .expect("byline pattern")
-});
+
+/// The longest byline, in characters (three reporters' titles and names).
+const MAX_BYLINE_CHARS: usize = 40;
 
 /// The marks of a text that its role turns on, counted in one pass over their first bytes,
 /// without decoding the Han between them.

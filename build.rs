@@ -168,6 +168,40 @@ fn main() {
     let dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(std::path::Path::new(&dir).join("lexicon.bin"), out).expect("the table is written");
     std::fs::write(std::path::Path::new(&dir).join("gbk.bin"), gbk_table()).expect("the table is written");
+    std::fs::write(
+        std::path::Path::new(&dir).join("transliteration.txt"),
+        transliteration_chars(&counted),
+    )
+    .expect("the table is written");
+}
+
+/// Words of at least this many kinds (by the dictionary's tags nrt and nsf, foreign names of
+/// persons and places) must hold a character…
+const TRANSLITERATION_WORDS: usize = 15;
+/// … and this share of the words that hold it, for it to be a character of transliteration.
+const TRANSLITERATION_SHARE: f64 = 0.1;
+
+/// The characters that spell foreign names (萨, 维, 迪, 尼, 阿, 尔…), sorted, as one string.
+fn transliteration_chars(counted: &[(&str, f64, &str)]) -> String {
+    let mut seen: std::collections::BTreeMap<char, (usize, usize)> = std::collections::BTreeMap::new();
+    for &(word, _, tag) in counted {
+        let mut chars: Vec<char> = word.chars().collect();
+        chars.sort_unstable();
+        chars.dedup();
+        for c in chars {
+            let entry = seen.entry(c).or_default();
+            entry.1 += 1;
+            if tag == "nrt" || tag == "nsf" {
+                entry.0 += 1;
+            }
+        }
+    }
+    seen.into_iter()
+        .filter(|&(_, (foreign, all))| {
+            foreign >= TRANSLITERATION_WORDS && foreign as f64 >= TRANSLITERATION_SHARE * all as f64
+        })
+        .map(|(c, _)| c)
+        .collect()
 }
 
 /// The GBK bytes of every character GBK holds, for garbled-text to read text back as the

@@ -1306,10 +1306,14 @@ pub fn starts_as_no_sentence(text: &str) -> bool {
     starts_mid_sentence(text) || starts_inside(text, model)
 }
 
-/// The paragraph opens with a name the dictionary does not know: its second character stands
-/// alone and is rare (水峪嘴村, 峪 alone), so the dictionary reads the first one no better as a
-/// word's end than as a word.
+/// The paragraph opens with a name the dictionary does not know: a foreign one, spelt in the
+/// characters of transliteration (萨维一行是…), or one whose second character stands alone and
+/// is rare (水峪嘴村, 峪 alone), so the dictionary reads the first one no better as a word's end
+/// than as a word.
 fn unknown_name(head: &str) -> bool {
+    if transliterated(head) {
+        return true;
+    }
     let lexicon = continuity::lexicon();
     let words = lexicon.segment(first_chars(head, 4));
     let lone = |w: &&str| w.chars().nth(1).is_none();
@@ -1317,6 +1321,18 @@ fn unknown_name(head: &str) -> bool {
         && words[..2].iter().all(lone)
         && lexicon.log_p(words[1]).is_none_or(|p| p < RARE_LONE_CHARACTER)
 }
+
+/// `head` opens with two characters that spell foreign names (萨维一行是…, 迪尼对…, 阿尔及利亚…):
+/// a name the dictionary lacks, not a word's end.
+fn transliterated(head: &str) -> bool {
+    let mut chars = head.chars();
+    let spells = |c: Option<char>| c.is_some_and(|c| TRANSLITERATION.contains(c));
+    spells(chars.next()) && spells(chars.next())
+}
+
+/// The characters of the dictionary's foreign names (`build.rs`: those held by 15 words or more
+/// tagged nrt or nsf, a tenth of the words that hold them or more).
+const TRANSLITERATION: &str = include_str!(concat!(env!("OUT_DIR"), "/transliteration.txt"));
 
 /// ln odds of a sentence opening with a lone first character (`starts`) below which a
 /// paragraph starts inside a sentence (家 -5.6, 个 -5.6, 业 -5.9): below the one-character
@@ -2746,6 +2762,8 @@ mod tests {
             flow_of("标题\n\n列车旅客妥善安置、平安转移。\n\n水峪嘴村在洪灾中受损严重，如今已经修缮一新。\n");
         assert!(flow.orphans.is_empty(), "{flow:?}");
         assert!(unknown_name("水峪嘴村在") && !unknown_name("济社会发展") && !unknown_name("化水平不断"));
+        assert!(unknown_name("萨维一行是") && unknown_name("迪尼对钱其") && unknown_name("科雷眨了眨"));
+        assert!(!unknown_name("斯") && !unknown_name("业发展取得"));
         // A word completed across the break carries on into what reads as a fresh start…
         let (flow, _) =
             flow_of("标题\n\n两国举行会谈。\n\n会谈后，俄罗斯外\n\n长拉夫罗夫今天表示，双方将加强合作。\n");

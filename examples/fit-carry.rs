@@ -59,17 +59,20 @@ fn main() {
             above(false)
         );
     }
-    println!("# Weights of the \"carries on?\" model (src/source/carry.rs): feature<TAB>weight.");
-    println!(
-        "# Made by `cargo run --release --example fit-carry` from {} pairs cut from the even-placed files of {} ({} files); AUC {:.3} on the odd-placed ones.",
+    let learnt = format!(
+        "{} pairs cut from the even-placed files of {} ({} files); AUC {:.3} on the odd-placed ones",
         learn.len(),
         corpus.file_name().unwrap_or_default().to_string_lossy(),
         paths.len(),
         auc(&test, &weights)
     );
-    for (name, weight) in feature_names().iter().zip(weights) {
-        println!("{name}\t{weight:.4}");
-    }
+    logistic::print_weights(
+        "\"carries on?\" model (src/source/carry.rs)",
+        "`cargo run --release --example fit-carry`",
+        &learnt,
+        &feature_names(),
+        &weights,
+    );
 }
 
 /// One sample: the features of a break and whether the second text carries the first on.

@@ -98,17 +98,20 @@ fn main() {
         }
         eprintln!();
     }
-    println!("# Weights of the \"starts here?\" model (src/source/opening.rs): feature<TAB>weight.");
-    println!(
-        "# Made by `cargo run --release --example fit-starts` from {} openings of the even-placed files of {} ({} files); AUC {:.3} on the odd-placed ones.",
+    let learnt = format!(
+        "{} openings of the even-placed files of {} ({} files); AUC {:.3} on the odd-placed ones",
         learn.len(),
         corpus.file_name().unwrap_or_default().to_string_lossy(),
         paths.len(),
         auc(&test, &weights)
     );
-    for (name, weight) in feature_names().iter().zip(weights) {
-        println!("{name}\t{weight:.4}");
-    }
+    logistic::print_weights(
+        "\"starts here?\" model (src/source/opening.rs)",
+        "`cargo run --release --example fit-starts`",
+        &learnt,
+        &feature_names(),
+        &weights,
+    );
 }
 
 /// A paragraph of running text long enough to count, ending a sentence.

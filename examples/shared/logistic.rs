@@ -81,3 +81,19 @@ pub fn auc<const N: usize>(samples: &[Sample<N>], weights: &[f32; N]) -> f64 {
     let positives = scored.iter().filter(|s| s.1).count() as f64;
     wins / (positives * below)
 }
+
+/// Prints the weights as `rules/*-weights.tsv` holds them: a header naming the model, the
+/// example and what it learnt from, then `feature<TAB>weight` lines.
+pub fn print_weights<const N: usize>(
+    model: &str,
+    source: &str,
+    learnt: &str,
+    names: &[String],
+    weights: &[f32; N],
+) {
+    println!("# Weights of the {model}: feature<TAB>weight.");
+    println!("# Made by {source} from {learnt}.");
+    for (name, weight) in names.iter().zip(weights) {
+        println!("{name}\t{weight:.4}");
+    }
+}

@@ -144,17 +144,18 @@ impl Evidence {
 
     /// ln odds that the second text carries the first one's sentence on.
     pub fn log_odds(&self) -> f32 {
-        self.features()
-            .iter()
-            .zip(WEIGHTS.iter())
-            .map(|(x, w)| x * w)
-            .sum()
+        weigh(&self.features(), &*WEIGHTS)
     }
+}
+
+/// A logistic model's ln odds: the features weighed.
+pub(super) fn weigh(features: &[f32], weights: &[f32]) -> f32 {
+    features.iter().zip(weights).map(|(x, w)| x * w).sum()
 }
 
 /// A length as a feature: ln(1 + characters), for a few characters more or less matter in a
 /// short sentence, not in a long one.
-fn length(chars: usize) -> f32 {
+pub(super) fn length(chars: usize) -> f32 {
     (chars as f32).ln_1p()
 }
 

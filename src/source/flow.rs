@@ -824,7 +824,7 @@ fn left_open(text: &str) -> Option<char> {
             if closed[k] > 0 {
                 closed[k] -= 1;
             } else {
-                let quote = k < 2;
+                let quote = matches!(PAIRS[k].0, '“' | '‘');
                 return (!quote || n < OPEN_QUOTE_CHARS).then_some(PAIRS[k].1);
             }
         }

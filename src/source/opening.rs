@@ -11,7 +11,7 @@
 //! The weights are in `rules/start-weights.tsv`, fitted by `cargo run --release --example
 //! fit-starts` on real paragraph starts against the rests of sentences cut at random points.
 
-use super::carry::read_weights;
+use super::carry::{SENTENCE_CHARS, length, read_weights, weigh};
 use std::sync::LazyLock;
 
 /// What is known of a paragraph's opening, for the model to weigh.
@@ -24,14 +24,11 @@ pub struct Evidence {
     pub opens_fresh: bool,
     /// It opens with a person's name.
     pub names_first: bool,
-    /// Characters before the first sentence end or semicolon, up to `SENTENCE_CHARS`.
+    /// Characters before the first sentence end or semicolon, up to `carry::SENTENCE_CHARS`.
     pub first_sentence_chars: usize,
     /// No word of two characters or more starts after the first character either.
     pub second_lone: bool,
 }
-
-/// Sentence lengths are counted up to this many characters.
-pub const SENTENCE_CHARS: usize = 30;
 
 /// The numeric features, by name, in the order of the weights.
 const NUMERIC: [&str; 7] = [
@@ -57,7 +54,7 @@ impl Evidence {
             flag(self.start_odds.is_none()),
             flag(self.opens_fresh),
             flag(self.names_first),
-            (self.first_sentence_chars.min(SENTENCE_CHARS) as f32).ln_1p(),
+            length(self.first_sentence_chars.min(SENTENCE_CHARS)),
             flag(self.second_lone),
         ]);
         x
@@ -65,11 +62,7 @@ impl Evidence {
 
     /// ln odds that the paragraph opens a sentence.
     pub fn log_odds(&self) -> f32 {
-        self.features()
-            .iter()
-            .zip(WEIGHTS.iter())
-            .map(|(x, w)| x * w)
-            .sum()
+        weigh(&self.features(), &*WEIGHTS)
     }
 }
 

@@ -306,6 +306,8 @@ pub fn analyse(doc: &Document) -> Flow {
             // A line that reads as a heading, away from the top and from subheadings, is a
             // fragment when it stops as no headline does.
             Some(Role::Heading) if !roles.in_deck_position(i) => stops_as_no_headline(first, model),
+            // No deck line or headline ends on a word that leads into more right after a mark.
+            Some(Role::Heading) => leads_alone_into_more(first.trim_end(), han_tail_of(first, 8)),
             // Else it is a fragment only when what follows carries it on.
             _ => false,
         };
@@ -1031,7 +1033,7 @@ fn ends_open(text: &str, model: Model, doubt: Doubt) -> bool {
     }
     let tail = han_tail_of(text, 8);
     if tail.chars().nth(1).is_none() {
-        return false;
+        return leads_alone_into_more(text, tail);
     }
     stops_inside_a_word(tail)
         || ends_on_a_word_before_more(tail)
@@ -1080,12 +1082,14 @@ fn stops_as_no_headline(text: &str, model: Model) -> bool {
         .rev()
         .nth(1)
         .map_or(tail, |(at, _)| &tail[at..]);
-    tail.chars().nth(1).is_some()
-        && (ends_on_a_word_before_more(tail)
-            || !continuity::lexicon().has(last_two)
-                && stops_inside_a_word(tail)
-                && (continuity::ends_inside_word(tail) > CLEARLY_INSIDE_WORD
-                    || model.end_unlikely(last_chars(text.trim_end(), JOIN_CONTEXT + 2), Doubt::Doubtful)))
+    leads_alone_into_more(text.trim_end(), tail)
+        || tail.chars().nth(1).is_some()
+            && (ends_on_a_word_before_more(tail)
+                || !continuity::lexicon().has(last_two)
+                    && stops_inside_a_word(tail)
+                    && (continuity::ends_inside_word(tail) > CLEARLY_INSIDE_WORD
+                        || model
+                            .end_unlikely(last_chars(text.trim_end(), JOIN_CONTEXT + 2), Doubt::Doubtful)))
 }
 
 /// The last word of `tail` (Han characters) only ever leads into more: a preposition, a
@@ -1107,6 +1111,17 @@ fn ends_on_a_word_before_more(tail: &str) -> bool {
     let lone_before = before.chars().count() == 1;
     let verb_after_adverb = last == "在" && lexicon.tag(before).is_some_and(|tag| tag == "d");
     !lone_before && !verb_after_adverb
+}
+
+/// `text` ends on one Han character, `tail`, after a bracket, a quotation, a number or a
+/// Latin word, and it only leads into more ((6月21日）在, “十四五”和, G20与).
+fn leads_alone_into_more(text: &str, tail: &str) -> bool {
+    let before = &text[..text.len() - tail.len()];
+    tail.chars().nth(1).is_none()
+        && LEADS_INTO_MORE.contains(&tail)
+        && before.ends_with(|c: char| {
+            c.is_ascii_alphanumeric() || matches!(c, '）' | ')' | '”' | '’' | '》' | '」' | '%')
+        })
 }
 
 /// Prepositions, conjunctions and determiners that stand before what they lead into, never at
@@ -1787,7 +1802,7 @@ fn has_space_between_han(text: &str) -> bool {
 
 static FRESH_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[“「『【\[■□●◆▲★•]|本报|新华社|央视网|中新网|人民网|据[^，。]{0,12}(?:报道|消息)|记者|通讯员|[一二三四五六七八九十]+(?:是|、|要|方面)|第[一二三四五六七八九十\d]+|首先|其次|再次|最后|此外|另外|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[^，。！？\s]{0,16}\d+日电)",
+        r"^(?:[“「『【\[■□●◆▲★•]|本报|新华社|央视网|中新网|人民网|据[^，。]{0,12}(?:报道|消息)|记者|通讯员|[一二三四五六七八九十]+(?:是|、|要|方面)|第[一二三四五六七八九十\d]+|首先|其次|再次|最后|此外|另外|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:、|[.．](?:\D|$))|[^，。！？\s]{0,16}\d+日电)",
     )
     .expect("fresh-start pattern")
 });
@@ -2320,6 +2335,35 @@ mod tests {
         let (flow, _) =
             flow_of("标题\n\n央视网消息（新闻联播）：在内蒙古燕山\n\n据了解，今年以来，各类物资储备充足。\n");
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+        // A word that leads into more ends no line, even right after a bracket or a number.
+        for (text, open) in [
+            ("伏羲大典今天（6月21日）在", true),
+            ("推动“十四五”和", true),
+            ("峰会在G20与", true),
+            ("活动（6月21日）在", true),
+            ("他说“在”", false),
+            ("初心永在", false),
+            ("在", false),
+        ] {
+            let tail = han_tail_of(text, 8);
+            assert_eq!(leads_alone_into_more(text, tail), open, "{text}");
+        }
+        // Even in a deck's place: it goes on past the heading, or its rest was lost.
+        let (flow, _) =
+            flow_of("标题\n\n伏羲大典今天（6月21日）在\n\n焦点二\n\n据了解，各类物资储备充足。\n");
+        assert_eq!(flow.splits.len() + flow.truncations.len(), 1, "{flow:?}");
+        let (flow, _) =
+            flow_of("标题\n\n伏羲大典今天（6月21日）举行\n\n焦点二\n\n据了解，各类物资储备充足。\n");
+        assert_eq!(flow.splits.len() + flow.truncations.len(), 0, "{flow:?}");
+    }
+
+    /// A decimal opens no numbered item (1. 坚持…): 51.97亿元 goes on a sentence.
+    #[test]
+    fn a_decimal_number_opens_no_list_item() {
+        assert!(!opens_fresh("", "51.97亿元，平均实际报销比例提高。"));
+        assert!(opens_fresh("", "1.坚持稳中求进。"));
+        assert!(opens_fresh("", "2、推进改革。"));
+        assert!(opens_fresh("", "3. 扩大开放"));
     }
 
     #[test]

@@ -74,7 +74,7 @@ pub fn is_person_name(text: &str) -> bool {
     let Some(surname) = SURNAMES.iter().find(|s| text.starts_with(**s)) else {
         return false;
     };
-    if text.len() == surname.len() {
+    if text.len() == surname.len() || text[surname.len()..].contains(|c| NEVER_IN_GIVEN_NAMES.contains(c)) {
         return false;
     }
     // The dictionary must not read a word across the surname and what follows it.
@@ -87,6 +87,10 @@ pub fn is_person_name(text: &str) -> bool {
     }
     true
 }
+
+/// Particles, suffixes and function words that no given name holds: 边的巡, 费者对 are the end
+/// of a word and what follows it, not names.
+const NEVER_IN_GIVEN_NAMES: &str = "的了着们者是把被等及或都就还已所这那个地得吗呢吧在对与";
 
 #[cfg(test)]
 mod tests {
@@ -104,5 +108,6 @@ mod tests {
         assert!(is_person_name("农国圣") && is_person_name("李璋"));
         assert!(!is_person_name("从数字化") && !is_person_name("线下") && !is_person_name("李"));
         assert!(!is_person_name("高新区") && !is_person_name("王国") && !is_person_name("张2"));
+        assert!(!is_person_name("边的巡") && !is_person_name("费者对") && !is_person_name("杨在"));
     }
 }

@@ -1211,7 +1211,7 @@ const LONG_CHARS: usize = 30;
 fn starts_inside(text: &str, model: Model) -> bool {
     let head = han_head(text);
     let Some(first) = head.chars().next() else {
-        return false;
+        return BARE_SHARE_CLAUSE.is_match(text);
     };
     let is_start = || {
         OPENS_SENTENCE.is_match(text) || FRESH_START.is_match(text) || is_person_name(first_chars(head, 3))
@@ -1398,6 +1398,12 @@ fn lone_character_clause(text: &str, head: &str) -> bool {
         return false;
     }
     let tag = continuity::lexicon().tag(&head[..first.len_utf8()]);
+    // No sentence of news is one character (none in a month of the People's Daily) save an
+    // interjection or an answer: 中。党的十八大以来… lost the words before 中.
+    if after.starts_with('。') {
+        return !tag.is_some_and(|tag| ["e", "y", "o"].contains(&tag))
+            && !ONE_CHARACTER_SENTENCES.contains(first);
+    }
     let opens = tag.is_some_and(|tag| LONE_OPENING_TAGS.iter().any(|t| tag.starts_with(t)));
     // Directions, places, sizes and kinds stand alone in a list (东、西两侧, 大、中型, 中、小学),
     // and so do the levels of government (省、自治区、直辖市; 市、县人民政府).
@@ -1406,6 +1412,10 @@ fn lone_character_clause(text: &str, head: &str) -> bool {
             || ADMINISTRATIVE_LEVELS.contains(first));
     !opens && !listed_alone && continuity::starts_inside_word(head) > 0.0
 }
+
+/// Interjections and answers, the sentences of one character (the dictionary tags some as
+/// morphemes: 啊, 唉).
+const ONE_CHARACTER_SENTENCES: &str = "啊哦噢嗯唉哎哇呀喂嗨嘿咦哈好是对行";
 
 /// Levels of government, named by one character in a list of them.
 const ADMINISTRATIVE_LEVELS: &str = "省市县区乡镇村州";
@@ -1865,6 +1875,11 @@ fn starts_mid_sentence(text: &str) -> bool {
         || starts_inside_number(text)
         || starts_with_a_bare_unit(text)
 }
+
+/// A first clause that is a decimal or a share alone (1.17%；全国…, 6.1%，): the end of a
+/// figure whose subject was lost. (No sentence of the People's Daily of January 1998 opens so.)
+static BARE_SHARE_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d+\.\d+%?|\d+(?:\.\d+)?%)[，；,;]").expect("bare share pattern"));
 
 /// A year written short after an apostrophe (’97中国旅游年, ’99昆明世博会): no closing quote.
 fn is_year_apostrophe(text: &str) -> bool {
@@ -2479,6 +2494,10 @@ mod tests {
             "设，让人工智能发展成果更好惠及各国。",
             "毅、何立峰等参加会见。",
             "金、技术、人才等方面发力。",
+            "中。党的十八大以来，我们取得成就。",
+            "策。全国各地积极行动。",
+            "1.17%；全国规模以上工业增加值增长。",
+            "6.1%，高于全国平均水平。",
         ] {
             let (flow, _) = flow_of(&format!("春意浓浓。\n\n{cut}\n"));
             assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");
@@ -2497,6 +2516,9 @@ mod tests {
             "省、自治区、直辖市人民政府价格主管部门负责实施。",
             "市、县人民政府可以根据实际情况制定办法。",
             "’97中国旅游年是一次国家级的旅游活动。",
+            "啊。多么美丽的家乡！",
+            "6.1%的增速来之不易。",
+            "2.5亿元，占全年的一半。",
         ] {
             let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
             assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");

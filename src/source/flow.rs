@@ -1231,6 +1231,10 @@ fn starts_inside(text: &str, model: Model) -> bool {
     if lone_character_clause(text, head) {
         return true;
     }
+    // A particle before a mark or a number (的“清朗”行动, 了3次) opens nothing either.
+    if head.len() == first.len_utf8() && NEVER_OPENS.contains(first) && text.len() > head.len() {
+        return true;
+    }
     if !may_start_inside(head) {
         return false;
     }
@@ -2414,6 +2418,9 @@ mod tests {
             ("家门口就能看病，村民们很满意。", false),
             ("个人所得税改革稳步推进。", false),
             ("区域协调发展取得新成效。", false),
+            ("的“清朗·未成年人网络保护”专项行动全面启动。", true),
+            ("了3次，均未成功。", true),
+            ("的士司机热情接待游客。", false),
         ] {
             assert_eq!(orphans(paragraph), usize::from(lost_head), "{paragraph}");
         }

@@ -10,7 +10,7 @@ use super::char_model::CharModel;
 use super::chars::{first_chars, is_closing_mark, is_han, is_sentence_end, last_chars};
 use super::continuity;
 use super::opening;
-use super::words::is_person_name;
+use super::words::{is_person_name, may_be_listed_name};
 use super::{BlockKind, Document, LineKind};
 use regex::Regex;
 use rustc_hash::FxHashMap;
@@ -158,6 +158,59 @@ impl Roles<'_, '_, '_> {
         false
     }
 }
+
+/// A list of people, one name after another (丁衡高、千奋勇（蒙古族）、马思忠（回族）、王力平…),
+/// as papers print the members of a body: a name-and-title line, not a sentence.
+fn is_list_of_names(text: &str) -> bool {
+    if memchr::memmem::find_iter(text.as_bytes(), "、".as_bytes())
+        .nth(1)
+        .is_none()
+    {
+        return false;
+    }
+    // Notes in brackets (（女，傣族）) go with the name before them.
+    let mut plain = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.trim().chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = plain.strip_suffix('等').unwrap_or(&plain);
+    let items: Vec<&str> = plain.split('、').collect();
+    let name = |item: &&str| may_be_listed_name(item) || is_foreign_name(item);
+    // The last name is whole: a cut list stops on a surname or runs into a verb (姜信治出).
+    let last_whole = items.last().is_some_and(|last| {
+        is_foreign_name(last) || (2..=3).contains(&last.chars().count()) && may_be_listed_name(last)
+    });
+    // A few names the list may spell oddly (a lone character where the press had no type).
+    let odd = items
+        .iter()
+        .filter(|item| {
+            !(2..=MAX_LISTED_NAME_CHARS).contains(&item.chars().count())
+                || !item.chars().all(|c| is_han(c) || c == '·')
+        })
+        .count();
+    last_whole
+        && 10 * odd <= items.len()
+        && 4 * items.iter().filter(|item| name(item)).count() >= 3 * items.len()
+}
+
+/// A name spelt with a middle dot (阿不都热依木·阿米提).
+fn is_foreign_name(item: &str) -> bool {
+    item.contains('·') && !item.starts_with('·') && !item.ends_with('·')
+}
+
+/// The longest name in a list of names, in characters (乌拉迪米尔·尼克来耶维奇·孜缅科).
+const MAX_LISTED_NAME_CHARS: usize = 16;
+
+/// A table's or a picture's caption (表1：镇区占地面积…, 图①：): a label, not a sentence.
+static TABLE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[表图]\s*[\d０-９一二三四五六七八九十①-⑳]+\s*[：:]").expect("caption pattern")
+});
 
 /// The longest line read as a heading, in characters.
 const MAX_HEADING_CHARS: usize = 40;
@@ -1510,7 +1563,11 @@ fn role(text: &str, kind: BlockKind) -> Role {
     let marks = census(text);
     let (has_stop, clauses, enumerations) = (marks.stop, marks.clauses, marks.enumerations);
     if !has_stop {
-        if is_byline(text) {
+        if is_byline(text)
+            || is_list_of_names(text)
+            || is_person_name(text.trim())
+            || TABLE_CAPTION.is_match(text)
+        {
             return Role::Other;
         }
         let chars = text.chars().count();
@@ -2185,6 +2242,26 @@ mod tests {
             "我们要团结奋斗，实现中华民族伟大",
         ] {
             assert_ne!(role(cut, BlockKind::Paragraph), Role::Heading, "{cut}");
+        }
+        // Lists of names, a name alone (a byline) and captions of tables are neither prose nor
+        // headings; a list cut on a surname or into a verb, or of places, is not such a list.
+        for other in [
+            "丁衡高、千奋勇（蒙古族）、马思忠（回族）、王力平、王大明、游德馨、谭庆琏、戴学江",
+            "刀美兰（女，傣族）、于洋、于庆成、张艺谋、王世光、吴冠中",
+            "江泽民、李鹏、乔石、朱镕基、李瑞环、刘华清、胡锦涛、尉健行、李岚清等",
+            "张同吾",
+            "表1：镇区占地面积和人口数量",
+            "图①：张家口地震灾区村民在贴对联",
+        ] {
+            assert_eq!(role(other, BlockKind::Paragraph), Role::Other, "{other}");
+        }
+        for not_names in [
+            "石泰峰、李干杰、李书磊、李鸿忠、陈文清、刘",
+            "王沪宁、赵乐际、李书磊、刘金国、穆虹、姜信治出",
+            "江苏、浙江、安徽、福建、广东等地",
+            "习近平在甘肃考察",
+        ] {
+            assert_ne!(role(not_names, BlockKind::Paragraph), Role::Other, "{not_names}");
         }
         assert_ne!(role("记者来到现场", BlockKind::Paragraph), Role::Other);
         assert_ne!(role("记者从北京", BlockKind::Paragraph), Role::Other);

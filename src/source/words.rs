@@ -66,6 +66,16 @@ static SURNAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// surname, not a word of the dictionary (高新区 starts with the surname 高 but is a word).
 /// A table and the dictionary read in place, not jieba's tagging model (a million
 /// instructions a call) nor its segmenter (half a second and 30 MB to load).
+/// `text` is two to four Han characters and opens with a surname: a name where the context
+/// says names are listed, whatever the dictionary reads across it (王世光, 张艺谋).
+pub fn may_be_listed_name(text: &str) -> bool {
+    (2..=4).contains(&text.chars().count())
+        && text.chars().all(super::chars::is_han)
+        && SURNAMES
+            .iter()
+            .any(|s| text.starts_with(*s) && text.len() > s.len())
+}
+
 pub fn is_person_name(text: &str) -> bool {
     let count = text.chars().count();
     if !(2..=4).contains(&count) || !text.chars().all(super::chars::is_han) {

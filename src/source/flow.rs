@@ -159,6 +159,39 @@ impl Roles<'_, '_, '_> {
     }
 }
 
+/// A headline that quotes someone whole (“要干，就跨一大步”), or that a dash joins to its
+/// subtitle (珀斯，留下问号——评世锦赛上的中国跳水; 突破口如何突破？——纺织总会会长谈…): papers'
+/// headlines, never running text, which ends with a full stop.
+fn is_headline_in_parts(text: &str) -> bool {
+    let text = text.trim();
+    if text.chars().nth(MAX_HEADLINE_PARTS_CHARS).is_some() || text.contains('。') {
+        return false;
+    }
+    let quoted = [('“', '”'), ('『', '』'), ('「', '」')]
+        .iter()
+        .any(|&(open, close)| {
+            text.strip_prefix(open)
+                .and_then(|inside| inside.strip_suffix(close))
+                .is_some_and(|inside| !inside.contains([open, close]))
+        });
+    // The title before the dash is a headline of its own, in two parts (珀斯，留下问号) or a
+    // question, that opens as no sentence does: running text names a thing before a dash
+    // (这几天，南水北调首个后续工程——引江补汉工程).
+    let subtitled = text.rsplit_once("——").is_some_and(|(title, subtitle)| {
+        title.contains(['，', '？', '！'])
+            && !OPENS_SENTENCE.is_match(title)
+            && !opens_with_a_pronoun(title)
+            && subtitle.chars().nth(1).is_some()
+            && subtitle
+                .chars()
+                .all(|c| is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '《' | '》' | '“' | '”' | '·'))
+    });
+    quoted || subtitled
+}
+
+/// The longest headline in parts, in characters.
+const MAX_HEADLINE_PARTS_CHARS: usize = 40;
+
 /// A list of people, one name after another (丁衡高、千奋勇（蒙古族）、马思忠（回族）、王力平…),
 /// as papers print the members of a body: a name-and-title line, not a sentence.
 fn is_list_of_names(text: &str) -> bool {
@@ -1560,6 +1593,9 @@ fn role(text: &str, kind: BlockKind) -> Role {
     {
         return Role::Prose(Ending::Complete);
     }
+    if is_headline_in_parts(text) {
+        return Role::Heading;
+    }
     let marks = census(text);
     let (has_stop, clauses, enumerations) = (marks.stop, marks.clauses, marks.enumerations);
     if !has_stop {
@@ -2231,8 +2267,19 @@ mod tests {
             "以核养核，滚动发展",
             "胸中有全局，手中有典型",
             "第一，提高产业技术水平，推动产业结构优化升级",
+            "“要干，就跨一大步”",
+            "『前辈的爱国之情、强国之志，需要我们以行动来继承』",
+            "珀斯，留下问号——评世锦赛上的中国跳水",
+            "突破口如何突破？——纺织总会会长谈打好纺织解困攻坚战",
         ] {
             assert_eq!(role(headline, BlockKind::Paragraph), Role::Heading, "{headline}");
+        }
+        for running in [
+            "这几天，南水北调首个后续工程——引江补汉工程",
+            "“要干，就跨一大步”，他说",
+            "他说：“要干，就跨一大步”",
+        ] {
+            assert_ne!(role(running, BlockKind::Paragraph), Role::Heading, "{running}");
         }
         for cut in [
             "今天（2月3日），中东部",

@@ -346,8 +346,10 @@ pub fn analyse(doc: &Document) -> Flow {
         deck: vec![OnceCell::new(); count],
     };
     let text = |i: usize| doc.block_text(&doc.blocks[i]);
+    let verse = verse_lines(doc);
     let open: Vec<usize> = (0..count)
         .filter(|&i| doc.blocks[i].kind == BlockKind::Paragraph && may_stop_mid_sentence(text(i)))
+        .filter(|&i| !verse[i])
         .filter(|&i| matches!(roles.get(i), Some(Role::Prose(_) | Role::Heading)))
         .collect();
     // Whether the text is hard-wrapped is asked only once something would be reported.
@@ -534,13 +536,60 @@ pub fn analyse(doc: &Document) -> Flow {
     // A paragraph that starts with a mark no sentence starts with, or with the end of a word,
     // lost its head.
     for (r, &continues) in continued.iter().enumerate() {
-        if !continues && roles.headless(r) && roles.is_prose(r) {
+        if !continues && !verse[r] && roles.headless(r) && roles.is_prose(r) {
             flow.orphans.push(Orphan { block: r, head: None });
         }
     }
     flow.orphans.sort_by_key(|o| o.block);
     flow
 }
+
+/// The lines of verse: runs of `MIN_VERSE_LINES` short paragraphs or more, half of them ending
+/// on a mark, a poem's lines,
+/// which break sentences where the poet wants (那音韵如轻柔的夜风， | 惊溅起不可言传的天籁。).
+/// News text, its headings and its deck lines stand between longer paragraphs.
+fn verse_lines(doc: &Document) -> Vec<bool> {
+    let count = doc.blocks.len();
+    let short: Vec<bool> = doc
+        .blocks
+        .iter()
+        .map(|block| {
+            let text = doc.block_text(block).trim();
+            block.kind == BlockKind::Paragraph
+                && !text.is_empty()
+                && (text.len() <= MAX_VERSE_CHARS || text.chars().nth(MAX_VERSE_CHARS).is_none())
+        })
+        .collect();
+    let mut verse = vec![false; count];
+    let mut start = 0;
+    for i in 0..=count {
+        if i < count && short[i] {
+            continue;
+        }
+        // Lines of verse end on a mark, half of them at least, or run on longer than any
+        // headings and datelines in a row do (国内联播快讯, a title, 央视网消息：).
+        let marked = (start..i)
+            .filter(|&k| {
+                doc.block_text(&doc.blocks[k])
+                    .trim_end()
+                    .ends_with(['，', '。', '！', '？', '；', '…'])
+            })
+            .count();
+        let lines = i - start;
+        if lines >= MIN_VERSE_LINES && 4 * marked >= 3 * lines || lines >= MIN_UNMARKED_VERSE_LINES {
+            verse[start..i].fill(true);
+        }
+        start = i + 1;
+    }
+    verse
+}
+
+/// Short paragraphs in a row that make a poem, at least, when half of them end on a mark…
+const MIN_VERSE_LINES: usize = 4;
+/// … and whatever their ends.
+const MIN_UNMARKED_VERSE_LINES: usize = 8;
+/// The longest line of verse, in characters.
+const MAX_VERSE_CHARS: usize = 14;
 
 /// How well `after`, a paragraph away from `head`, carries on `head`'s broken sentence (ln
 /// odds, infinite when certain), when well enough to be its rest. A paragraph that starts
@@ -2498,6 +2547,24 @@ mod tests {
         let (flow, _) =
             flow_of("标题\n\n伏羲大典今天（6月21日）举行\n\n焦点二\n\n据了解，各类物资储备充足。\n");
         assert_eq!(flow.splits.len() + flow.truncations.len(), 0, "{flow:?}");
+    }
+
+    /// A poem breaks its sentences where the poet wants.
+    #[test]
+    fn lines_of_verse_are_left_alone() {
+        for poem in [
+            "那音韵如轻柔的夜风，\n\n惊溅起不可言传的天籁。\n\n怀揣这如泣如诉的呵护，\n\n才发觉已迷失了来路。\n",
+            "多年不饮\n\n梦中常嗅\n\n今日如在故乡游\n\n别有滋味漫心头\n\n干杯！酒\n\n好酒！\n\n隔海同饮“泸州”\n\n海峡风平浪收\n",
+        ] {
+            let (flow, _) = flow_of(poem);
+            assert!(
+                flow.splits.is_empty() && flow.truncations.is_empty() && flow.orphans.is_empty(),
+                "{poem}: {flow:?}"
+            );
+        }
+        // Headings and a cut line in a row are no poem.
+        let (flow, _) = flow_of("国内联播快讯\n\n今年经济向好，\n\n焦点二\n\n各地加快发展。\n");
+        assert_eq!(flow.splits.len() + flow.truncations.len(), 1, "{flow:?}");
     }
 
     /// A decimal opens no numbered item (1. 坚持…): 51.97亿元 goes on a sentence.

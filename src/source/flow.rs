@@ -159,6 +159,11 @@ impl Roles<'_, '_, '_> {
     }
 }
 
+/// A note of pictures at the end of a line: （附图片2张）, （图片）, （组图）, （图）, （视频）.
+static PICTURE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(](?:附图片\d+张|图片\d*张?|组图|图|视频)[）)]$").expect("picture note pattern")
+});
+
 /// A headline that quotes someone whole (“要干，就跨一大步”), or that a dash joins to its
 /// subtitle (珀斯，留下问号——评世锦赛上的中国跳水; 突破口如何突破？——纺织总会会长谈…): papers'
 /// headlines, never running text, which ends with a full stop.
@@ -1626,6 +1631,15 @@ fn role(text: &str, kind: BlockKind) -> Role {
         BlockKind::Paragraph => {}
         _ => return Role::Other,
     }
+    // A note of the pictures that go with a headline or a story ((附图片1张), （组图）) is no
+    // part of its text.
+    if let Some(found) = PICTURE_NOTE.find(text.trim_end()) {
+        let before = &text[..found.start()];
+        return match before.trim().is_empty() {
+            true => Role::Other,
+            false => role(before, kind),
+        };
+    }
     // Bulleted items (■ 用好数字化变革…), bylines (□本报记者), table rows.
     if text.starts_with(['■', '□', '●', '◆', '▲', '►', '•', '★', '☆', '◎'])
         || memchr::memchr2(b'|', b'\t', text.as_bytes()).is_some()
@@ -2320,6 +2334,8 @@ mod tests {
             "『前辈的爱国之情、强国之志，需要我们以行动来继承』",
             "珀斯，留下问号——评世锦赛上的中国跳水",
             "突破口如何突破？——纺织总会会长谈打好纺织解困攻坚战",
+            "人心顺事业兴（附图片1张）",
+            "乡野，扬起欢笑（组图）",
         ] {
             assert_eq!(role(headline, BlockKind::Paragraph), Role::Heading, "{headline}");
         }
@@ -2348,6 +2364,7 @@ mod tests {
             "张同吾",
             "表1：镇区占地面积和人口数量",
             "图①：张家口地震灾区村民在贴对联",
+            "（附图片3张）",
         ] {
             assert_eq!(role(other, BlockKind::Paragraph), Role::Other, "{other}");
         }

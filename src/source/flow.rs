@@ -159,17 +159,37 @@ impl Roles<'_, '_, '_> {
     }
 }
 
-/// A note of pictures at the end of a line: （附图片2张）, （图片）, （组图）, （图）, （视频）.
-static PICTURE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[（(](?:附图片\d+张|图片\d*张?|组图|图|视频)[）)]$").expect("picture note pattern")
-});
+/// Where a note of pictures at the end of `text` starts: （附图片2张）, （图片）, （组图）, （图）,
+/// （视频）.
+fn picture_note(text: &str) -> Option<usize> {
+    let inside = text.strip_suffix(['）', ')'])?;
+    let open = inside.rfind(['（', '('])?;
+    let note = inside[open..].trim_start_matches(['（', '(']);
+    let counted = |rest: &str| {
+        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        rest.is_empty() || rest == "张"
+    };
+    let is_note = ["组图", "图", "视频", "图片"].contains(&note)
+        || note
+            .strip_prefix("附图片")
+            .and_then(|n| n.strip_suffix('张'))
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        || note.strip_prefix("图片").is_some_and(counted);
+    is_note.then_some(open)
+}
 
 /// A headline that quotes someone whole (“要干，就跨一大步”), or that a dash joins to its
 /// subtitle (珀斯，留下问号——评世锦赛上的中国跳水; 突破口如何突破？——纺织总会会长谈…): papers'
 /// headlines, never running text, which ends with a full stop.
 fn is_headline_in_parts(text: &str) -> bool {
     let text = text.trim();
-    if text.chars().nth(MAX_HEADLINE_PARTS_CHARS).is_some() || text.contains('。') {
+    // Most lines neither open with a quotation mark nor hold a dash, and most are longer (a
+    // character takes at most 4 bytes).
+    if !text.starts_with(['“', '『', '「']) && !text.contains("——")
+        || text.len() > 4 * MAX_HEADLINE_PARTS_CHARS
+        || text.chars().nth(MAX_HEADLINE_PARTS_CHARS).is_some()
+        || text.contains('。')
+    {
         return false;
     }
     let quoted = [('“', '”'), ('『', '』'), ('「', '」')]
@@ -246,9 +266,19 @@ fn is_foreign_name(item: &str) -> bool {
 const MAX_LISTED_NAME_CHARS: usize = 16;
 
 /// A table's or a picture's caption (表1：镇区占地面积…, 图①：): a label, not a sentence.
-static TABLE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[表图]\s*[\d０-９一二三四五六七八九十①-⑳]+\s*[：:]").expect("caption pattern")
-});
+fn is_table_caption(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix(['表', '图']) else {
+        return false;
+    };
+    let numbered = rest.trim_start();
+    let label = numbered.trim_start_matches(|c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || ('①'..='⑳').contains(&c)
+            || CHINESE_NUMERALS.contains(c)
+    });
+    label.len() < numbered.len() && label.trim_start().starts_with(['：', ':'])
+}
 
 /// The longest line read as a heading, in characters.
 const MAX_HEADING_CHARS: usize = 40;
@@ -562,7 +592,8 @@ fn verse_lines(doc: &Document) -> Vec<bool> {
             let text = doc.block_text(block).trim();
             block.kind == BlockKind::Paragraph
                 && !text.is_empty()
-                && (text.len() <= MAX_VERSE_CHARS || text.chars().nth(MAX_VERSE_CHARS).is_none())
+                && text.len() <= 4 * MAX_VERSE_CHARS
+                && text.chars().nth(MAX_VERSE_CHARS).is_none()
         })
         .collect();
     let mut verse = vec![false; count];
@@ -1351,7 +1382,7 @@ const LONG_CHARS: usize = 30;
 fn starts_inside(text: &str, model: Model) -> bool {
     let head = han_head(text);
     let Some(first) = head.chars().next() else {
-        return BARE_SHARE_CLAUSE.is_match(text);
+        return is_bare_share_clause(text);
     };
     let is_start = || {
         OPENS_SENTENCE.is_match(text) || FRESH_START.is_match(text) || is_person_name(first_chars(head, 3))
@@ -1633,8 +1664,8 @@ fn role(text: &str, kind: BlockKind) -> Role {
     }
     // A note of the pictures that go with a headline or a story ((附图片1张), （组图）) is no
     // part of its text.
-    if let Some(found) = PICTURE_NOTE.find(text.trim_end()) {
-        let before = &text[..found.start()];
+    if let Some(at) = picture_note(text.trim_end()) {
+        let before = &text[..at];
         return match before.trim().is_empty() {
             true => Role::Other,
             false => role(before, kind),
@@ -1664,8 +1695,8 @@ fn role(text: &str, kind: BlockKind) -> Role {
     if !has_stop {
         if is_byline(text)
             || is_list_of_names(text)
-            || is_person_name(text.trim())
-            || TABLE_CAPTION.is_match(text)
+            || text.trim().len() <= 4 * 4 && is_person_name(text.trim())
+            || is_table_caption(text)
         {
             return Role::Other;
         }
@@ -2038,8 +2069,23 @@ fn starts_mid_sentence(text: &str) -> bool {
 
 /// A first clause that is a decimal or a share alone (1.17%；全国…, 6.1%，): the end of a
 /// figure whose subject was lost. (No sentence of the People's Daily of January 1998 opens so.)
-static BARE_SHARE_CLAUSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\d+\.\d+%?|\d+(?:\.\d+)?%)[，；,;]").expect("bare share pattern"));
+fn is_bare_share_clause(text: &str) -> bool {
+    let digits = |t: &str| t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let whole = digits(text);
+    if whole == 0 {
+        return false;
+    }
+    let mut rest = &text[whole..];
+    let decimal = rest
+        .strip_prefix('.')
+        .filter(|after| digits(after) > 0)
+        .map(|after| &after[digits(after)..]);
+    if let Some(after) = decimal {
+        rest = after;
+    }
+    let share = rest.strip_prefix('%');
+    (decimal.is_some() || share.is_some()) && share.unwrap_or(rest).starts_with(['，', '；', ',', ';'])
+}
 
 /// A year written short after an apostrophe (’97中国旅游年, ’99昆明世博会): no closing quote.
 fn is_year_apostrophe(text: &str) -> bool {

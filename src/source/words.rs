@@ -84,7 +84,7 @@ pub fn is_person_name(text: &str) -> bool {
     let Some(surname) = SURNAMES.iter().find(|s| text.starts_with(**s)) else {
         return false;
     };
-    if text.len() == surname.len() || text[surname.len()..].contains(|c| NEVER_IN_GIVEN_NAMES.contains(c)) {
+    if text.len() == surname.len() || text[surname.len()..].chars().any(never_in_given_names) {
         return false;
     }
     // The dictionary must not read a word across the surname and what follows it.
@@ -100,7 +100,37 @@ pub fn is_person_name(text: &str) -> bool {
 
 /// Particles, suffixes and function words that no given name holds: 边的巡, 费者对 are the end
 /// of a word and what follows it, not names.
-const NEVER_IN_GIVEN_NAMES: &str = "的了着们者是把被等及或都就还已所这那个地得吗呢吧在对与";
+fn never_in_given_names(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '了'
+            | '着'
+            | '们'
+            | '者'
+            | '是'
+            | '把'
+            | '被'
+            | '等'
+            | '及'
+            | '或'
+            | '都'
+            | '就'
+            | '还'
+            | '已'
+            | '所'
+            | '这'
+            | '那'
+            | '个'
+            | '地'
+            | '得'
+            | '吗'
+            | '呢'
+            | '吧'
+            | '在'
+            | '对'
+            | '与'
+    )
+}
 
 #[cfg(test)]
 mod tests {

@@ -69,7 +69,16 @@ struct Args {
     /// Judge with this sentence model (`newslint model build`) instead of the shipped one.
     #[arg(long, conflicts_with = "learn")]
     model: Option<PathBuf>,
+    /// Also count the structure alarms on another paper's text, one paragraph a line (the
+    /// People's Daily of January 1998 that `scripts/build-starts WORK_DIR` leaves in
+    /// `WORK_DIR/pd199801.txt`), linted `OTHER_PARAGRAPHS` paragraphs to a file. Its articles
+    /// run together, so some alarms stand where one article ends and the next begins.
+    #[arg(long)]
+    other: Option<PathBuf>,
 }
+
+/// Paragraphs of `--other` linted as one file.
+const OTHER_PARAGRAPHS: usize = 40;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
@@ -307,6 +316,9 @@ fn main() {
     for example in alarm_examples.iter().take(args.misses * 2) {
         println!("  alarm  {example}");
     }
+    if let Some(path) = &args.other {
+        other_alarms(&linter, path, args.misses);
+    }
     for example in strays.iter().take(args.misses) {
         println!("  away   {example}");
     }
@@ -320,6 +332,44 @@ fn main() {
         for miss in list.iter().step_by(step).take(args.misses) {
             println!("  {miss}");
         }
+    }
+}
+
+/// The structure alarms on another paper's text (`--other`), per rule, with a sample.
+fn other_alarms(linter: &Linter, path: &std::path::Path, sample: usize) {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let paragraphs: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let (mut chars, mut alarms) = (0, BTreeMap::<&str, usize>::new());
+    let mut examples = Vec::new();
+    for chunk in paragraphs.chunks(OTHER_PARAGRAPHS) {
+        let text = join(chunk);
+        chars += text.chars().count();
+        for d in structure(&linter.lint(&text, None)) {
+            *alarms.entry(d.rule).or_default() += 1;
+            examples.push(format!("{} {}", d.rule, around(&text, d.span.range())));
+        }
+    }
+    let total: usize = alarms.values().sum();
+    println!(
+        "alarms on {} ({} paragraphs, {chars} characters): {total} = {:.2} per 10,000 characters ({})",
+        path.display(),
+        paragraphs.len(),
+        per_10k(total, chars),
+        alarms
+            .iter()
+            .map(|(r, n)| format!("{r} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let step = (examples.len() / sample.max(1)).max(1);
+    for example in examples.iter().step_by(step).take(sample) {
+        println!("  other  {example}");
     }
 }
 

@@ -579,10 +579,10 @@ pub fn analyse(doc: &Document) -> Flow {
     flow
 }
 
-/// The lines of verse: runs of `MIN_VERSE_LINES` short paragraphs or more, half of them ending
-/// on a mark, a poem's lines,
-/// which break sentences where the poet wants (那音韵如轻柔的夜风， | 惊溅起不可言传的天籁。).
-/// News text, its headings and its deck lines stand between longer paragraphs.
+/// The lines of verse: runs of short paragraphs, `MIN_VERSE_LINES` or more with three in four
+/// ending on a mark, or `MIN_UNMARKED_VERSE_LINES` or more whatever their ends. A poem breaks
+/// its sentences where the poet wants (那音韵如轻柔的夜风， | 惊溅起不可言传的天籁。); news text,
+/// its headings and its deck lines stand between longer paragraphs.
 fn verse_lines(doc: &Document) -> Vec<bool> {
     let count = doc.blocks.len();
     let short: Vec<bool> = doc
@@ -602,7 +602,7 @@ fn verse_lines(doc: &Document) -> Vec<bool> {
         if i < count && short[i] {
             continue;
         }
-        // Lines of verse end on a mark, half of them at least, or run on longer than any
+        // Lines of verse end on a mark, three in four at least, or run on longer than any
         // headings and datelines in a row do (国内联播快讯, a title, 央视网消息：).
         let marked = (start..i)
             .filter(|&k| {
@@ -620,7 +620,7 @@ fn verse_lines(doc: &Document) -> Vec<bool> {
     verse
 }
 
-/// Short paragraphs in a row that make a poem, at least, when half of them end on a mark…
+/// Short paragraphs in a row that make a poem, at least, when three in four end on a mark…
 const MIN_VERSE_LINES: usize = 4;
 /// … and whatever their ends.
 const MIN_UNMARKED_VERSE_LINES: usize = 8;

@@ -1664,12 +1664,12 @@ fn role(text: &str, kind: BlockKind) -> Role {
     }
     // A note of the pictures that go with a headline or a story ((附图片1张), （组图）) is no
     // part of its text.
-    if let Some(at) = picture_note(text.trim_end()) {
-        let before = &text[..at];
-        return match before.trim().is_empty() {
-            true => Role::Other,
-            false => role(before, kind),
-        };
+    let mut text = text;
+    while let Some(at) = picture_note(text.trim_end()) {
+        text = &text[..at];
+        if text.trim().is_empty() {
+            return Role::Other;
+        }
     }
     // Bulleted items (■ 用好数字化变革…), bylines (□本报记者), table rows.
     if text.starts_with(['■', '□', '●', '◆', '▲', '►', '•', '★', '☆', '◎'])
@@ -2382,6 +2382,7 @@ mod tests {
             "突破口如何突破？——纺织总会会长谈打好纺织解困攻坚战",
             "人心顺事业兴（附图片1张）",
             "乡野，扬起欢笑（组图）",
+            "乡野（图片）（视频）",
         ] {
             assert_eq!(role(headline, BlockKind::Paragraph), Role::Heading, "{headline}");
         }

@@ -385,6 +385,10 @@ pub fn analyse(doc: &Document) -> Flow {
     let open: Vec<usize> = (0..count)
         .filter(|&i| doc.blocks[i].kind == BlockKind::Paragraph && may_stop_mid_sentence(text(i)))
         .filter(|&i| !verse[i])
+        // A short line over a byline is a headline (声声关切情意深 | 本报记者赖仁琼).
+        .filter(|&i| {
+            !(i + 1 < count && text(i).chars().nth(MAX_HEADING_CHARS).is_none() && is_signature(text(i + 1)))
+        })
         .filter(|&i| matches!(roles.get(i), Some(Role::Prose(_) | Role::Heading)))
         .collect();
     // Whether the text is hard-wrapped is asked only once something would be reported.
@@ -1693,11 +1697,7 @@ fn role(text: &str, kind: BlockKind) -> Role {
     let marks = census(text);
     let (has_stop, clauses, enumerations) = (marks.stop, marks.clauses, marks.enumerations);
     if !has_stop {
-        if is_byline(text)
-            || is_list_of_names(text)
-            || text.trim().len() <= 4 * 4 && is_person_name(text.trim())
-            || is_table_caption(text)
-        {
+        if is_signature(text) || is_list_of_names(text) || is_table_caption(text) {
             return Role::Other;
         }
         let chars = text.chars().count();
@@ -1783,6 +1783,13 @@ fn opens_with_a_pronoun(clause: &str) -> bool {
 /// The most clauses of a headline in parts, and the longest clause, in characters.
 const MAX_HEADLINE_CLAUSES: usize = 3;
 const MAX_HEADLINE_CLAUSE_CHARS: usize = 14;
+
+/// A byline (`is_byline`) or a name alone on its line (张同吾): who wrote the story under a
+/// headline.
+fn is_signature(text: &str) -> bool {
+    let name = text.trim();
+    is_byline(text) || name.len() <= 4 * 4 && is_person_name(name)
+}
 
 /// A byline on its own line: a reporter's title, then names (本报记者许立群, 新华社记者陈毛弟本报记者
 /// 吕网大, 记者 张三 李四), not a clause (记者来到现场, 记者从北京: the names open with a
@@ -2521,6 +2528,25 @@ mod tests {
         }
         for text in ["从数字化", "2021年", "线下", "到智能化再到"] {
             assert!(!is_credit(text), "{text}");
+        }
+        // A short line over a byline is its headline; running text over one still lost its end.
+        for (text, truncated) in [
+            (
+                "发展很快。\n\n声声关切情意深\n\n本报记者许立群\n\n除夕夜，北京寒风凛冽。\n",
+                0,
+            ),
+            ("发展很快。\n\n缺斤又短两\n\n张同吾\n\n元旦前后，市场繁荣。\n", 0),
+            (
+                "发展很快。\n\n今天上午，记者来到了施工现场，看到工人们正在紧张施工，各项工作都在有序推进，现场的\n\n本报记者王楚\n",
+                1,
+            ),
+        ] {
+            let (flow, _) = flow_of(text);
+            assert_eq!(
+                flow.truncations.len() + flow.splits.len(),
+                truncated,
+                "{text}: {flow:?}"
+            );
         }
     }
 

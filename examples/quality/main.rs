@@ -299,11 +299,7 @@ fn main() {
     println!(
         "false alarms on the untouched files: {total} = {:.2} per 10,000 characters ({})",
         per_10k(total, clean_chars),
-        clean_alarms
-            .iter()
-            .map(|(r, n)| format!("{r} {n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        by_rule(&clean_alarms)
     );
     println!(
         "false alarms on the copies with deck lines: {decked_alarms} = {:.2} per 10,000 characters",
@@ -361,16 +357,21 @@ fn other_alarms(linter: &Linter, path: &std::path::Path, sample: usize) {
         path.display(),
         paragraphs.len(),
         per_10k(total, chars),
-        alarms
-            .iter()
-            .map(|(r, n)| format!("{r} {n}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        by_rule(&alarms)
     );
     let step = (examples.len() / sample.max(1)).max(1);
     for example in examples.iter().step_by(step).take(sample) {
         println!("  other  {example}");
     }
+}
+
+/// Alarm counts by rule: `split-paragraph 2, truncated-paragraph 1`.
+fn by_rule(alarms: &BTreeMap<&str, usize>) -> String {
+    alarms
+        .iter()
+        .map(|(rule, n)| format!("{rule} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn ratio(hit: usize, all: usize) -> f64 {

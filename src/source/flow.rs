@@ -1462,10 +1462,12 @@ fn starts_inside(text: &str, model: Model) -> bool {
 /// What the rules leave of a paragraph that opens on a character standing alone, weighed
 /// (`opening`): a start this unlikely lost its head. The signs of a start (an opener, a
 /// name) only ever weigh for one (`opening`'s tests hold their weights to that), so they are
-/// looked for only where the rest says the head was lost.
+/// looked for only where the rest says the head was lost; so is a name the dictionary lacks.
 fn opening_unlikely(text: &str) -> bool {
     bare_start_evidence(text).is_some_and(|bare| {
-        bare.log_odds() < UNLIKELY_OPENING && with_start_signs(bare, text).log_odds() < UNLIKELY_OPENING
+        bare.log_odds() < UNLIKELY_OPENING
+            && with_start_signs(bare, text).log_odds() < UNLIKELY_OPENING
+            && !name_before_verb(han_head(text))
     })
 }
 
@@ -1518,11 +1520,11 @@ pub fn starts_as_no_sentence(text: &str) -> bool {
 }
 
 /// The paragraph opens with a name the dictionary does not know: a foreign one, spelt in the
-/// characters of transliteration (萨维一行是…), or one whose second character stands alone and
+/// characters of transliteration (萨维一行是…), one whose second character stands alone and
 /// is rare (水峪嘴村, 峪 alone), so the dictionary reads the first one no better as a word's end
-/// than as a word.
+/// than as a word, or a name before a verb (`name_before_verb`).
 fn unknown_name(head: &str) -> bool {
-    if transliterated(head) {
+    if transliterated(head) || name_before_verb(head) {
         return true;
     }
     let lexicon = continuity::lexicon();
@@ -1532,6 +1534,40 @@ fn unknown_name(head: &str) -> bool {
         && words[..2].iter().all(lone)
         && lexicon.log_p(words[1]).is_none_or(|p| p < RARE_LONE_CHARACTER)
 }
+
+/// Two characters standing alone before a verb: a name the dictionary lacks before what its
+/// bearer does (博塔宣称, 希亮教了, 子翼望着). A cut leaves one character of a word before the
+/// next word, seldom two.
+fn name_before_verb(head: &str) -> bool {
+    let lexicon = continuity::lexicon();
+    let lone = |w: &&str| w.chars().nth(1).is_none();
+    let words = lexicon.segment(first_chars(head, 5));
+    let [first, second, verb, after @ ..] = words.as_slice() else {
+        return false;
+    };
+    // A lone verb acts only with its aspect particle (教了, 望着): else it may be a word's end.
+    let acts = !lone(verb) || after.first().is_some_and(|w| ["了", "着", "过"].contains(w));
+    // A function word or a suffix second is a word's end and what follows it (设也加快, 期共发行,
+    // 设性作用), not a name.
+    let function_word = lexicon
+        .tag(second)
+        .is_some_and(|tag| FUNCTION_TAGS.iter().any(|t| tag.starts_with(t)));
+    lone(first)
+        && lone(second)
+        && !function_word
+        && !second
+            .chars()
+            .any(|c| super::words::never_in_given_names(c) || WORD_SUFFIXES.contains(c))
+        && lexicon.tag(verb) == Some("v")
+        && acts
+}
+
+/// jieba's tags of adverbs, prepositions, conjunctions, particles, pronouns, numerals and
+/// measure words.
+const FUNCTION_TAGS: [&str; 7] = ["d", "p", "c", "u", "r", "m", "q"];
+
+/// Characters that end many words (建设性, 现代化, 赛时): never the last of a name here.
+const WORD_SUFFIXES: &str = "性化式型率度界时";
 
 /// `head` opens with two characters that spell foreign names (萨维一行是…, 迪尼对…, 阿尔及利亚…):
 /// a name the dictionary lacks, not a word's end.
@@ -3184,6 +3220,23 @@ mod tests {
         assert!(unknown_name("水峪嘴村在") && !unknown_name("济社会发展") && !unknown_name("化水平不断"));
         assert!(unknown_name("萨维一行是") && unknown_name("迪尼对钱其") && unknown_name("科雷眨了眨"));
         assert!(!unknown_name("斯") && !unknown_name("业发展取得"));
+        // Two characters standing alone before a verb are a name and what its bearer does.
+        for head in ["博塔宣称过去", "希亮教了十几", "子翼望着孟德"] {
+            assert!(name_before_verb(head), "{head}");
+        }
+        for head in [
+            "设也加快步伐",
+            "期共发行亿元",
+            "设性作用沙方",
+            "赛时运行提供",
+            "华出席纪念",
+            "希亮教",
+            "品着品着",
+        ] {
+            assert!(!name_before_verb(head), "{head}");
+        }
+        let (flow, _) = flow_of("标题\n\n他二人拂袖而去。\n\n子翼望着孟德远去的背影，无论如何也想不通。\n");
+        assert!(flow.orphans.is_empty(), "{flow:?}");
         // A word completed across the break carries on into what reads as a fresh start…
         let (flow, _) =
             flow_of("标题\n\n两国举行会谈。\n\n会谈后，俄罗斯外\n\n长拉夫罗夫今天表示，双方将加强合作。\n");

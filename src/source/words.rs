@@ -100,7 +100,7 @@ pub fn is_person_name(text: &str) -> bool {
 
 /// Particles, suffixes and function words that no given name holds: 边的巡, 费者对 are the end
 /// of a word and what follows it, not names.
-fn never_in_given_names(c: char) -> bool {
+pub fn never_in_given_names(c: char) -> bool {
     matches!(
         c,
         '的' | '了'

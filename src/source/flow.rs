@@ -444,7 +444,10 @@ pub fn analyse(doc: &Document) -> Flow {
             // fragment when it stops as no headline does.
             Some(Role::Heading) if !roles.in_deck_position(i) => stops_as_no_headline(first, model),
             // No deck line or headline ends on a word that leads into more right after a mark.
-            Some(Role::Heading) => leads_alone_into_more(first.trim_end(), han_tail_of(first, 8)),
+            Some(Role::Heading) => {
+                leads_alone_into_more(first.trim_end(), han_tail_of(first, 8))
+                    || stops_clearly_inside_a_word(first)
+            }
             // Else it is a fragment only when what follows carries it on.
             _ => false,
         };
@@ -1277,6 +1280,21 @@ fn stops_as_no_headline(text: &str, model: Model) -> bool {
                             .end_unlikely(last_chars(text.trim_end(), JOIN_CONTEXT + 2), Doubt::Doubtful)))
 }
 
+/// A line that stops clearly inside a word, on characters that are no word of their own
+/// (遭以色, 据美国广播公).
+fn stops_clearly_inside_a_word(text: &str) -> bool {
+    let tail = han_tail_of(text.trim_end(), 5);
+    let last_two = tail
+        .char_indices()
+        .rev()
+        .nth(1)
+        .map_or(tail, |(at, _)| &tail[at..]);
+    last_two.chars().nth(1).is_some()
+        && !continuity::lexicon().has(last_two)
+        && stops_inside_a_word(tail)
+        && continuity::ends_inside_word(tail) > CLEARLY_INSIDE_WORD
+}
+
 /// The last word of `tail` (Han characters) only ever leads into more: a preposition, a
 /// conjunction or a determiner (在, 把, 以及, 如果, 各种). No sentence, deck line or headline
 /// ends on one.
@@ -1841,7 +1859,19 @@ const MAX_HEADLINE_CLAUSE_CHARS: usize = 14;
 /// headline.
 fn is_signature(text: &str) -> bool {
     let name = text.trim();
-    is_byline(text) || name.len() <= 4 * 4 && is_person_name(name)
+    is_byline(text) || name.len() <= 4 * 4 && is_person_name(name) || is_two_names(name)
+}
+
+/// Two names run together, as a byline loses the space between them (袁建军王云, 刘国中何立峰;
+/// not two names of two characters: 王沪宁表 is a name and a cut word).
+fn is_two_names(text: &str) -> bool {
+    let chars = text.chars().count();
+    (5..=6).contains(&chars)
+        && text.chars().all(is_han)
+        && (2..=3).any(|first| {
+            let at = text.char_indices().nth(first).map_or(text.len(), |(at, _)| at);
+            (2..=3).contains(&(chars - first)) && is_person_name(&text[..at]) && is_person_name(&text[at..])
+        })
 }
 
 /// A byline on its own line: a reporter's title, then names (本报记者许立群, 新华社记者陈毛弟本报记者
@@ -3079,8 +3109,10 @@ mod tests {
         let (flow, _) =
             flow_of("标题\n\n会议在北京举行。\n\n据美国广播公\n\n会议强调，要坚持稳中求进工作总基调。\n");
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
-        // At the top, the same line may be a deck's.
+        // At the top too: no deck line stops clearly inside a word.
         let (flow, _) = flow_of("标题\n\n据美国广播公\n\n会议强调，要坚持稳中求进工作总基调。\n");
+        assert_eq!(flow.truncations.len(), 1, "{flow:?}");
+        let (flow, _) = flow_of("标题\n\n两会天天评\n\n会议强调，要坚持稳中求进工作总基调。\n");
         assert!(flow.truncations.is_empty(), "{flow:?}");
     }
 
@@ -3180,6 +3212,24 @@ mod tests {
     }
 
     #[test]
+    fn a_line_under_a_heading_that_stops_clearly_inside_a_word_is_cut() {
+        assert!(stops_clearly_inside_a_word("据美国广播公") && stops_clearly_inside_a_word("遭以色"));
+        let (flow, _) =
+            flow_of("标题\n\n美国发生枪击事件\n\n据美国广播公\n\n会议强调，要坚持稳中求进工作总基调。\n");
+        assert_eq!(flow.truncations.len(), 1, "{flow:?}");
+        for line in [
+            "坚持稳中求进，才能行稳致远",
+            "两会天天评",
+            "平陆运河南宁段通水",
+            "王",
+        ] {
+            assert!(!stops_clearly_inside_a_word(line), "{line}");
+        }
+        assert!(is_two_names("袁建军王云") && is_two_names("刘国中何立峰"));
+        assert!(!is_two_names("王沪宁表") && !is_two_names("加拿大不列颠") && !is_two_names("习近平"));
+    }
+
+    #[test]
     fn deck_lines_headlines_and_name_lines_stand_alone() {
         for text in [
             // A commentary's deck lines, then its body, then a subheading with its own deck.
@@ -3191,6 +3241,8 @@ mod tests {
             "以高质量发展推动中国式现代化\n\n本报评论员\n\n高质量发展是全面建设社会主义现代化国家的首要任务，没有坚实的物质技术基础，就不可能全面建成社会主义现代化强国\n\n国家发展改革委、工业信息化部、交通运输部、商务部负责人现场作了交流\n\n党的二十大报告指出，高质量发展是首要任务。\n\n● 坚持创新驱动发展\n\n当今世界进入新的动荡变革期\n\n各地区各部门要深入实施创新驱动发展战略。\n",
             // A name-and-title line.
             "明 炬 全国政协委员，市科技局党委书记、局长\n\n他表示，要加快推进。\n",
+            // A headline over two names run together, a byline.
+            "市委书记开“后门”\n\n袁建军王云\n\n过完新年没多久，湖北省黄石市的一位市委书记来到这里。\n",
         ] {
             let (flow, _) = flow_of(text);
             assert!(

@@ -423,6 +423,10 @@ pub fn analyse(doc: &Document) -> Flow {
         // number across the break, make it a fragment.
         let deck = roles.may_be_deck(i) && roles.in_deck_position(i);
         let surely_open = match roles.get(i) {
+            // … and one that opens on a day reads as a story's first sentence: a doubtful end will do.
+            Some(Role::Prose(_)) if deck && OPENS_ON_A_DAY.is_match(first) => {
+                ends_open(first, model, Doubt::Doubtful)
+            }
             Some(Role::Prose(_)) if deck => ends_open(first, model, Doubt::Unlikely),
             Some(Role::Prose(Ending::Open)) => true,
             // Text too long for a heading, among paragraphs that end with a full stop, is
@@ -2149,6 +2153,13 @@ static SPEAKER_LOST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("lost-speaker pattern")
 });
 
+/// A story's first paragraph opens on its day or its date (今天（2月3日），, 截至8月2日，,
+/// 3月5日，); a deck line states what holds, on no day.
+static OPENS_ON_A_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:今天|昨天|明天|今晚|昨晚|今晨|截至|截止|[^，。]{0,12}\d{1,2}月\d{1,2}日)")
+        .expect("day pattern")
+});
+
 /// The paragraph opens something new: a quotation, a dateline, a numbered point, a time or a
 /// connective, an attributed statement. The sentence before it does not carry on into it.
 fn opens_fresh(before: &str, text: &str) -> bool {
@@ -3227,6 +3238,20 @@ mod tests {
         }
         assert!(is_two_names("袁建军王云") && is_two_names("刘国中何立峰"));
         assert!(!is_two_names("王沪宁表") && !is_two_names("加拿大不列颠") && !is_two_names("习近平"));
+    }
+
+    #[test]
+    fn a_line_under_a_heading_that_opens_on_a_day_is_a_story_s_first() {
+        for (line, cut) in [
+            ("今天（2月3日），中东部", true),
+            ("高质量发展扎实推进，中东部", false),
+        ] {
+            let (flow, _) = flow_of(&format!(
+                "标题\n\n雨雪天气持续\n\n{line}\n\n据了解，应急管理部启动四级应急响应。\n"
+            ));
+            assert_eq!(flow.truncations.len(), usize::from(cut), "{line}: {flow:?}");
+        }
+        assert!(OPENS_ON_A_DAY.is_match("（2月3日），中东部") && !OPENS_ON_A_DAY.is_match("在新的起点上"));
     }
 
     #[test]

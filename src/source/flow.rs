@@ -848,7 +848,7 @@ fn judge_carry(
     // Running text stops on a number only inside a sentence (a heading-like line may end on a
     // page number before a paragraph that starts 人民…).
     let running = !matches!(join, Join::FromHeading | Join::FromTitle);
-    if (ascii(a.chars().next_back()) && number_goes_on(b.chars().next()))
+    if (ascii(a.chars().next_back()) && number_goes_on(b.chars().next()) && !date_stands_apart(a, b))
         || (running && digit(a.chars().next_back()) && b.starts_with(NUMBER_UNITS))
         || (running && a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
         || a.ends_with(OPENING_MARKS) && left_open(a).is_none_or(|close| closes_first(b, close))
@@ -2163,7 +2163,43 @@ static OPENS_ON_A_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// The paragraph opens something new: a quotation, a dateline, a numbered point, a time or a
 /// connective, an attributed statement. The sentence before it does not carry on into it.
 fn opens_fresh(before: &str, text: &str) -> bool {
-    (FRESH_START.is_match(text) || OPENS_SENTENCE.is_match(text)) && !quoted_terms_run_on(before, text)
+    (FRESH_START.is_match(text)
+        || OPENS_SENTENCE.is_match(text)
+        || DAY_FIRST.is_match(text) && !before.trim_end().ends_with('月'))
+        && !quoted_terms_run_on(before, text)
+}
+
+/// A clause of a day alone (24日，, 22日—23日，): a sentence that opens on its day, unless
+/// the text before ends on the month (截至6月 | 30日，).
+static DAY_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}日(?:[—-]\d{1,2}日)?[，,]").expect("day pattern"));
+
+/// `second` opens with a date (2023年，, 4月26日—27日，, 24日，) that the number `first` ends
+/// on does not run on into: the digits together make no year, month or day (1—10 | 2023年,
+/// 210.3 | 4月26日; but 1 | 8日，).
+fn date_stands_apart(first: &str, second: &str) -> bool {
+    static DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:\d{4}年|\d{1,2}月\d{1,2}日)").expect("date pattern"));
+    if !DATE.is_match(second) && !DAY_FIRST.is_match(second) {
+        return false;
+    }
+    let before = first.trim_end_matches(|c: char| c.is_ascii_digit());
+    let (tail, head) = (
+        &first[before.len()..],
+        second.trim_start_matches(|c: char| c.is_ascii_digit()),
+    );
+    let digits = &second[..second.len() - head.len()];
+    if tail.is_empty() || before.ends_with('.') {
+        return true;
+    }
+    let joined: u32 = format!("{tail}{digits}").parse().unwrap_or(u32::MAX);
+    let valid = match head.chars().next() {
+        Some('年') => tail.len() + digits.len() == 4,
+        Some('月') => (1..=12).contains(&joined),
+        Some('日') => (1..=31).contains(&joined),
+        _ => false,
+    };
+    !valid
 }
 
 static QUOTED_RUN_END: LazyLock<Regex> =
@@ -3252,6 +3288,28 @@ mod tests {
             assert_eq!(flow.truncations.len(), usize::from(cut), "{line}: {flow:?}");
         }
         assert!(OPENS_ON_A_DAY.is_match("（2月3日），中东部") && !OPENS_ON_A_DAY.is_match("在新的起点上"));
+    }
+
+    #[test]
+    fn a_date_opens_a_sentence_unless_the_number_before_it_runs_on() {
+        for (first, second) in [
+            ("个体工商户210.3", "4月26日—27日，金砖国家"),
+            ("消费成为主流，1—10", "2023年，国家不断优化"),
+        ] {
+            assert!(date_stands_apart(first, second), "{first} | {second}");
+        }
+        for (first, second) in [
+            ("美联储维持现有利率不变，1", "8日，美国纽约股市"),
+            ("截至20", "23年底，全国"),
+            ("今年1", "2月5日，"),
+        ] {
+            assert!(!date_stands_apart(first, second), "{first} | {second}");
+        }
+        let (flow, _) = flow_of(
+            "标题\n\n会议在北京举行。\n\n谈判陷入僵局，乌方的举措阻碍谈判的\n\n24日，爱尔兰和英国部分地区遭遇风暴。\n",
+        );
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+        assert!(opens_fresh("阻碍谈判的", "24日，爱尔兰") && !opens_fresh("截至6月", "30日，中老铁路"));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::opening;
 use super::words::{is_person_name, may_be_listed_name};
 use super::{BlockKind, Document, LineKind};
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -424,9 +424,7 @@ pub fn analyse(doc: &Document) -> Flow {
         let deck = roles.may_be_deck(i) && roles.in_deck_position(i);
         let surely_open = match roles.get(i) {
             // … and one that opens on a day reads as a story's first sentence: a doubtful end will do.
-            Some(Role::Prose(_)) if deck && OPENS_ON_A_DAY.is_match(first) => {
-                ends_open(first, model, Doubt::Doubtful)
-            }
+            Some(Role::Prose(_)) if deck && opens_on_a_day(first) => ends_open(first, model, Doubt::Doubtful),
             Some(Role::Prose(_)) if deck => ends_open(first, model, Doubt::Unlikely),
             Some(Role::Prose(Ending::Open)) => true,
             // Text too long for a heading, among paragraphs that end with a full stop, is
@@ -1452,12 +1450,9 @@ fn starts_inside(text: &str, model: Model) -> bool {
     // A word that news sentences seldom open with and that most often ends a phrase (水平,
     // 作用, 情况, 增长, 亿元): the rest of a sentence whose head was lost. A title opens one as
     // its subject (主席会议…).
-    let first_word = super::starts::first_token(text);
-    if first_word.chars().nth(1).is_some()
-        && super::starts::start_odds(first_word).is_some_and(|odds| odds < RARE_WORD_START_ODDS)
-        && !TITLES.contains(&first_word)
-        && !is_start()
-    {
+    // (The cheap look at the first characters first: the segmentation must agree.)
+    let rare = |word: &str| RARE_OPENING_WORDS.contains(word);
+    if (2..=4).any(|n| rare(first_chars(head, n))) && rare(super::starts::first_token(text)) && !is_start() {
         return true;
     }
     if !may_start_inside(head) {
@@ -1622,6 +1617,14 @@ const RARE_START_ODDS: f32 = -4.7;
 /// People's Daily's of January 1998 opens on one but titles; 1.6% of the rests of cut
 /// sentences that no other sign marks do).
 const RARE_WORD_START_ODDS: f32 = -2.6;
+
+/// The words of two characters or more with start odds below `RARE_WORD_START_ODDS`, titles
+/// aside.
+static RARE_OPENING_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    super::starts::rare_opening_words(RARE_WORD_START_ODDS)
+        .filter(|word| !TITLES.contains(word))
+        .collect()
+});
 
 /// ln p below which a character standing alone is rare (峪 -12.7; 村 -8.9, 嘴 -9.1).
 const RARE_LONE_CHARACTER: f32 = -11.0;
@@ -2170,10 +2173,25 @@ static SPEAKER_LOST: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A story's first paragraph opens on its day or its date (今天（2月3日），, 截至8月2日，,
 /// 3月5日，); a deck line states what holds, on no day.
-static OPENS_ON_A_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:今天|昨天|明天|今晚|昨晚|今晨|截至|截止|[^，。]{0,12}\d{1,2}月\d{1,2}日)")
-        .expect("day pattern")
-});
+fn opens_on_a_day(text: &str) -> bool {
+    const DAYS: [&str; 8] = ["今天", "昨天", "明天", "今晚", "昨晚", "今晨", "截至", "截止"];
+    static MONTH_DAY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[0-9]{1,2}月[0-9]{1,2}日").expect("month-day pattern"));
+    if DAYS.iter().any(|day| text.starts_with(day)) {
+        return true;
+    }
+    // A date within the first clause's first characters ((2月3日），, 至8月2日，).
+    let clause = first_chars(text, DAY_WITHIN_CHARS + 6)
+        .split(['，', '。'])
+        .next()
+        .unwrap_or_default();
+    MONTH_DAY
+        .find(clause)
+        .is_some_and(|date| clause[..date.start()].chars().nth(DAY_WITHIN_CHARS).is_none())
+}
+
+/// How far into a paragraph its date may stand to open it, in characters.
+const DAY_WITHIN_CHARS: usize = 12;
 
 /// The paragraph opens something new: a quotation, a dateline, a numbered point, a time or a
 /// connective, an attributed statement. The sentence before it does not carry on into it.
@@ -2187,14 +2205,14 @@ fn opens_fresh(before: &str, text: &str) -> bool {
 /// A clause of a day alone (24日，, 22日—23日，): a sentence that opens on its day, unless
 /// the text before ends on the month (截至6月 | 30日，).
 static DAY_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2}日(?:[—-]\d{1,2}日)?[，,]").expect("day pattern"));
+    LazyLock::new(|| Regex::new(r"^[0-9]{1,2}日(?:[—-][0-9]{1,2}日)?[，,]").expect("day pattern"));
 
 /// `second` opens with a date (2023年，, 4月26日—27日，, 24日，) that the number `first` ends
 /// on does not run on into: the digits together make no year, month or day (1—10 | 2023年,
 /// 210.3 | 4月26日; but 1 | 8日，).
 fn date_stands_apart(first: &str, second: &str) -> bool {
     static DATE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:\d{4}年|\d{1,2}月\d{1,2}日)").expect("date pattern"));
+        LazyLock::new(|| Regex::new(r"^(?:[0-9]{4}年|[0-9]{1,2}月[0-9]{1,2}日)").expect("date pattern"));
     if !DATE.is_match(second) && !DAY_FIRST.is_match(second) {
         return false;
     }
@@ -3302,7 +3320,7 @@ mod tests {
             ));
             assert_eq!(flow.truncations.len(), usize::from(cut), "{line}: {flow:?}");
         }
-        assert!(OPENS_ON_A_DAY.is_match("（2月3日），中东部") && !OPENS_ON_A_DAY.is_match("在新的起点上"));
+        assert!(opens_on_a_day("（2月3日），中东部") && !opens_on_a_day("在新的起点上"));
     }
 
     #[test]

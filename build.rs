@@ -173,6 +173,34 @@ fn main() {
         transliteration_chars(&counted),
     )
     .expect("the table is written");
+    println!("cargo::rerun-if-changed=rules/starts.tsv");
+    let starts = std::fs::read_to_string("rules/starts.tsv").expect("rules/starts.tsv");
+    std::fs::write(
+        std::path::Path::new(&dir).join("rare-openings.txt"),
+        rare_openings(&starts),
+    )
+    .expect("the table is written");
+}
+
+/// The start odds (ln) below which a word of two characters or more seldom opens a sentence
+/// and most often ends a phrase (水平, 作用, 增长): a paragraph that opens on one lost its head
+/// (`starts_inside` in `src/source/flow.rs`).
+const RARE_WORD_START_ODDS: f32 = -2.6;
+
+/// The words of two Han characters or more of `rules/starts.tsv` whose start odds fall below
+/// `RARE_WORD_START_ODDS`, one a line.
+fn rare_openings(starts: &str) -> String {
+    starts
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .filter(|(word, odds)| {
+            word.chars().count() >= 2
+                && word.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && odds.parse::<f32>().is_ok_and(|odds| odds < RARE_WORD_START_ODDS)
+        })
+        .map(|(word, _)| format!("{word}\n"))
+        .collect()
 }
 
 /// Words of at least this many kinds (by the dictionary's tags nrt and nsf, foreign names of

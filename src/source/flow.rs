@@ -1613,15 +1613,15 @@ const TRANSLITERATION: &str = include_str!(concat!(env!("OUT_DIR"), "/transliter
 /// paragraph starts inside a sentence (家 -5.6, 个 -5.6, 业 -5.9): below the one-character
 /// names of cities that open news text (京 -4.6).
 const RARE_START_ODDS: f32 = -4.7;
-/// … and for a word of two characters or more (none of corpus-dev's paragraphs and of the
-/// People's Daily's of January 1998 opens on one but titles; 1.6% of the rests of cut
-/// sentences that no other sign marks do).
-const RARE_WORD_START_ODDS: f32 = -2.6;
+/// … and for a word of two characters or more, -2.6 (`build.rs`, which lists those words:
+/// none of corpus-dev's paragraphs and of the People's Daily's of January 1998 opens on one
+/// but titles; 1.6% of the rests of cut sentences that no other sign marks do).
+const RARE_OPENINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/rare-openings.txt"));
 
-/// The words of two characters or more with start odds below `RARE_WORD_START_ODDS`, titles
-/// aside.
+/// The words of `RARE_OPENINGS`, titles aside.
 static RARE_OPENING_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    super::starts::rare_opening_words(RARE_WORD_START_ODDS)
+    RARE_OPENINGS
+        .lines()
         .filter(|word| !TITLES.contains(word))
         .collect()
 });

@@ -50,16 +50,6 @@ pub fn start_odds(word: &str) -> Option<f32> {
     look_up(&TABLE, word)
 }
 
-/// The words of two characters or more whose ln odds of opening a sentence fall below
-/// `below`.
-pub fn rare_opening_words(below: f32) -> impl Iterator<Item = &'static str> {
-    TABLE.iter().filter_map(move |row| {
-        let (word, odds) = row.split_once('\t')?;
-        let long = word.chars().nth(1).is_some() && word.chars().all(is_han);
-        (long && odds.parse::<f32>().is_ok_and(|odds| odds < below)).then_some(word)
-    })
-}
-
 /// The lines of `rules/starts.tsv`, sorted by word as the builder writes them: looked up by
 /// binary search, and a line's odds parsed only when asked for.
 static TABLE: LazyLock<Vec<&'static str>> = LazyLock::new(|| rows(include_str!("../../rules/starts.tsv")));

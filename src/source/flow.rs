@@ -2204,40 +2204,15 @@ static OPENS_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// speaks was lost with the paragraph's head (李强 | 指出，). None of the 17,000 paragraphs of
 /// corpus-dev and of the People's Daily of January 1998 opens so.
 fn speaker_lost(text: &str) -> bool {
-    static VERBS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    static SPEAKER_LOST: LazyLock<Regex> = LazyLock::new(|| {
         let [_, verbs] = sentence_openers();
-        verbs
+        Regex::new(&format!(
+            r"^(?:还|也|又|并|同时|再次|进一步|随后|则|都|均|亦|曾|先后|分别|一致|纷纷)?(?:{})[，：,:]",
+            verbs.join("|")
+        ))
+        .expect("lost-speaker pattern")
     });
-    const ADVERBS: [&str; 17] = [
-        "还",
-        "也",
-        "又",
-        "并",
-        "同时",
-        "再次",
-        "进一步",
-        "随后",
-        "则",
-        "都",
-        "均",
-        "亦",
-        "曾",
-        "先后",
-        "分别",
-        "一致",
-        "纷纷",
-    ];
-    let rest = ADVERBS
-        .iter()
-        .find_map(|adverb| text.strip_prefix(adverb))
-        .unwrap_or(text);
-    [rest, text].iter().any(|clause| {
-        VERBS.iter().any(|verb| {
-            clause
-                .strip_prefix(verb.as_str())
-                .is_some_and(|after| after.starts_with(['，', '：', ',', ':']))
-        })
-    })
+    SPEAKER_LOST.is_match(text)
 }
 
 /// A story's first paragraph opens on its day or its date (今天（2月3日），, 截至8月2日，,

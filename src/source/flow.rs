@@ -479,6 +479,24 @@ pub fn analyse(doc: &Document) -> Flow {
             };
             // The trigram model is asked only where its answer can decide.
             let (carry, weighed) = carries_on(first, text(j), join, maybe_open, model);
+            // A paragraph that opens on a clause mark right under a line that reads as a whole
+            // headline lost its head; the sentence broke after the line only where the line
+            // opens as a sentence does (记者从商务部了解到 | ，为助力…), stops as no headline does,
+            // or leaves a mark open.
+            let carry = match carry {
+                Carry::Certain
+                    if join == Join::FromHeading
+                        && j == i + 1
+                        && text(j).starts_with(CLAUSE_MARKS)
+                        && left_open(first).is_none()
+                        && !FRESH_START.is_match(first)
+                        && !OPENS_SENTENCE.is_match(first)
+                        && !stops_as_no_headline(first, model) =>
+                {
+                    Carry::No
+                }
+                _ => carry,
+            };
             neighbour_weighed[i] = weighed;
             // A text that stops inside a word goes on where the word does.
             let word_cut = || {
@@ -997,6 +1015,9 @@ fn evidence(a: &str, b: &str, known: Known, model: Model) -> carry::Evidence {
         opens_with_setting: OPENS_WITH_SETTING.is_match(b),
     }
 }
+
+/// The marks that part the clauses of a sentence: no sentence opens with one.
+const CLAUSE_MARKS: [char; 6] = ['，', '、', '；', '：', ',', ';'];
 
 /// Pairs of marks that a cut may leave open: quotation, title, bracket.
 const PAIRS: [(char, char); 5] = [('“', '”'), ('‘', '’'), ('《', '》'), ('（', '）'), ('「', '」')];
@@ -3171,6 +3192,12 @@ mod tests {
         // After the title, the story lost its head.
         let (flow, _) = flow_of("记者从商务部了解到\n\n，为助力外贸企业开拓多元化市场，商务部推出措施。\n");
         assert_eq!((flow.splits.len(), flow.orphans.len()), (0, 1), "{flow:?}");
+        // Under a line that reads as a whole headline, the paragraph lost its head; under one
+        // that stops as no headline does, the sentence broke after it.
+        let (flow, _) = flow_of("发展很快。\n\n新疆昭苏天马机场通航\n\n，可满足年旅客吞吐量20万人次。\n");
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (0, 1), "{flow:?}");
+        let (flow, _) = flow_of("发展很快。\n\n新疆昭苏天马机场通航，可满足年\n\n，旅客吞吐量20万人次。\n");
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
     }
 
     #[test]

@@ -1289,18 +1289,10 @@ const RARE_LONGER_WORDS: f32 = -13.0;
 /// 李克强充): a headline does neither, a cut sentence does.
 fn stops_as_no_headline(text: &str, model: Model) -> bool {
     let tail = han_tail_of(text.trim_end(), 5);
-    // A line whose last two characters are a word ends on it, as headlines do: the cheap first
-    // look that spares most of them the dictionary's lattice.
-    let last_two = tail
-        .char_indices()
-        .rev()
-        .nth(1)
-        .map_or(tail, |(at, _)| &tail[at..]);
     leads_alone_into_more(text.trim_end(), tail)
         || tail.chars().nth(1).is_some()
             && (ends_on_a_word_before_more(tail)
-                || !continuity::lexicon().has(last_two)
-                    && stops_inside_a_word(tail)
+                || stops_inside_a_word_on_no_word(tail)
                     && (continuity::ends_inside_word(tail) > CLEARLY_INSIDE_WORD
                         || model
                             .end_unlikely(last_chars(text.trim_end(), JOIN_CONTEXT + 2), Doubt::Doubtful)))
@@ -1310,15 +1302,19 @@ fn stops_as_no_headline(text: &str, model: Model) -> bool {
 /// (遭以色, 据美国广播公).
 fn stops_clearly_inside_a_word(text: &str) -> bool {
     let tail = han_tail_of(text.trim_end(), 5);
+    stops_inside_a_word_on_no_word(tail) && continuity::ends_inside_word(tail) > CLEARLY_INSIDE_WORD
+}
+
+/// `tail` (Han characters) stops inside a word, and its last two characters are no word: a line
+/// whose last two characters are a word ends on it, as headlines do (the cheap first look,
+/// which spares most lines the dictionary's lattice).
+fn stops_inside_a_word_on_no_word(tail: &str) -> bool {
     let last_two = tail
         .char_indices()
         .rev()
         .nth(1)
         .map_or(tail, |(at, _)| &tail[at..]);
-    last_two.chars().nth(1).is_some()
-        && !continuity::lexicon().has(last_two)
-        && stops_inside_a_word(tail)
-        && continuity::ends_inside_word(tail) > CLEARLY_INSIDE_WORD
+    last_two.chars().nth(1).is_some() && !continuity::lexicon().has(last_two) && stops_inside_a_word(tail)
 }
 
 /// The last word of `tail` (Han characters) only ever leads into more: a preposition, a

@@ -2183,10 +2183,10 @@ static FRESH_START: LazyLock<Regex> = LazyLock::new(|| {
     .expect("fresh-start pattern")
 });
 
-/// The openers and the verbs of saying of `rules/sentence-openers.txt`, escaped for a pattern.
-fn sentence_openers() -> [Vec<String>; 2] {
+/// The openers and the verbs of saying of `rules/sentence-openers.txt`, read once, as written.
+static SENTENCE_OPENERS: LazyLock<[Vec<&'static str>; 2]> = LazyLock::new(|| {
     let data = include_str!("../../rules/sentence-openers.txt");
-    let mut sections: [Vec<String>; 2] = Default::default();
+    let mut sections: [Vec<&str>; 2] = Default::default();
     let mut section = None;
     for line in data
         .lines()
@@ -2198,23 +2198,32 @@ fn sentence_openers() -> [Vec<String>; 2] {
             "[attribution]" => section = Some(1),
             word => {
                 if let Some(k) = section {
-                    sections[k].push(regex::escape(word));
+                    sections[k].push(word);
                 }
             }
         }
     }
     sections
+});
+
+/// `words` as alternatives of a pattern.
+fn alternatives(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// Openers and verbs of saying from `rules/sentence-openers.txt`, as one pattern: a time or
 /// a connective first (今天, 与此同时), a date (1月22日, 2013年), or a first clause that
 /// names who speaks (习近平指出，).
 static OPENS_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    let [openers, verbs] = sentence_openers();
+    let [openers, verbs] = &*SENTENCE_OPENERS;
     Regex::new(&format!(
         r"^(?:(?:{})|[^，。！？“”]{{1,16}}(?:{})[，：]|[^，。]{{0,12}}\d{{1,2}}月\d{{1,2}}日|\d{{4}}年)",
-        openers.join("|"),
-        verbs.join("|")
+        alternatives(openers),
+        alternatives(verbs)
     ))
     .expect("sentence-opener pattern")
 });
@@ -2222,12 +2231,8 @@ static OPENS_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// The line ends on a verb of saying (…审议时说, …强调): what was said follows; no headline
 /// ends so.
 fn ends_on_a_verb_of_saying(text: &str) -> bool {
-    static VERBS: LazyLock<Vec<String>> = LazyLock::new(|| {
-        let [_, verbs] = sentence_openers();
-        verbs
-    });
     let text = text.trim_end();
-    VERBS.iter().any(|verb| text.ends_with(verb.as_str()))
+    SENTENCE_OPENERS[1].iter().any(|verb| text.ends_with(verb))
 }
 
 /// A first clause that is a verb of saying alone, or after an adverb (表示，…, 还指出：…): who
@@ -2235,10 +2240,9 @@ fn ends_on_a_verb_of_saying(text: &str) -> bool {
 /// corpus-dev and of the People's Daily of January 1998 opens so.
 fn speaker_lost(text: &str) -> bool {
     static SPEAKER_LOST: LazyLock<Regex> = LazyLock::new(|| {
-        let [_, verbs] = sentence_openers();
         Regex::new(&format!(
             r"^(?:还|也|又|并|同时|再次|进一步|随后|则|都|均|亦|曾|先后|分别|一致|纷纷)?(?:{})[，：,:]",
-            verbs.join("|")
+            alternatives(&SENTENCE_OPENERS[1])
         ))
         .expect("lost-speaker pattern")
     });

@@ -146,19 +146,34 @@ impl Roles<'_, '_, '_> {
     /// a subheading, after nothing but headings, bylines, bulleted lines and other lines
     /// without a full stop.
     fn in_deck_position(&self, i: usize) -> bool {
+        self.deck_place(i).is_some()
+    }
+
+    /// Where block `i` stands as a deck line: `Some(false)` at the top of the article (under
+    /// its title, with nothing but headings, bylines and lines without a full stop between),
+    /// `Some(true)` under a subheading, `None` in the body.
+    fn deck_place(&self, i: usize) -> Option<bool> {
+        // Past a heading or a byline, the walk goes on only to tell the top from a subheading.
+        let mut past_heading = false;
+        let mut deck_lines = 0;
         let mut k = i;
-        for _ in 0..MAX_DECK_LINES {
+        for _ in 0..MAX_TOP_LINES {
             if k == 0 {
-                return true;
+                return Some(false);
             }
             k -= 1;
             match self.get(k) {
-                Some(Role::Prose(_)) if self.may_be_deck(k) => {}
-                Some(Role::Prose(_)) => return false,
-                _ => return true,
+                Some(Role::Prose(_)) if self.may_be_deck(k) => {
+                    deck_lines += usize::from(!past_heading);
+                    if deck_lines == MAX_DECK_LINES {
+                        return None;
+                    }
+                }
+                Some(Role::Prose(_)) => return past_heading.then_some(true),
+                _ => past_heading = true,
             }
         }
-        false
+        past_heading.then_some(true)
     }
 }
 
@@ -288,6 +303,27 @@ const MAX_HEADING_CHARS: usize = 40;
 
 /// Deck lines in a row, at most: a commentary has two or three.
 const MAX_DECK_LINES: usize = 4;
+
+/// Lines above a deck line looked at to tell the top of an article from a subheading.
+const MAX_TOP_LINES: usize = 8;
+
+/// Block `i`'s words stand again in another block: a deck line that quotes the body.
+fn pulled_quote(doc: &Document, i: usize) -> bool {
+    let line = doc.block_text(&doc.blocks[i]).trim();
+    line.chars().nth(MIN_PULLED_CHARS).is_some()
+        && doc
+            .blocks
+            .iter()
+            .enumerate()
+            .any(|(k, block)| k != i && doc.block_text(block).contains(line))
+}
+
+/// Characters a deck line needs to be taken for a quotation of the body.
+const MIN_PULLED_CHARS: usize = 8;
+
+/// Lines with their stops under headings, and no other line without one there, that make a
+/// text one without deck lines.
+const STOPPED_UNDER_HEADINGS: usize = 3;
 /// The longest deck line, in characters.
 const MAX_DECK_CHARS: usize = 60;
 
@@ -331,6 +367,18 @@ fn is_dateline(text: &str) -> bool {
     let head = head.split(['，', '。', '！', '？']).next().unwrap_or_default();
     head.contains("日电") || head.contains("消息（") || head.contains("消息：") || head.contains("消息(")
 }
+
+/// `text` opens a story with its dateline, its byline or a salutation (本报北京1月15日讯,
+/// 本报记者…, 编辑同志：): the lines over it are the story's headlines.
+fn opens_a_story(text: &str) -> bool {
+    let text = text.trim_end();
+    is_dateline(text)
+        || ["本报", "记者", "通讯员"].iter().any(|w| text.starts_with(w))
+        || text.ends_with('：') && text.chars().nth(SALUTATION_CHARS).is_none()
+}
+
+/// The longest salutation of a letter (编辑同志：, 尊敬的各位来宾：), in characters.
+const SALUTATION_CHARS: usize = 10;
 
 /// A story's first paragraph: its dateline, then the story's text (央视网消息（新闻联播）：在内
 /// 蒙古燕山). That is running text, which ends with a full stop, whatever its last word. A
@@ -406,6 +454,24 @@ pub fn analyse(doc: &Document) -> Flow {
     let wrapped = OnceCell::new();
     let is_wrapped = || *wrapped.get_or_init(|| hard_wrapped(doc));
 
+    // A text whose lines under its headings are sentences with their stops has no deck
+    // lines (a digest of short stories, each under its headline): a line there without a
+    // stop lost its end. Counted only once a deck line would be spared.
+    let under_headings = OnceCell::new();
+    let stops_under_headings = || {
+        *under_headings.get_or_init(|| {
+            let (mut stopped, mut bare) = (0, 0);
+            for k in (1..count).filter(|&k| roles.is_prose(k) && roles.deck_place(k) == Some(true)) {
+                if roles.get(k) == Some(Role::Prose(Ending::Complete)) {
+                    stopped += 1;
+                } else if roles.may_be_deck(k) {
+                    bare += 1;
+                }
+            }
+            stopped >= STOPPED_UNDER_HEADINGS && bare <= 1
+        })
+    };
+
     let mut flow = Flow::default();
     let mut continued = vec![false; count];
     // How the paragraph judged after each block reads on, by `carry` (-inf where not weighed).
@@ -422,7 +488,18 @@ pub fn analyse(doc: &Document) -> Flow {
         let first = text(i);
         // A deck line is a complete clause: only words that cannot end one, or a word or a
         // number across the break, make it a fragment.
-        let deck = roles.may_be_deck(i) && roles.in_deck_position(i);
+        let deck = roles.may_be_deck(i)
+            && roles.in_deck_position(i)
+            && (roles.deck_place(i) == Some(false)
+                || roles.get(i) == Some(Role::Heading)
+                || i + 1 == count
+                || !first
+                    .trim_end()
+                    .ends_with(|c: char| is_han(c) || c.is_ascii_alphanumeric())
+                || !stops_under_headings()
+                || pulled_quote(doc, i)
+                || i + 1 < count && opens_a_story(text(i + 1))
+                || fresh_start(first));
         let surely_open = match roles.get(i) {
             // … and one that opens on a day reads as a story's first sentence: a doubtful end will do.
             Some(Role::Prose(_)) if deck && opens_on_a_day(first) => ends_open(first, model, Doubt::Doubtful),
@@ -489,7 +566,7 @@ pub fn analyse(doc: &Document) -> Flow {
                         && j == i + 1
                         && text(j).starts_with(CLAUSE_MARKS)
                         && left_open(first).is_none()
-                        && !FRESH_START.is_match(first)
+                        && !fresh_start(first)
                         && !OPENS_SENTENCE.is_match(first)
                         && !opens_with_a_pronoun(first)
                         && !ends_on_a_verb_of_saying(first)
@@ -1445,9 +1522,8 @@ fn starts_inside(text: &str, model: Model) -> bool {
     let Some(first) = head.chars().next() else {
         return is_bare_share_clause(text);
     };
-    let is_start = || {
-        OPENS_SENTENCE.is_match(text) || FRESH_START.is_match(text) || is_person_name(first_chars(head, 3))
-    };
+    let is_start =
+        || OPENS_SENTENCE.is_match(text) || fresh_start(text) || is_person_name(first_chars(head, 3));
     // A model built from the user's corpus knows how its sentences start.
     if model.starts_unlikely(text) && !is_start() {
         return true;
@@ -1549,7 +1625,7 @@ fn bare_start_evidence(text: &str) -> Option<opening::Evidence> {
 /// `evidence` with the signs of a start: an opener, a name.
 fn with_start_signs(evidence: opening::Evidence, text: &str) -> opening::Evidence {
     opening::Evidence {
-        opens_fresh: FRESH_START.is_match(text) || OPENS_SENTENCE.is_match(text),
+        opens_fresh: fresh_start(text) || OPENS_SENTENCE.is_match(text),
         names_first: is_person_name(first_chars(han_head(text), 3)),
         ..evidence
     }
@@ -1669,7 +1745,7 @@ fn short_paragraph_lost(text: &str) -> bool {
     let head = han_head(text);
     short_paragraph(text, head)
         && !OPENS_SENTENCE.is_match(text)
-        && !FRESH_START.is_match(text)
+        && !fresh_start(text)
         && !names_who_acts(head)
         && !subject_and_predicate(head)
 }
@@ -1913,7 +1989,7 @@ fn is_headline_in_clauses(text: &str, marks: Census) -> bool {
     last >= 3
         && 2 * last >= count(first)
         && clauses.all(|clause| (2..=MAX_HEADLINE_CLAUSE_CHARS).contains(&count(clause)))
-        && (first.starts_with('第') || !OPENS_SENTENCE.is_match(text) && !FRESH_START.is_match(first))
+        && (first.starts_with('第') || !OPENS_SENTENCE.is_match(text) && !fresh_start(first))
         && !opens_with_a_pronoun(first)
         && !OPENS_WITH_SETTING.is_match(text)
         && !first.contains(|c: char| c.is_ascii_digit())
@@ -2183,6 +2259,16 @@ static FRESH_START: LazyLock<Regex> = LazyLock::new(|| {
     .expect("fresh-start pattern")
 });
 
+/// `text` opens as a paragraph does (`FRESH_START`): a quotation opens one, but not a short
+/// quoted term that a stop or a comma closes right after (发展 | “加速度”。, 缓解 |
+/// “夏汛冬枯、北缺南丰”，): in corpus-dev such a term stands 203 times inside a sentence
+/// and never first in a paragraph.
+fn fresh_start(text: &str) -> bool {
+    static QUOTED_TERM_CLAUSE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^“[^“”。，！？]{1,16}”[。，、]").expect("quoted term pattern"));
+    FRESH_START.is_match(text) && !QUOTED_TERM_CLAUSE.is_match(text)
+}
+
 /// The openers and the verbs of saying of `rules/sentence-openers.txt`, read once, as written.
 static SENTENCE_OPENERS: LazyLock<[Vec<&'static str>; 2]> = LazyLock::new(|| {
     let data = include_str!("../../rules/sentence-openers.txt");
@@ -2274,7 +2360,7 @@ const DAY_WITHIN_CHARS: usize = 12;
 /// The paragraph opens something new: a quotation, a dateline, a numbered point, a time or a
 /// connective, an attributed statement. The sentence before it does not carry on into it.
 fn opens_fresh(before: &str, text: &str) -> bool {
-    (FRESH_START.is_match(text)
+    (fresh_start(text)
         || OPENS_SENTENCE.is_match(text)
         || DAY_FIRST.is_match(text) && !before.trim_end().ends_with('月'))
         && !quoted_terms_run_on(before, text)
@@ -3471,6 +3557,57 @@ mod tests {
         );
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
         assert!(opens_fresh("阻碍谈判的", "24日，爱尔兰") && !opens_fresh("截至6月", "30日，中老铁路"));
+    }
+
+    #[test]
+    fn a_quoted_term_closed_by_a_mark_opens_no_paragraph() {
+        assert!(!opens_fresh(
+            "跑出了自己的发展",
+            "“加速度”。一年来，县城面貌一新。"
+        ));
+        assert!(!opens_fresh(
+            "将进一步缓解我国",
+            "“夏汛冬枯、北缺南丰”，水资源分布不均。"
+        ));
+        assert!(opens_fresh("他说。", "“我们要把这件事办好，”他说。"));
+        assert!(opens_fresh("他说。", "“一带一路”倡议提出十年来，成果丰硕。"));
+    }
+
+    #[test]
+    fn a_digest_has_no_deck_lines() {
+        // Stories under their headlines, each opening with a sentence and its stop: a line
+        // without one under a headline lost its end.
+        let digest = |under_last: &str, after: &str| {
+            format!(
+                "国内联播快讯\n\n央视网消息（新闻联播）：\n\n我国货运物流正平稳恢复\n\n昨天（4月22日），全国高速公路货车通行量环比增长。\n\n黄黄高铁开通运营\n\n今天，黄黄高铁开通运营。\n\n节能宣传周启动\n\n全国节能宣传周今天在北京启动。\n\n上合示范区到发班列超2000列\n\n{under_last}\n\n{after}\n"
+            )
+        };
+        let cut = "据海关统计，自2018年以来，上合示范区累计到发中欧班列2031列";
+        let next = "目前，示范区常态化开行16条国际班列线路。";
+        let (flow, _) = flow_of(&digest(cut, next));
+        assert_eq!((flow.truncations.len(), flow.splits.len()), (1, 0), "{flow:?}");
+        for (line, after) in [
+            // A deck line that quotes the body.
+            (cut, &*format!("{cut}，16.7万标箱。")),
+            // A headline over a story's dateline or a letter's salutation.
+            (
+                "坚持稳中求进，才能行稳致远",
+                "本报北京1月15日讯 记者从有关部门获悉。",
+            ),
+            ("国有、集体资产流失严重", "编辑同志："),
+            // A line that ends on a mark, not inside a sentence.
+            ("丰子恺当年送他三句话：“多读书，广结交，少说话”", next),
+        ] {
+            let (flow, _) = flow_of(&digest(line, after));
+            assert!(
+                flow.truncations.is_empty() && flow.splits.is_empty(),
+                "{line}: {flow:?}"
+            );
+        }
+        // At the top, under the title, deck lines stay deck lines.
+        let top = digest("上合示范区建设稳步推进", next).replacen("央视网消息（新闻联播）：", cut, 1);
+        let (flow, _) = flow_of(&top);
+        assert!(flow.truncations.is_empty(), "{flow:?}");
     }
 
     #[test]

@@ -449,6 +449,18 @@ pub fn analyse(doc: &Document) -> Flow {
                 && text(i).chars().nth(MAX_HEADING_CHARS).is_none()
                 && is_signature(text(i + 1)))
         })
+        // So is a line over a story's dateline (…刘澜涛同志逝世 | （附图片1张） | 新华社北京1月25日电…),
+        // past a note of pictures, unless a word runs across (央视 | 网消息（新闻联播）：).
+        .filter(|&i| {
+            let next = match roles.get(i + 1) {
+                Some(Role::Other) if !is_signature(text(i + 1)) => i + 2,
+                _ => i + 1,
+            };
+            !(text(i).chars().nth(MAX_DECK_CHARS).is_none()
+                && next < count
+                && (is_dateline(text(next)) || text(next).starts_with("本报") && !is_signature(text(next)))
+                && continuity::join_gain(han_tail(text(i)), han_head(text(next))) <= WORD_ACROSS_GAIN)
+        })
         .collect();
     // Whether the text is hard-wrapped is asked only once something would be reported.
     let wrapped = OnceCell::new();
@@ -533,7 +545,8 @@ pub fn analyse(doc: &Document) -> Flow {
         };
         // A long sentence without its stop (or a long headline) joins a neighbour that
         // does not open a sentence of its own.
-        let maybe_open = surely_open || !deck && long_running_text(first);
+        let maybe_open = surely_open
+            || !deck && long_running_text(first) && roles.get(i) != Some(Role::Prose(Ending::Complete));
         let mut j = i + 1;
         while roles.get(j) == Some(Role::Heading) && j - i - 1 < MAX_INTERRUPTING {
             j += 1;
@@ -2172,7 +2185,9 @@ fn stops_mid_sentence(text: &str) -> bool {
     let Some(last) = rest.chars().next_back() else {
         return false;
     };
-    if is_sentence_end(last) || matches!(last, '；' | ';' | '：' | ':' | '—' | '.') {
+    // A dash ends a headline over its subtitle; the People's Daily prints it ——－.
+    if is_sentence_end(last) || matches!(last, '；' | ';' | '：' | ':' | '—' | '.') || rest.ends_with("—－")
+    {
         return false;
     }
     // A credit or a byline glued after the last full stop (。李建均, 。黄政正/摄) ends the
@@ -3624,6 +3639,9 @@ mod tests {
             "明 炬 全国政协委员，市科技局党委书记、局长\n\n他表示，要加快推进。\n",
             // A headline over two names run together, a byline.
             "市委书记开“后门”\n\n袁建军王云\n\n过完新年没多久，湖北省黄石市的一位市委书记来到这里。\n",
+            // Stories run together: a headline over a note of pictures and a dateline, one over
+            // a lede that opens with the paper's name, and the paper's dash before a subtitle.
+            "要闻\n\n会议在北京举行。\n\n共产主义战士，久经考验的无产阶级革命家刘澜涛同志逝世\n\n（附图片1张）\n\n新华社北京1月25日电 刘澜涛同志因病医治无效逝世。\n\n职工心系灾区已捐款八百多万元，捐衣被等物品七十余万件\n\n本报讯 综合新华社和本报消息：全国职工踊跃捐款。\n\n草原英雄小姐妹中的妹妹玉荣——－\n\n一个厅级干部，在单位集资分房时，因为住房面积超标，主动退出了分房。\n",
         ] {
             let (flow, _) = flow_of(text);
             assert!(

@@ -1911,11 +1911,18 @@ fn role(text: &str, kind: BlockKind) -> Role {
     // A note of the pictures that go with a headline or a story ((附图片1张), （组图）) is no
     // part of its text.
     let mut text = text;
+    let mut noted = false;
     while let Some(at) = picture_note(text.trim_end()) {
         text = &text[..at];
+        noted = true;
         if text.trim().is_empty() {
             return Role::Other;
         }
+    }
+    // A line with such a note and no stop of its own is a headline or a caption: a paragraph
+    // cut off mid-sentence loses what came after the cut, the note too.
+    if noted && stops_mid_sentence(text) {
+        return Role::Heading;
     }
     // Bulleted items (■ 用好数字化变革…), bylines (□本报记者), table rows.
     if text.starts_with(['■', '□', '●', '◆', '▲', '►', '•', '★', '☆', '◎'])
@@ -3642,6 +3649,8 @@ mod tests {
             // Stories run together: a headline over a note of pictures and a dateline, one over
             // a lede that opens with the paper's name, and the paper's dash before a subtitle.
             "要闻\n\n会议在北京举行。\n\n共产主义战士，久经考验的无产阶级革命家刘澜涛同志逝世\n\n（附图片1张）\n\n新华社北京1月25日电 刘澜涛同志因病医治无效逝世。\n\n职工心系灾区已捐款八百多万元，捐衣被等物品七十余万件\n\n本报讯 综合新华社和本报消息：全国职工踊跃捐款。\n\n草原英雄小姐妹中的妹妹玉荣——－\n\n一个厅级干部，在单位集资分房时，因为住房面积超标，主动退出了分房。\n",
+            // A headline with a note of its pictures.
+            "要闻\n\n会议在北京举行。\n\n演出三场，然后又直奔北京（附图片1张）\n\n周小燕歌剧中心，这个名字对音乐爱好者并不陌生。\n",
         ] {
             let (flow, _) = flow_of(text);
             assert!(

@@ -368,12 +368,18 @@ fn is_dateline(text: &str) -> bool {
     head.contains("日电") || head.contains("消息（") || head.contains("消息：") || head.contains("消息(")
 }
 
-/// `text` opens a story with its dateline, its byline or a salutation (本报北京1月15日讯,
-/// 本报记者…, 编辑同志：): the lines over it are the story's headlines.
+/// `text` opens a story with its dateline or the paper's lead (新华社北京1月25日电, 本报讯,
+/// 本报北京1月15日讯): the line over it is the story's headline.
 fn opens_a_story(text: &str) -> bool {
+    is_dateline(text) || text.starts_with("本报") && !is_signature(text)
+}
+
+/// `text` opens a story (`opens_a_story`), names who wrote it or greets a letter's reader
+/// (本报记者许立群, 编辑同志：): the lines over it are the story's headlines.
+fn heads_a_story(text: &str) -> bool {
     let text = text.trim_end();
-    is_dateline(text)
-        || ["本报", "记者", "通讯员"].iter().any(|w| text.starts_with(w))
+    opens_a_story(text)
+        || is_signature(text)
         || text.ends_with('：') && text.chars().nth(SALUTATION_CHARS).is_none()
 }
 
@@ -458,7 +464,7 @@ pub fn analyse(doc: &Document) -> Flow {
             };
             !(text(i).chars().nth(MAX_DECK_CHARS).is_none()
                 && next < count
-                && (is_dateline(text(next)) || text(next).starts_with("本报") && !is_signature(text(next)))
+                && opens_a_story(text(next))
                 && continuity::join_gain(han_tail(text(i)), han_head(text(next))) <= WORD_ACROSS_GAIN)
         })
         .collect();
@@ -500,18 +506,23 @@ pub fn analyse(doc: &Document) -> Flow {
         let first = text(i);
         // A deck line is a complete clause: only words that cannot end one, or a word or a
         // number across the break, make it a fragment.
-        let deck = roles.may_be_deck(i)
-            && roles.in_deck_position(i)
-            && (roles.deck_place(i) == Some(false)
-                || roles.get(i) == Some(Role::Heading)
-                || i + 1 == count
-                || !first
+        // Under a subheading of a text that has no deck lines there (`stops_under_headings`), a
+        // line of running text that stops inside a sentence lost its end, unless it quotes the
+        // body, stands over a story's lead, a byline or a letter's salutation, ends on a mark,
+        // opens as a paragraph does or ends the text.
+        let lost_end_under_heading = || {
+            roles.is_prose(i)
+                && roles.deck_place(i) == Some(true)
+                && first
                     .trim_end()
                     .ends_with(|c: char| is_han(c) || c.is_ascii_alphanumeric())
-                || !stops_under_headings()
-                || pulled_quote(doc, i)
-                || i + 1 < count && opens_a_story(text(i + 1))
-                || fresh_start(first));
+                && i + 1 < count
+                && stops_under_headings()
+                && !pulled_quote(doc, i)
+                && !heads_a_story(text(i + 1))
+                && !fresh_start(first)
+        };
+        let deck = roles.may_be_deck(i) && roles.in_deck_position(i) && !lost_end_under_heading();
         let surely_open = match roles.get(i) {
             // … and one that opens on a day reads as a story's first sentence: a doubtful end will do.
             Some(Role::Prose(_)) if deck && opens_on_a_day(first) => ends_open(first, model, Doubt::Doubtful),

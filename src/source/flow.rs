@@ -1432,9 +1432,10 @@ fn ends_on_a_word_before_more(tail: &str) -> bool {
         return false;
     };
     let before = words.len().checked_sub(2).map_or("", |k| words[k]);
-    // A character left alone before it may be a word's with it that the segmentation missed
-    // (碳中/和, 天时地利人/和), and 在 after an adverb is "to be there" (初心永在, 依然在).
-    let lone_before = before.chars().count() == 1;
+    // A character left alone before a one-character word may be a word's with it that the
+    // segmentation missed (碳中/和, 天时地利人/和), and 在 after an adverb is "to be there"
+    // (初心永在, 依然在).
+    let lone_before = last.chars().nth(1).is_none() && before.chars().count() == 1;
     let verb_after_adverb = last == "在" && lexicon.tag(before).is_some_and(|tag| tag == "d");
     !lone_before && !verb_after_adverb
 }
@@ -2873,6 +2874,8 @@ mod tests {
             "推动产业升级以及",
             "记者把",
             "截至目前，由于",
+            // A lone character before a word of two is no part of it (了 | 关于).
+            "收集归纳了关于",
         ] {
             assert!(ends_on_a_word_before_more(han_tail_of(tail, 8)), "{tail}");
         }

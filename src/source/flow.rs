@@ -979,7 +979,7 @@ fn judge_carry(
     if join != Join::FromTitle && starts_mid_sentence(b) {
         return Carry::Certain;
     }
-    if running && (list_goes_on(a, b) || title_before_name(a, b)) {
+    if running && (list_goes_on(a, b) || title_before_name(a, b)) || name_across(a, b) {
         return Carry::Certain;
     }
     // A heading is joined on a word or a number across the break alone: a headline followed by
@@ -1267,6 +1267,48 @@ fn title_before_name(first: &str, second: &str) -> bool {
     let tail = han_tail(first);
     let head = han_head(second);
     TITLES.iter().any(|title| tail.ends_with(title)) && (2..=3).any(|n| is_person_name(first_chars(head, n)))
+}
+
+/// The break cuts a person's name that stands after a title or after a name in a list (副主席沈跃 |
+/// 跃、王勇, 赵乐际、蔡 | 奇、丁薛祥): a surname, perhaps with a character of the given name, ends
+/// the first text, and the rest of the name opens the second as no word of the dictionary
+/// does. Two characters may be a whole name, so the second text must not open with one of its
+/// own (书记邢云 | 邢云，1952年生), nor with a function word (记者于青 | 因东京…).
+fn name_across(first: &str, second: &str) -> bool {
+    let tail = han_tail_of(first, 2);
+    let head = han_head(second);
+    let lexicon = continuity::lexicon();
+    let function_word = |word: &str| {
+        lexicon
+            .tag(word)
+            .is_some_and(|tag| FUNCTION_TAGS.iter().any(|t| tag.starts_with(t)))
+    };
+    // A name the dictionary knows (李强, 赵乐际) or one that reads as a name.
+    let names =
+        |text: &str| is_person_name(text) || lexicon.tag(text).is_some_and(|tag| tag.starts_with("nr"));
+    (1..=tail.chars().count()).any(|k| {
+        let part = last_chars(tail, k);
+        let before = &first[..first.len() - part.len()];
+        let listed = before.strip_suffix('、').is_some_and(|list| {
+            let last = han_tail_of(list, 3);
+            (2..=3).any(|n| names(last_chars(last, n)))
+        });
+        let stands_apart = listed || TITLES.iter().any(|t| before.ends_with(t));
+        let whole = k == 2 && (2..=3).any(|n| names(first_chars(head, n)));
+        stands_apart
+            && !whole
+            && (1..=3 - k).any(|m| {
+                let rest = first_chars(head, m);
+                let word_starts = (2..=3).any(|n| {
+                    let word = first_chars(head, n);
+                    word.len() > rest.len() && lexicon.has(word)
+                });
+                rest.chars().count() == m
+                    && !function_word(first_chars(rest, 1))
+                    && !word_starts
+                    && is_person_name(&format!("{part}{rest}"))
+            })
+    })
 }
 
 /// Titles that stand before a name (主席, 总理, 部长…; 委员 and 代表 are left out: a line may
@@ -3438,6 +3480,37 @@ mod tests {
             "标题\n\n{first}\n\n聚焦主责主业\n\n据了解，今年以来全市新增企业三千家，同比增长一成。\n"
         ));
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    }
+
+    #[test]
+    fn a_name_cut_after_a_title_or_a_listed_name_goes_on() {
+        for (first, second) in [
+            ("会议由全国政协副主席沈跃", "跃、王勇、邵鸿作了发言。"),
+            ("出席会议的有国务院副总理丁", "薛祥，国务委员王勇。"),
+            ("党和国家领导人习近平、李强、赵乐际、蔡", "奇、丁薛祥出席大会。"),
+        ] {
+            assert!(name_across(first, second), "{first} | {second}");
+        }
+        for (first, second) in [
+            // A whole name, then a paragraph that opens with it.
+            ("中共伊克昭盟委员会书记邢云", "邢云，1952年生，大学文化。"),
+            // A function word, a word of the dictionary, no name before the list mark.
+            ("本报驻日本记者于青", "因东京检察机关昨天逮捕了前大臣。"),
+            ("出席会议的有国务院副总理丁", "香花开满山坡。"),
+            ("各成员理事、全", "富煤贫油少气是我国国情。"),
+            ("会议强调，要坚持稳中求进。", "王沪宁主持会议。"),
+        ] {
+            assert!(!name_across(first, second), "{first} | {second}");
+        }
+        let (flow, _) = flow_of(
+            "标题
+
+会议由全国政协副主席沈跃
+
+跃、王勇、邵鸿、高云龙作了交流发言。
+",
+        );
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
     }
 
     #[test]

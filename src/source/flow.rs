@@ -1266,7 +1266,16 @@ fn list_goes_on(first: &str, second: &str) -> bool {
 fn title_before_name(first: &str, second: &str) -> bool {
     let tail = han_tail(first);
     let head = han_head(second);
-    TITLES.iter().any(|title| tail.ends_with(title)) && (2..=3).any(|n| is_person_name(first_chars(head, n)))
+    TITLES.iter().any(|title| tail.ends_with(title)) && (2..=3).any(|n| names_a_person(first_chars(head, n)))
+}
+
+/// `text` is a person's name: one the dictionary knows (习近平, 赵乐际) or one that reads as a
+/// name (`is_person_name`).
+fn names_a_person(text: &str) -> bool {
+    is_person_name(text)
+        || continuity::lexicon()
+            .tag(text)
+            .is_some_and(|tag| tag.starts_with("nr"))
 }
 
 /// The break cuts a person's name that stands after a title or after a name in a list (副主席沈跃 |
@@ -1283,18 +1292,15 @@ fn name_across(first: &str, second: &str) -> bool {
             .tag(word)
             .is_some_and(|tag| FUNCTION_TAGS.iter().any(|t| tag.starts_with(t)))
     };
-    // A name the dictionary knows (李强, 赵乐际) or one that reads as a name.
-    let names =
-        |text: &str| is_person_name(text) || lexicon.tag(text).is_some_and(|tag| tag.starts_with("nr"));
     (1..=tail.chars().count()).any(|k| {
         let part = last_chars(tail, k);
         let before = &first[..first.len() - part.len()];
         let listed = before.strip_suffix('、').is_some_and(|list| {
             let last = han_tail_of(list, 3);
-            (2..=3).any(|n| names(last_chars(last, n)))
+            (2..=3).any(|n| names_a_person(last_chars(last, n)))
         });
         let stands_apart = listed || TITLES.iter().any(|t| before.ends_with(t));
-        let whole = k == 2 && (2..=3).any(|n| names(first_chars(head, n)));
+        let whole = k == 2 && (2..=3).any(|n| names_a_person(first_chars(head, n)));
         stands_apart
             && !whole
             && (1..=3 - k).any(|m| {
@@ -3520,6 +3526,11 @@ mod tests {
             "王沪宁主持会议。"
         ));
         assert!(title_before_name("外交部发言人", "毛宁表示，"));
+        // A name the dictionary knows.
+        assert!(title_before_name(
+            "9月3日下午，国家主席",
+            "习近平在北京人民大会堂会见外宾。"
+        ));
         assert!(!title_before_name(
             "中共中央政治局常委、全国政协主席",
             "会议强调，要坚持稳中求进。"

@@ -1295,14 +1295,15 @@ fn name_across(first: &str, second: &str) -> bool {
     (1..=tail.chars().count()).any(|k| {
         let part = last_chars(tail, k);
         let before = &first[..first.len() - part.len()];
-        let listed = before.strip_suffix('、').is_some_and(|list| {
-            let last = han_tail_of(list, 3);
-            (2..=3).any(|n| names_a_person(last_chars(last, n)))
-        });
-        let stands_apart = listed || TITLES.iter().any(|t| before.ends_with(t));
-        let whole = k == 2 && (2..=3).any(|n| names_a_person(first_chars(head, n)));
-        stands_apart
-            && !whole
+        let listed = || {
+            before.strip_suffix('、').is_some_and(|list| {
+                let last = han_tail_of(list, 3);
+                (2..=3).any(|n| names_a_person(last_chars(last, n)))
+            })
+        };
+        let whole = || k == 2 && (2..=3).any(|n| names_a_person(first_chars(head, n)));
+        (TITLES.iter().any(|t| before.ends_with(t)) || listed())
+            && !whole()
             && (1..=3 - k).any(|m| {
                 let rest = first_chars(head, m);
                 let word_starts = (2..=3).any(|n| {

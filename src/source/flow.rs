@@ -973,6 +973,7 @@ fn judge_carry(
         || (running && a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
         || a.ends_with(OPENING_MARKS) && left_open(a).is_none_or(|close| closes_first(b, close))
         || closes_what_is_open(a, b)
+        || month_before_day(a, b)
     {
         return Carry::Certain;
     }
@@ -2454,6 +2455,17 @@ fn opens_fresh(before: &str, text: &str) -> bool {
 static DAY_FIRST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[0-9]{1,2}日(?:[—-][0-9]{1,2}日)?[，,]").expect("day pattern"));
 
+/// `first` ends on a month of a date and `second` opens on its day (截至6月 | 30日，): the date
+/// goes on, though a day alone may open a sentence (24日，…).
+fn month_before_day(first: &str, second: &str) -> bool {
+    let month = first.strip_suffix('月').is_some_and(|before| {
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        (1..=2).contains(&digits)
+    });
+    let digits = second.bytes().take_while(u8::is_ascii_digit).count();
+    month && (1..=2).contains(&digits) && second[digits..].starts_with('日')
+}
+
 /// `second` opens with a date (2023年，, 4月26日—27日，, 24日，) that the number `first` ends
 /// on does not run on into: the digits together make no year, month or day (1—10 | 2023年,
 /// 210.3 | 4月26日; but 1 | 8日，).
@@ -2534,10 +2546,20 @@ fn is_year_apostrophe(text: &str) -> bool {
         && !chars.next().is_some_and(|c| c.is_ascii_digit())
 }
 
-/// A unit or measure word stands after its number: a clause of one alone (月，…, 万吨，…, 万家、…)
-/// or a day without its date (日上午…, 日表示…) lost the number before it (日前, 日本 and 日夜
-/// are words of their own).
+/// A unit or measure word stands after its number: a clause of one alone (月，…, 万吨，…, 万家、…),
+/// a day without its date (日上午…, 日表示…) or a year or a month without its number before the
+/// rest of the date (年10月…, 月30日…) lost the number before it (日前, 日本 and 日夜 are words of
+/// their own).
 fn starts_with_a_bare_unit(text: &str) -> bool {
+    let date_goes_on = |unit: char, next: char| {
+        text.strip_prefix(unit).is_some_and(|after| {
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=2).contains(&digits) && after[digits..].starts_with(next)
+        })
+    };
+    if date_goes_on('年', '月') || date_goes_on('月', '日') {
+        return true;
+    }
     let units = text
         .chars()
         .take(3)
@@ -3155,6 +3177,8 @@ mod tests {
             "万家、同比增长24.2%。",
             "日上午在京召开会议。",
             "日表示，俄方愿意谈判。",
+            "年10月，习近平同志履新浙江。",
+            "月30日，中老铁路国际货物列车开行突破。",
         ] {
             assert!(starts_mid_sentence(text), "{text}");
         }
@@ -3678,6 +3702,19 @@ mod tests {
         );
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
         assert!(opens_fresh("阻碍谈判的", "24日，爱尔兰") && !opens_fresh("截至6月", "30日，中老铁路"));
+        // A month and its day across a heading-like line.
+        assert!(month_before_day("截至6月", "30日，中老铁路") && !month_before_day("今年6月", "份以来"));
+        let (flow, _) = flow_of(
+            "标题
+
+会议在北京举行。
+
+截至6月
+
+30日，中老铁路国际货物列车开行突破。
+",
+        );
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
     }
 
     #[test]

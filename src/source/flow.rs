@@ -446,7 +446,13 @@ pub fn analyse(doc: &Document) -> Flow {
             Some(Role::Prose(_) | Role::Heading) => true,
             // A name alone on its line is a byline, unless the paragraph after it says what the
             // name said (李强 | 指出，…).
-            Some(Role::Other) => is_signature(text(i)) && roles.is_prose(i + 1) && speaker_lost(text(i + 1)),
+            // So is a list of names when the paragraph after it goes on with the list (…、吴政 |
+            // 隆，中共中央…; …扎克尔 | 、吴政隆、…).
+            Some(Role::Other) => {
+                roles.is_prose(i + 1)
+                    && (is_signature(text(i)) && speaker_lost(text(i + 1))
+                        || is_list_of_names(text(i)) && text(i + 1).starts_with(['、', '，']))
+            }
             None => false,
         })
         // A short line over a byline is a headline (缺斤又短两 | 本报记者赵志文).
@@ -3511,6 +3517,17 @@ mod tests {
             "标题\n\n{first}\n\n聚焦主责主业\n\n据了解，今年以来全市新增企业三千家，同比增长一成。\n"
         ));
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    }
+
+    #[test]
+    fn a_list_of_names_goes_on_into_a_paragraph_that_goes_on_with_the_list() {
+        let text = "标题\n\n会议在北京举行。\n\n李强、赵乐际、王沪宁、雪克来提·扎克尔\n\n、吴政隆、谌贻琴出席会议。\n";
+        let (flow, _) = flow_of(text);
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+        // A list of names over a paragraph of its own is a byline or a roster.
+        let text = "标题\n\n会议在北京举行。\n\n李强、赵乐际、王沪宁\n\n会议指出，要坚持稳中求进。\n";
+        let (flow, _) = flow_of(text);
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 0), "{flow:?}");
     }
 
     #[test]

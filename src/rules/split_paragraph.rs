@@ -47,7 +47,10 @@ declare_rule! {
     /// completes the word; a word completed across the break with ln odds of 3 or more carries
     /// the text on even into what reads as a fresh start (俄罗斯外|长拉夫罗夫今天表示，). Running
     /// text that stops on a number goes on into a paragraph that starts with its unit (30|日)
-    /// or its decimals (20.|65).
+    /// or its decimals (20.|65), and a line that stops on a month into one that starts with
+    /// its day (截至6月|30日). A person's name cut after a title or after another name in a
+    /// list goes on where the rest of it opens the next paragraph (副主席沈跃|跃、王勇), and a
+    /// line that lists names goes on into a paragraph that goes on with the list (…扎克尔|、吴政隆).
     ///
     /// The next paragraph carries the sentence on unless it opens one of its own: a quotation,
     /// a dateline (本报讯, 新华社…电), a numbered point (一是, （二）), a time or a connective

@@ -446,8 +446,8 @@ pub fn analyse(doc: &Document) -> Flow {
             Some(Role::Prose(_) | Role::Heading) => true,
             // A name alone on its line is a byline, unless the paragraph after it says what the
             // name said (李强 | 指出，…).
-            // So is a list of names when the paragraph after it goes on with the list (…、吴政 |
-            // 隆，中共中央…; …扎克尔 | 、吴政隆、…).
+            // So is a list of names, unless the paragraph after it goes on with the list
+            // (…雪克来提·扎克尔 | 、吴政隆、…; …王勇、王毅 | ，国务院有关部门…).
             Some(Role::Other) => {
                 roles.is_prose(i + 1)
                     && (is_signature(text(i)) && speaker_lost(text(i + 1))
@@ -3550,14 +3550,7 @@ mod tests {
         ] {
             assert!(!name_across(first, second), "{first} | {second}");
         }
-        let (flow, _) = flow_of(
-            "标题
-
-会议由全国政协副主席沈跃
-
-跃、王勇、邵鸿、高云龙作了交流发言。
-",
-        );
+        let (flow, _) = flow_of("标题\n\n会议由全国政协副主席沈跃\n\n跃、王勇、邵鸿、高云龙作了交流发言。\n");
         assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
     }
 
@@ -3721,16 +3714,8 @@ mod tests {
         assert!(opens_fresh("阻碍谈判的", "24日，爱尔兰") && !opens_fresh("截至6月", "30日，中老铁路"));
         // A month and its day across a heading-like line.
         assert!(month_before_day("截至6月", "30日，中老铁路") && !month_before_day("今年6月", "份以来"));
-        let (flow, _) = flow_of(
-            "标题
-
-会议在北京举行。
-
-截至6月
-
-30日，中老铁路国际货物列车开行突破。
-",
-        );
+        let (flow, _) =
+            flow_of("标题\n\n会议在北京举行。\n\n截至6月\n\n30日，中老铁路国际货物列车开行突破。\n");
         assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
     }
 

@@ -51,6 +51,8 @@ declare_rule! {
     /// its day (截至6月|30日). A person's name cut after a title or after another name in a
     /// list goes on where the rest of it opens the next paragraph (副主席沈跃|跃、王勇), and a
     /// line that lists names goes on into a paragraph that goes on with the list (…扎克尔|、吴政隆).
+    /// A dateline alone on its line (央视网消息（新闻联播）：) goes on into the running text under
+    /// it; over a headline it heads a digest of stories.
     ///
     /// The next paragraph carries the sentence on unless it opens one of its own: a quotation,
     /// a dateline (本报讯, 新华社…电), a numbered point (一是, （二）), a time or a connective

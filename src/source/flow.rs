@@ -368,6 +368,24 @@ fn is_dateline(text: &str) -> bool {
     head.contains("日电") || head.contains("消息（") || head.contains("消息：") || head.contains("消息(")
 }
 
+/// A dateline and its colon, alone on a line (央视网消息（新闻联播）：): the story it opens was
+/// broken off from it.
+fn dateline_alone(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some(dateline) = text.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    // Its source's words end it (央视网消息, 新华社北京1月25日电, 本报讯), perhaps with the
+    // programme in brackets.
+    let source = dateline
+        .strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rsplit_once(['（', '(']))
+        .map_or(dateline, |(source, _)| source);
+    dateline.chars().nth(DATELINE_CHARS).is_none()
+        && ["消息", "电", "讯"].iter().any(|end| source.ends_with(end))
+        && is_dateline(text)
+}
+
 /// `text` opens a story with its dateline or the paper's lead (新华社北京1月25日电, 本报讯,
 /// 本报北京1月15日讯): the line over it is the story's headline.
 fn opens_a_story(text: &str) -> bool {
@@ -440,7 +458,10 @@ pub fn analyse(doc: &Document) -> Flow {
     let text = |i: usize| doc.block_text(&doc.blocks[i]);
     let verse = verse_lines(doc);
     let open: Vec<usize> = (0..count)
-        .filter(|&i| doc.blocks[i].kind == BlockKind::Paragraph && may_stop_mid_sentence(text(i)))
+        .filter(|&i| {
+            doc.blocks[i].kind == BlockKind::Paragraph
+                && (may_stop_mid_sentence(text(i)) || dateline_alone(text(i)))
+        })
         .filter(|&i| !verse[i])
         .filter(|&i| match roles.get(i) {
             Some(Role::Prose(_) | Role::Heading) => true,
@@ -530,6 +551,9 @@ pub fn analyse(doc: &Document) -> Flow {
         };
         let deck = roles.may_be_deck(i) && roles.in_deck_position(i) && !lost_end_under_heading();
         let surely_open = match roles.get(i) {
+            // A dateline alone over running text lost its story (over a headline, it heads a
+            // digest of stories).
+            _ if dateline_alone(first) => roles.is_prose(i + 1),
             // … and one that opens on a day reads as a story's first sentence: a doubtful end will do.
             Some(Role::Prose(_)) if deck && opens_on_a_day(first) => ends_open(first, model, Doubt::Doubtful),
             Some(Role::Prose(_)) if deck => ends_open(first, model, Doubt::Unlikely),
@@ -980,6 +1004,7 @@ fn judge_carry(
         || a.ends_with(OPENING_MARKS) && left_open(a).is_none_or(|close| closes_first(b, close))
         || closes_what_is_open(a, b)
         || month_before_day(a, b)
+        || join == Join::Neighbours && dateline_alone(a)
     {
         return Carry::Certain;
     }
@@ -3517,6 +3542,23 @@ mod tests {
             "标题\n\n{first}\n\n聚焦主责主业\n\n据了解，今年以来全市新增企业三千家，同比增长一成。\n"
         ));
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    }
+
+    #[test]
+    fn a_dateline_alone_goes_on_into_its_story_but_not_over_a_digest() {
+        assert!(dateline_alone("央视网消息（新闻联播）："));
+        assert!(dateline_alone("据新华社消息："));
+        assert!(!dateline_alone("新华社澳门分社社长王启人新年有“三愿”："));
+        assert!(!dateline_alone(
+            "央视网消息（新闻联播）：今天，全国春运正式启动。"
+        ));
+        let (flow, _) = flow_of("标题\n\n央视网消息（新闻联播）：\n\n习近平总书记强调，要坚持稳中求进。\n");
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
+        // A digest: the dateline stands over the headlines of its stories.
+        let (flow, _) = flow_of(
+            "国内联播快讯\n\n央视网消息（新闻联播）：\n\n全国铁路将投产新线3300公里\n\n今天，湖北黄冈至黄梅高铁开通运营。\n",
+        );
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 0), "{flow:?}");
     }
 
     #[test]

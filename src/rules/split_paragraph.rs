@@ -50,7 +50,8 @@ declare_rule! {
     /// or its decimals (20.|65), and a line that stops on a month into one that starts with
     /// its day (截至6月|30日). A person's name cut after a title or after another name in a
     /// list goes on where the rest of it opens the next paragraph (副主席沈跃|跃、王勇), and a
-    /// line that lists names goes on into a paragraph that goes on with the list (…扎克尔|、吴政隆).
+    /// line that lists names goes on into a paragraph that goes on with the list or the name
+    /// (…扎克尔|、吴政隆, …吴政|隆，).
     /// A dateline alone on its line (央视网消息（新闻联播）：) goes on into the running text under
     /// it; over a headline it heads a digest of stories.
     ///

@@ -468,11 +468,13 @@ pub fn analyse(doc: &Document) -> Flow {
             // A name alone on its line is a byline, unless the paragraph after it says what the
             // name said (李强 | 指出，…).
             // So is a list of names, unless the paragraph after it goes on with the list
-            // (…雪克来提·扎克尔 | 、吴政隆、…; …王勇、王毅 | ，国务院有关部门…).
+            // (…雪克来提·扎克尔 | 、吴政隆、…; …王勇、王毅 | ，国务院有关部门…) or with the rest of
+            // a name cut at its end (…张国清、吴政 | 隆，…).
             Some(Role::Other) => {
                 roles.is_prose(i + 1)
                     && (is_signature(text(i)) && speaker_lost(text(i + 1))
-                        || is_list_of_names(text(i)) && text(i + 1).starts_with(['、', '，']))
+                        || is_list_of_names(text(i))
+                            && (text(i + 1).starts_with(['、', '，']) || name_across(text(i), text(i + 1))))
             }
             None => false,
         })
@@ -1018,8 +1020,9 @@ fn judge_carry(
     // its story reads on as well as a broken sentence does.
     if matches!(join, Join::FromHeading | Join::FromTitle) || !odds_matter {
         // A word cut in two and completed reads on, even into a fresh start (俄罗斯外|长拉夫罗夫,
-        // 长 being a surname too), when the line stops on a lone character: a headline stops on
-        // a word (平陆运河南宁段通水|平陆运河…, though 水平 is a word).
+        // 长 being a surname too), when the line stops on a lone character or the paragraph
+        // starts inside the word (以军|方10日称，): a headline stops on a word and its story
+        // starts with one (平陆运河南宁段通水|平陆运河…, though 水平 is a word).
         let tail = han_tail(a);
         let gain = continuity::join_gain(tail, han_head(b));
         let lone_last = || {
@@ -1028,7 +1031,8 @@ fn judge_carry(
                 .last()
                 .is_some_and(|word| word.chars().nth(1).is_none())
         };
-        return if gain > STRONG_WORD_ACROSS_GAIN && lone_last()
+        let starts_inside = || continuity::starts_inside_word(han_head(b)) > STARTS_INSIDE_WORD;
+        return if gain > STRONG_WORD_ACROSS_GAIN && (lone_last() || starts_inside())
             || gain > WORD_ACROSS_GAIN && !opens_fresh(a, b)
         {
             Carry::Certain
@@ -1301,13 +1305,14 @@ fn title_before_name(first: &str, second: &str) -> bool {
     TITLES.iter().any(|title| tail.ends_with(title)) && (2..=3).any(|n| names_a_person(first_chars(head, n)))
 }
 
-/// `text` is a person's name: one the dictionary knows (习近平, 赵乐际) or one that reads as a
-/// name (`is_person_name`).
+/// `text` is a person's name: one the dictionary knows (习近平, 赵乐际; not a surname alone, 隆)
+/// or one that reads as a name (`is_person_name`).
 fn names_a_person(text: &str) -> bool {
     is_person_name(text)
-        || continuity::lexicon()
-            .tag(text)
-            .is_some_and(|tag| tag.starts_with("nr"))
+        || text.chars().nth(1).is_some()
+            && continuity::lexicon()
+                .tag(text)
+                .is_some_and(|tag| tag.starts_with("nr"))
 }
 
 /// The break cuts a person's name that stands after a title or after a name in a list (副主席沈跃 |
@@ -3043,6 +3048,11 @@ mod tests {
         // with its last character (水|平).
         let text = "两地今天签约\n\n央视网消息（新闻联播）：两地今天签约。\n\n平陆运河南宁段通水\n\n平陆运河南宁段昨天（3月27日）通水。\n";
         assert!(flow_of(text).0.splits.is_empty());
+        // A word across (军|方) into a paragraph that starts inside it, though it then reads as
+        // an attributed statement (方10日称，).
+        let text = "标题\n\n加沙局势持续紧张。\n\n以军\n\n方10日称，当天在加沙地带袭击了多个目标。\n";
+        let (flow, _) = flow_of(text);
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
     }
 
     #[test]
@@ -3566,6 +3576,11 @@ mod tests {
         let text = "标题\n\n会议在北京举行。\n\n李强、赵乐际、王沪宁、雪克来提·扎克尔\n\n、吴政隆、谌贻琴出席会议。\n";
         let (flow, _) = flow_of(text);
         assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+        // … or with the rest of a name cut at its end (吴政 | 隆，), a surname alone being no name.
+        let text = "标题\n\n会议在北京举行。\n\n石泰峰、刘国中、何立峰、张国清、吴政\n\n隆，中共中央、国务院有关部门负责人出席座谈会。\n";
+        let (flow, _) = flow_of(text);
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+        assert!(names_a_person("赵乐际") && !names_a_person("隆"));
         // A list of names over a paragraph of its own is a byline or a roster.
         let text = "标题\n\n会议在北京举行。\n\n李强、赵乐际、王沪宁\n\n会议指出，要坚持稳中求进。\n";
         let (flow, _) = flow_of(text);

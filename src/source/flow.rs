@@ -10,7 +10,7 @@ use super::char_model::CharModel;
 use super::chars::{first_chars, is_closing_mark, is_han, is_sentence_end, last_chars};
 use super::continuity;
 use super::opening;
-use super::words::{is_person_name, may_be_listed_name};
+use super::words::{is_person_name, may_be_listed_name, names_a_person};
 use super::{BlockKind, Document, LineKind};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -307,19 +307,22 @@ const MAX_DECK_LINES: usize = 4;
 /// Lines above a deck line looked at to tell the top of an article from a subheading.
 const MAX_TOP_LINES: usize = 8;
 
-/// Block `i`'s words stand again in another block: a deck line that quotes the body.
+/// Block `i`'s words stand again in a block of the story under it: a deck line that quotes
+/// the body. Only the next `MAX_PULLED_BLOCKS` blocks are read, so that a long text with many
+/// such lines stays linear.
 fn pulled_quote(doc: &Document, i: usize) -> bool {
     let line = doc.block_text(&doc.blocks[i]).trim();
     line.chars().nth(MIN_PULLED_CHARS).is_some()
-        && doc
-            .blocks
+        && doc.blocks[i + 1..]
             .iter()
-            .enumerate()
-            .any(|(k, block)| k != i && doc.block_text(block).contains(line))
+            .take(MAX_PULLED_BLOCKS)
+            .any(|block| doc.block_text(block).contains(line))
 }
 
 /// Characters a deck line needs to be taken for a quotation of the body.
 const MIN_PULLED_CHARS: usize = 8;
+/// Blocks after a deck line searched for the sentence it quotes.
+const MAX_PULLED_BLOCKS: usize = 40;
 
 /// Lines with their stops under headings, and no other line without one there, that make a
 /// text one without deck lines.
@@ -1013,7 +1016,11 @@ fn judge_carry(
     if join != Join::FromTitle && starts_mid_sentence(b) {
         return Carry::Certain;
     }
-    if running && (list_goes_on(a, b) || title_before_name(a, b)) || name_across(a, b) {
+    if running && (list_goes_on(a, b) || title_before_name(a, b)) {
+        return Carry::Certain;
+    }
+    // A name cut in two goes on across a heading-like line too (副主席沈跃 | 跃、王勇).
+    if name_across(a, b) {
         return Carry::Certain;
     }
     // A heading is joined on a word or a number across the break alone: a headline followed by
@@ -1303,16 +1310,6 @@ fn title_before_name(first: &str, second: &str) -> bool {
     let tail = han_tail(first);
     let head = han_head(second);
     TITLES.iter().any(|title| tail.ends_with(title)) && (2..=3).any(|n| names_a_person(first_chars(head, n)))
-}
-
-/// `text` is a person's name: one the dictionary knows (习近平, 赵乐际; not a surname alone, 隆)
-/// or one that reads as a name (`is_person_name`).
-fn names_a_person(text: &str) -> bool {
-    is_person_name(text)
-        || text.chars().nth(1).is_some()
-            && continuity::lexicon()
-                .tag(text)
-                .is_some_and(|tag| tag.starts_with("nr"))
 }
 
 /// The break cuts a person's name that stands after a title or after a name in a list (副主席沈跃 |
@@ -2498,8 +2495,13 @@ fn month_before_day(first: &str, second: &str) -> bool {
         let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         (1..=2).contains(&digits)
     });
-    let digits = second.bytes().take_while(u8::is_ascii_digit).count();
-    month && (1..=2).contains(&digits) && second[digits..].starts_with('日')
+    month && date_part_first(second, '日')
+}
+
+/// `text` opens with the one or two digits of a month or a day and then `unit` (10月, 30日).
+fn date_part_first(text: &str, unit: char) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && text[digits..].starts_with(unit)
 }
 
 /// `second` opens with a date (2023年，, 4月26日—27日，, 24日，) that the number `first` ends
@@ -2588,10 +2590,8 @@ fn is_year_apostrophe(text: &str) -> bool {
 /// their own).
 fn starts_with_a_bare_unit(text: &str) -> bool {
     let date_goes_on = |unit: char, next: char| {
-        text.strip_prefix(unit).is_some_and(|after| {
-            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-            (1..=2).contains(&digits) && after[digits..].starts_with(next)
-        })
+        text.strip_prefix(unit)
+            .is_some_and(|after| date_part_first(after, next))
     };
     if date_goes_on('年', '月') || date_goes_on('月', '日') {
         return true;

@@ -98,6 +98,16 @@ pub fn is_person_name(text: &str) -> bool {
     true
 }
 
+/// `text` is a person's name: one the dictionary knows (习近平, 赵乐际; not a surname alone, 隆)
+/// or one that reads as a name (`is_person_name`).
+pub fn names_a_person(text: &str) -> bool {
+    is_person_name(text)
+        || text.chars().nth(1).is_some()
+            && super::continuity::lexicon()
+                .tag(text)
+                .is_some_and(|tag| tag.starts_with("nr"))
+}
+
 /// Particles, suffixes and function words that no given name holds: 边的巡, 费者对 are the end
 /// of a word and what follows it, not names.
 pub fn never_in_given_names(c: char) -> bool {

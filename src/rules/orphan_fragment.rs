@@ -19,7 +19,9 @@ declare_rule! {
     /// ```
     ///
     /// Three signs are used: the paragraph starts with a mark no sentence starts with (，、。；
-    /// a closing quote or bracket); it starts with the end of a word (济社会发展, lost 经) or
+    /// a closing quote or bracket), or inside a pair of marks, a number, a date or a dateline
+    /// (日）召开…, 0到1000亩…, 消息（新闻联播）：…), also right under a line that reads as a
+    /// whole headline (a digest's story that lost its head); it starts with the end of a word (济社会发展, lost 经) or
     /// a character that never opens a sentence (的, 们, 了…), as the dictionary reads it: the
     /// first character stands alone and ends longer words far more often than it stands
     /// alone (`STARTS_INSIDE_WORD`), by a wider margin when it is a preposition, conjunction,

@@ -615,15 +615,16 @@ pub fn analyse(doc: &Document) -> Flow {
             };
             // The trigram model is asked only where its answer can decide.
             let (carry, weighed) = carries_on(first, text(j), join, maybe_open, model);
-            // A paragraph that opens on a clause mark right under a line that reads as a whole
-            // headline lost its head; the sentence broke after the line only where the line
-            // opens as a sentence does (记者从商务部了解到 | ，为助力…), stops as no headline does,
-            // or leaves a mark open.
+            // A paragraph that starts mid-sentence right under a line that reads as a whole
+            // headline lost its head (a digest's story: 多措并举切实加大对水利项目的金融支持力度 |
+            // 日）召开…); the sentence broke after the line only where the line opens as a
+            // sentence does (记者从商务部了解到 | ，为助力…), stops as no headline does, or leaves
+            // a mark open.
             let carry = match carry {
                 Carry::Certain
                     if join == Join::FromHeading
                         && j == i + 1
-                        && text(j).starts_with(CLAUSE_MARKS)
+                        && starts_mid_sentence_under(first, text(j))
                         && left_open(first).is_none()
                         && !fresh_start(first)
                         && !OPENS_SENTENCE.is_match(first)
@@ -2553,7 +2554,50 @@ fn starts_mid_sentence(text: &str) -> bool {
         || starts_inside_number(text)
         || starts_with_a_bare_unit(text)
         || speaker_lost(text)
+        || dateline_cut(text)
 }
+
+/// The end of a dateline that lost its agency and place: its source's word before the
+/// programme or the reporter in brackets or a colon (消息（新闻联播）：, 电（记者…）), or the
+/// brackets and the colon alone (（新闻联播）：). No paragraph of corpus-dev or of the People's
+/// Daily of January 1998 opens so.
+fn dateline_cut(text: &str) -> bool {
+    let rest = ["网消息", "消息", "电", "讯"]
+        .iter()
+        .find_map(|word| text.strip_prefix(word));
+    let after_source = rest.is_some();
+    let rest = rest.unwrap_or(text);
+    if after_source && rest.starts_with(['：', ':']) {
+        return true;
+    }
+    let Some(inner) = rest.strip_prefix(['（', '(']) else {
+        return false;
+    };
+    inner.find(['）', ')']).is_some_and(|end| {
+        let closed = &inner[end..];
+        let after = closed.char_indices().nth(1).map_or("", |(at, _)| &closed[at..]);
+        inner[..end].chars().nth(DATELINE_NOTE_CHARS).is_none()
+            && (after_source || after.starts_with(['：', ':']))
+    })
+}
+
+/// The most characters of a dateline's note in brackets (新闻联播, 记者 王小明 李华).
+const DATELINE_NOTE_CHARS: usize = 12;
+
+/// `second`, right under the heading-like line `first`, starts mid-sentence: on a clause mark,
+/// or by the other signs of `starts_mid_sentence` under a line long enough to be a headline
+/// and not stopping on a figure that `second` could go on (李强 | 指出，, 清晨 | 时分，, 举行了2 |
+/// 022年 are cut sentences).
+fn starts_mid_sentence_under(first: &str, second: &str) -> bool {
+    let first = first.trim_end();
+    second.starts_with(CLAUSE_MARKS)
+        || first.chars().nth(MIN_HEADLINE_CHARS - 1).is_some()
+            && !first.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && starts_mid_sentence(second)
+}
+
+/// The fewest characters of a headline over a story that lost its head.
+const MIN_HEADLINE_CHARS: usize = 6;
 
 /// A first clause that is a decimal or a share alone (1.17%；全国…, 6.1%，): the end of a
 /// figure whose subject was lost. (No sentence of the People's Daily of January 1998 opens so.)
@@ -2613,16 +2657,20 @@ const DAY_AFTER_DATE: [&str; 14] = [
     "上午", "下午", "晚", "凌晨", "中午", "早上", "电", "表示", "称", "宣布", "报道", "发布", "召开", "举行",
 ];
 
-/// A number is not written with a 0 before its other digits: one that starts so lost its head
-/// digits (2|024年, 15|00多人). A generation (00后), a page or an issue (01版, 05期), a month
+/// A number is not written with a 0 before its other digits, nor is a count a zero alone: one
+/// that starts so lost its head digits (2|024年, 15|00多人, 80|0到1000亩). A generation (00后), a page or an issue (01版, 05期), a month
 /// written with its 0 (01月) and a time (08:30) are written so.
 fn starts_inside_number(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.first() != Some(&b'0') || !bytes.get(1).is_some_and(u8::is_ascii_digit) {
+    let Some(after_zero) = text.strip_prefix('0') else {
         return false;
+    };
+    let rest = after_zero.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == after_zero.len() {
+        // A zero alone before a word (0到1000亩) is the last digit of a number; a time (0时),
+        // a score (0比0) or a decimal (0.5) starts so.
+        return rest.starts_with(is_han) && !rest.starts_with(['时', '点', '比', '分', '后']);
     }
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    !text[digits..].starts_with(['后', '版', '期', '月', '号', ':', '：', '.'])
+    !rest.starts_with(['后', '版', '期', '月', '号', ':', '：', '.'])
 }
 
 /// The first clause closes a bracket, a title mark or a quotation mark before it opens one
@@ -3220,6 +3268,11 @@ mod tests {
             "日表示，俄方愿意谈判。",
             "年10月，习近平同志履新浙江。",
             "月30日，中老铁路国际货物列车开行突破。",
+            "0到1000亩的飞防任务，一天完成。",
+            "消息（新闻联播）：随着冬季旅游升温，游客增多。",
+            "（新闻联播）：11月8日晚，会议在京举行。",
+            "电（记者 王小明）国务院今天召开常务会议。",
+            "消息：今天，全国春运正式启动。",
         ] {
             assert!(starts_mid_sentence(text), "{text}");
         }
@@ -3233,6 +3286,14 @@ mod tests {
             "00后已成为消费主力。",
             "08:30，会议开始。",
             "0.5%的差距不小。",
+            "0时起，新规正式实施。",
+            "0比0，双方战平。",
+            "（一）加强组织领导。",
+            "（记者 王小明）会议指出，要加快发展。",
+            "（新华社记者樊如钧摄）",
+            "消息传来，全村沸腾了。",
+            "电力供应保持平稳。",
+            "讯号清晰，通话顺畅。",
             "2024年亚太经合组织领导人非正式会议在利马举行。",
             "日前，全国春运正式启动。",
             "日本政府表示，将延长措施。",
@@ -3245,6 +3306,31 @@ mod tests {
         }
         let (flow, _) = flow_of("标题\n\n会议在北京举行。\n\n日）召开金融支持水利基础设施建设工作会议。\n");
         assert_eq!(flow.orphans.len(), 1, "{flow:?}");
+        // Under a digest's headline, the story lost its head; under a short line or one that
+        // stops on a figure, the sentence goes on.
+        let digest = "国内联播快讯\n\n会议在北京举行。\n\n多措并举切实加大对水利项目的金融支持力度\n\n";
+        for story in [
+            "日）召开金融支持水利基础设施建设工作会议。",
+            "万吨，同比增长40.1%。",
+        ] {
+            let (flow, _) = flow_of(&format!("{digest}{story}\n"));
+            assert_eq!(
+                (flow.splits.len(), flow.orphans.len()),
+                (0, 1),
+                "{story}: {flow:?}"
+            );
+        }
+        for (line, rest) in [
+            ("清晨", "时分，霞浦县三沙镇的滩涂上一片忙碌。"),
+            ("主席会议举行了2", "022年第三次集体学习。"),
+        ] {
+            let (flow, _) = flow_of(&format!("国内联播快讯\n\n会议在北京举行。\n\n{line}\n\n{rest}\n"));
+            assert_eq!(
+                (flow.splits.len(), flow.orphans.len()),
+                (1, 0),
+                "{line}: {flow:?}"
+            );
+        }
     }
 
     #[test]

@@ -1665,9 +1665,7 @@ fn starts_inside(text: &str, model: Model) -> bool {
     }
     // A character standing alone that news sentences seldom open with and that often follows
     // a point inside one, most often as a word's end or after a number (家企业, 个项目).
-    if super::starts::start_odds(&head[..first.len_utf8()]).is_some_and(|odds| odds < RARE_START_ODDS)
-        && !is_start()
-    {
+    if super::starts::character_start_odds(first).is_some_and(|odds| odds < RARE_START_ODDS) && !is_start() {
         return true;
     }
     // Prepositions, conjunctions, pronouns, adverbs, numerals, time words, verbs, adjectives
@@ -1697,36 +1695,62 @@ fn starts_inside(text: &str, model: Model) -> bool {
 /// name) only ever weigh for one (`opening`'s tests hold their weights to that), so they are
 /// looked for only where the rest says the head was lost; so is a name the dictionary lacks.
 fn opening_unlikely(text: &str) -> bool {
-    bare_start_evidence(text).is_some_and(|bare| {
-        bare.log_odds() < UNLIKELY_OPENING
-            && with_start_signs(bare, text).log_odds() < UNLIKELY_OPENING
-            && !name_before_verb(han_head(text))
-    })
+    let Some(bare) = first_character_evidence(text) else {
+        return false;
+    };
+    let odds = bare.log_odds();
+    // The segmentation, the costly question, is asked only below the stricter bar.
+    let bar = if may_start_inside(han_head(text)) {
+        UNLIKELY_OPENING
+    } else if odds < UNLIKELY_HIDDEN_OPENING && alone_by_the_segmentation(text) {
+        UNLIKELY_HIDDEN_OPENING
+    } else {
+        return false;
+    };
+    odds < bar && with_start_signs(bare, text).log_odds() < bar && !name_before_verb(han_head(text))
 }
 
 /// The ln odds of opening a sentence (by `opening`) below which a paragraph lost its head: on
 /// the paragraphs `fit-starts` scores, none of the real starts of corpus-dev's held-out half
 /// and two of the People's Daily's 12,233 paragraphs of January 1998 fall below it.
 const UNLIKELY_OPENING: f32 = -6.0;
+/// … and when only the segmentation leaves the first character alone
+/// (`alone_by_the_segmentation`): the word of the dictionary that starts there may be what
+/// the writer meant (会前，人们…, 年近五十的… fall
+/// above it; 国人民…, 年来的最高水平 below).
+const UNLIKELY_HIDDEN_OPENING: f32 = -7.5;
 
-/// The evidence on how a paragraph opens, when it opens on a character standing alone (else
-/// `None`: a word of two characters or more, or no Han, opens it; or it is a sentence of a few
-/// characters, which `starts_inside` judges alone: 是的。).
+/// The evidence on how a paragraph opens, when it opens on a character that no word of the
+/// dictionary of two characters or more starts with (else `None`: such a word, or no Han,
+/// opens it; or it is a sentence of a few characters, which `starts_inside` judges alone:
+/// 是的。). The "starts here?" weights are fitted on these openings.
 pub fn start_evidence(text: &str) -> Option<opening::Evidence> {
-    bare_start_evidence(text).map(|bare| with_start_signs(bare, text))
+    first_character_evidence(text)
+        .filter(|_| may_start_inside(han_head(text)))
+        .map(|bare| with_start_signs(bare, text))
 }
 
-/// `start_evidence` without the signs of a start.
-fn bare_start_evidence(text: &str) -> Option<opening::Evidence> {
+/// A word of the dictionary of two characters or more starts with the paragraph's first
+/// character, but the segmentation reads the text better without it (国人|民… is 国/人民,
+/// 年来|的… is 年/来的…), or the character is the only Han before a mark or a figure
+/// (长10.8%。).
+fn alone_by_the_segmentation(text: &str) -> bool {
+    let token = super::starts::first_token(text);
+    token.starts_with(is_han) && token.chars().nth(1).is_none()
+}
+
+/// The evidence on the first character, without the signs of a start, whether or not it
+/// stands alone (`None`: no Han opens the paragraph, or it is a sentence of a few characters).
+fn first_character_evidence(text: &str) -> Option<opening::Evidence> {
     let head = han_head(text);
-    if !may_start_inside(head) || short_sentence(text.trim_start(), head) {
+    let first = head.chars().next()?;
+    if short_sentence(text.trim_start(), head) {
         return None;
     }
-    let first = &head[..head.chars().next()?.len_utf8()];
     Some(opening::Evidence {
-        start_odds: super::starts::start_odds(first),
+        start_odds: super::starts::character_start_odds(first),
         first_sentence_chars: sentence_chars(text.chars()),
-        second_lone: may_start_inside(&head[first.len()..]),
+        second_lone: may_start_inside(&head[first.len_utf8()..]),
         ..opening::Evidence::default()
     })
 }
@@ -2849,6 +2873,12 @@ mod tests {
             ("为进一步做好防汛工作，各地加强值守。", false),
             // Not weighed: a word of two characters opens it.
             ("和平与发展仍是时代主题。", false),
+            // The segmentation leaves the character alone though a word starts there (国人,
+            // 年来, 会前, 年近): weighed on a stricter bar.
+            ("国人民在您的领导下不断实现进步与繁荣。", true),
+            ("年来的最高水平。", true),
+            ("会前，人们在会场外兴奋地交谈着。", false),
+            ("年近五十的王君生，是某酱油分厂的副厂长。", false),
         ] {
             assert_eq!(opening_unlikely(paragraph), lost, "{paragraph}");
             let (flow, _) = flow_of(&format!("发展很快。\n\n{paragraph}\n"));

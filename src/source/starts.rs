@@ -9,6 +9,7 @@
 
 use super::chars::is_han;
 use super::continuity;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// The longest Han run read for the first word, in characters (the segmenter's longest word).
@@ -49,6 +50,25 @@ pub fn first_token(text: &str) -> &str {
 pub fn start_odds(word: &str) -> Option<f32> {
     look_up(&TABLE, word)
 }
+
+/// `start_odds` of a character standing alone as the first word, read from a map of the
+/// table's characters: asked of every paragraph's first character, where the binary search of
+/// the whole table would cost more than the rest of the judgement.
+pub fn character_start_odds(first: char) -> Option<f32> {
+    CHARACTERS.get(&first).copied()
+}
+
+static CHARACTERS: LazyLock<FxHashMap<char, f32>> = LazyLock::new(|| {
+    TABLE
+        .iter()
+        .filter_map(|row| {
+            let (word, odds) = row.split_once('\t')?;
+            let mut chars = word.chars();
+            let first = chars.next().filter(|_| chars.next().is_none())?;
+            Some((first, odds.parse().ok()?))
+        })
+        .collect()
+});
 
 /// The lines of `rules/starts.tsv`, sorted by word as the builder writes them: looked up by
 /// binary search, and a line's odds parsed only when asked for.
@@ -154,6 +174,15 @@ mod tests {
         assert_eq!(first_token("“十四五”时期"), "“");
         assert_eq!(first_token("GDP增长"), "<latin>");
         assert_eq!(first_token(""), "");
+    }
+
+    #[test]
+    fn a_character_has_the_odds_of_its_row() {
+        for c in ['的', '据', '他', '们', '国', '“'] {
+            assert_eq!(character_start_odds(c), start_odds(&c.to_string()), "{c}");
+        }
+        assert!(character_start_odds('据').is_some_and(|odds| odds > 0.0));
+        assert!(character_start_odds('的').is_some_and(|odds| odds < 0.0));
     }
 
     #[test]

@@ -461,9 +461,14 @@ pub fn analyse(doc: &Document) -> Flow {
     let text = |i: usize| doc.block_text(&doc.blocks[i]);
     let verse = verse_lines(doc);
     let open: Vec<usize> = (0..count)
+        // A dateline alone is open over running text; over a headline it heads a digest, its
+        // stories under their headlines.
         .filter(|&i| {
             doc.blocks[i].kind == BlockKind::Paragraph
-                && (may_stop_mid_sentence(text(i)) || dateline_alone(text(i)))
+                && match dateline_alone(text(i)) {
+                    true => roles.is_prose(i + 1),
+                    false => may_stop_mid_sentence(text(i)),
+                }
         })
         .filter(|&i| !verse[i])
         .filter(|&i| match roles.get(i) {
@@ -556,9 +561,8 @@ pub fn analyse(doc: &Document) -> Flow {
         };
         let deck = roles.may_be_deck(i) && roles.in_deck_position(i) && !lost_end_under_heading();
         let surely_open = match roles.get(i) {
-            // A dateline alone over running text lost its story (over a headline, it heads a
-            // digest of stories).
-            _ if dateline_alone(first) => roles.is_prose(i + 1),
+            // A dateline alone over running text lost its story.
+            _ if dateline_alone(first) => true,
             // … and one that opens on a day reads as a story's first sentence: a doubtful end will do.
             Some(Role::Prose(_)) if deck && opens_on_a_day(first) => ends_open(first, model, Doubt::Doubtful),
             Some(Role::Prose(_)) if deck => ends_open(first, model, Doubt::Unlikely),
@@ -3685,6 +3689,12 @@ mod tests {
             "国内联播快讯\n\n央视网消息（新闻联播）：\n\n全国铁路将投产新线3300公里\n\n今天，湖北黄冈至黄梅高铁开通运营。\n",
         );
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 0), "{flow:?}");
+        // … and its first story that lost its head is an orphan: the dateline does not go on
+        // into it past the headline.
+        let (flow, _) = flow_of(
+            "国内联播快讯\n\n央视网消息（新闻联播）：\n\n电子政务论坛在济南开幕\n\n化”为主题，参会嘉宾聚焦数字中国建设。\n",
+        );
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (0, 1), "{flow:?}");
     }
 
     #[test]

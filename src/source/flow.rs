@@ -638,6 +638,21 @@ pub fn analyse(doc: &Document) -> Flow {
                 {
                     Carry::No
                 }
+                // Under the title, such a paragraph lost its head unless the title stops inside
+                // a word, on a figure or on a strong word across (新发展格 | 局，): a weaker one
+                // reads on by chance (汪洋主持召开全国政协主席会议 | 员会第八十二次…: 议员, where
+                // 委员会 lost its head).
+                Carry::Certain
+                    if join == Join::FromTitle
+                        && j == i + 1
+                        && continuity::ends_inside_word(han_tail_of(first, 8)) <= ENDS_INSIDE_WORD
+                        && continuity::join_gain(han_tail(first), han_head(text(j)))
+                            <= STRONG_WORD_ACROSS_GAIN
+                        && !first.trim_end().ends_with(|c: char| c.is_ascii_alphanumeric())
+                        && roles.headless(j) =>
+                {
+                    Carry::No
+                }
                 _ => carry,
             };
             neighbour_weighed[i] = weighed;
@@ -3695,6 +3710,16 @@ mod tests {
             "国内联播快讯\n\n央视网消息（新闻联播）：\n\n电子政务论坛在济南开幕\n\n化”为主题，参会嘉宾聚焦数字中国建设。\n",
         );
         assert_eq!((flow.splits.len(), flow.orphans.len()), (0, 1), "{flow:?}");
+    }
+
+    #[test]
+    fn a_story_under_its_title_lost_its_head_though_a_word_runs_across() {
+        // 会议 | 员会 reads 议员 across; 委员会 lost its head.
+        let (flow, _) = flow_of("汪洋主持召开全国政协主席会议\n\n员会第八十二次主席会议14日在京召开。\n");
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (0, 1), "{flow:?}");
+        // A title that stops inside a word goes on.
+        let (flow, _) = flow_of("加快构建新发展格\n\n局，推动高质量发展。\n");
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
     }
 
     #[test]

@@ -493,7 +493,8 @@ pub fn analyse(doc: &Document) -> Flow {
                 && is_signature(text(i + 1)))
         })
         // So is a line over a story's dateline (…刘澜涛同志逝世 | （附图片1张） | 新华社北京1月25日电…),
-        // past a note of pictures, unless a word runs across (央视 | 网消息（新闻联播）：).
+        // past a note of pictures, unless a word runs across (央视 | 网消息（新闻联播）：) or the
+        // dateline lost its agency to the line (央视网 | 消息（新闻联播）：).
         .filter(|&i| {
             let next = match roles.get(i + 1) {
                 Some(Role::Other) if !is_signature(text(i + 1)) => i + 2,
@@ -502,6 +503,7 @@ pub fn analyse(doc: &Document) -> Flow {
             !(text(i).chars().nth(MAX_DECK_CHARS).is_none()
                 && next < count
                 && opens_a_story(text(next))
+                && !dateline_cut(text(next))
                 && continuity::join_gain(han_tail(text(i)), han_head(text(next))) <= WORD_ACROSS_GAIN)
         })
         .collect();
@@ -1026,6 +1028,7 @@ fn judge_carry(
     if (ascii(a.chars().next_back()) && number_goes_on(b.chars().next()) && !date_stands_apart(a, b))
         || (running && digit(a.chars().next_back()) && b.starts_with(NUMBER_UNITS))
         || (running && a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
+        || (ends_on_a_range_dash(a) && digit(b.chars().next()))
         || a.ends_with(OPENING_MARKS) && left_open(a).is_none_or(|close| closes_first(b, close))
         || closes_what_is_open(a, b)
         || month_before_day(a, b)
@@ -2022,6 +2025,14 @@ fn may_stop_mid_sentence(text: &str) -> bool {
     let text = text.trim_end();
     let text = text.strip_suffix(['”', '’', '」', '』']).unwrap_or(text);
     !text.ends_with(|c: char| is_sentence_end(c) || matches!(c, '；' | '：' | '—'))
+        || ends_on_a_range_dash(text)
+}
+
+/// `text` stops on the dash of a range after its first number (0—, 1—5月 cut after 1—): the
+/// range goes on.
+fn ends_on_a_range_dash(text: &str) -> bool {
+    text.strip_suffix('—')
+        .is_some_and(|before| before.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Text wrapped at a fixed width, a line break inside every paragraph: its lines stop
@@ -3190,6 +3201,20 @@ mod tests {
         // … or that the line stops clearly inside (总司|令), though 令 is a word of its own.
         let text =
             "标题\n\n加沙局势持续紧张。\n\n伊拉克武装部队总司\n\n令发言人萨巴赫·努曼15日说，坚决反对。\n";
+        let (flow, _) = flow_of(text);
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    }
+
+    #[test]
+    fn a_range_or_a_dateline_cut_goes_on() {
+        let text =
+            "标题\n\n会议在北京举行。\n\n建议涉及农村劳动者培训、0—\n\n3岁婴幼儿和70岁以上老年人消费补贴。\n";
+        let (flow, _) = flow_of(text);
+        assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
+        assert!(ends_on_a_range_dash("0—") && !ends_on_a_range_dash("三是——"));
+        // The agency stands alone over the rest of its dateline: no headline over a story.
+        let text =
+            "标题\n\n会议在北京举行。\n\n央视网\n\n消息（新闻联播）：欢迎仪式后，李强同默茨举行会谈。\n";
         let (flow, _) = flow_of(text);
         assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
     }

@@ -1499,7 +1499,8 @@ const RARE_LONGER_WORDS: f32 = -13.0;
 /// 李克强充): a headline does neither, a cut sentence does.
 fn stops_as_no_headline(text: &str, model: Model) -> bool {
     let tail = han_tail_of(text.trim_end(), 5);
-    leads_alone_into_more(text.trim_end(), tail)
+    opener_alone(text)
+        || leads_alone_into_more(text.trim_end(), tail)
         || tail.chars().nth(1).is_some()
             && (ends_on_a_word_before_more(tail)
                 || stops_inside_a_word_on_no_word(tail)
@@ -2497,6 +2498,14 @@ static OPENS_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("sentence-opener pattern")
 });
 
+/// The line is a time or a connective that opens sentences, alone (今天, 今年, 目前, 与此同时):
+/// no headline; the sentence it opens was cut after it. (A source alone, 新华社, is a credit.)
+fn opener_alone(text: &str) -> bool {
+    const SOURCES: [&str; 3] = ["记者", "本报", "新华社"];
+    let text = text.trim();
+    SENTENCE_OPENERS[0].contains(&text) && !SOURCES.contains(&text)
+}
+
 /// The line ends on a verb of saying (…审议时说, …强调): what was said follows; no headline
 /// ends so.
 fn ends_on_a_verb_of_saying(text: &str) -> bool {
@@ -3234,6 +3243,15 @@ mod tests {
             "标题\n\n会议在北京举行。\n\n央视网\n\n消息（新闻联播）：欢迎仪式后，李强同默茨举行会谈。\n";
         let (flow, _) = flow_of(text);
         assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    }
+
+    #[test]
+    fn a_time_or_a_connective_alone_is_no_headline() {
+        let text = "标题\n\n会议在北京举行。\n\n今年\n\n是“十五五”开局之年，谢延翠更忙了。\n";
+        let (flow, _) = flow_of(text);
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+        assert!(opener_alone("今天") && opener_alone("与此同时 "));
+        assert!(!opener_alone("新华社") && !opener_alone("今天的中国"));
     }
 
     #[test]

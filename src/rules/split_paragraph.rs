@@ -51,9 +51,17 @@ declare_rule! {
     /// its day (截至6月|30日). A person's name cut after a title or after another name in a
     /// list goes on where the rest of it opens the next paragraph (副主席沈跃|跃、王勇), and a
     /// line that lists names goes on into a paragraph that goes on with the list or the name
-    /// (…扎克尔|、吴政隆, …吴政|隆，).
+    /// (…扎克尔|、吴政隆, …吴政|隆，), as does a foreign name spelt in transliteration
+    /// (代表巴赫雷|尼26日说). A line that stops clearly inside a word goes on into the word
+    /// across even before an attributed statement (总司|令发言人…说，); one that stops on the
+    /// dash of a range goes on into its number (0—|3岁). A line that is only a time or a
+    /// connective (今年), or that stops on an adverb leading on to a verb (会议首先), is no
+    /// headline.
     /// A dateline alone on its line (央视网消息（新闻联播）：) goes on into the running text under
-    /// it; over a headline it heads a digest of stories.
+    /// it; over a headline it heads a digest of stories and is left alone. Under a line that
+    /// reads as a whole headline, a paragraph that starts mid-sentence lost its head (see
+    /// `orphan-fragment`) unless the line names who speaks and the paragraph opens on a verb
+    /// of saying (…发言人萨巴赫·努曼15日|说，).
     ///
     /// The next paragraph carries the sentence on unless it opens one of its own: a quotation,
     /// a dateline (本报讯, 新华社…电), a numbered point (一是, （二）), a time or a connective
@@ -61,7 +69,7 @@ declare_rule! {
     /// `rules/sentence-openers.txt`, or when the judgements of the break weighed together
     /// (`source/carry.rs`: trigram odds, a word across the join, how the paragraph starts,
     /// the parts of speech on either side) give ln odds of carrying on below
-    /// `NEIGHBOUR_CARRY` (−1.5). Running text that leaves a bracket, a title mark or a
+    /// `NEIGHBOUR_CARRY` (−1.6). Running text that leaves a bracket, a title mark or a
     /// quotation mark open goes on into a paragraph that closes it before opening one
     /// (今天（6月|26日）). Up to two headings may stand between the halves on a
     /// strong sign (see `interrupting-heading`). A file where most lines that stop

@@ -668,8 +668,13 @@ pub fn analyse(doc: &Document) -> Flow {
                 Carry::Likely(_) => surely_open,
                 Carry::Unknown(_) if j == i + 1 => maybe_open,
                 // Past headings, a sentence carries on when the evidence weighed together says
-                // so (`carries_on`); after a clause mark, any clause would read on.
-                Carry::Unknown(_) => surely_open && !first.trim_end().ends_with(['，', '、', ',']),
+                // so (`carries_on`); after a clause mark, any clause would read on, and after a
+                // heading-like line, a paragraph that opens as sentences do starts afresh.
+                Carry::Unknown(_) => {
+                    surely_open
+                        && !first.trim_end().ends_with(['，', '、', ','])
+                        && !(join == Join::FromHeading && opens_fresh(first, text(j)))
+                }
                 Carry::No => false,
             } && (carry == Carry::Certain || !word_cut());
             // A neighbour read on by odds alone gives way to a paragraph nearby that carries
@@ -1464,6 +1469,13 @@ fn ends_open(text: &str, model: Model, doubt: Doubt) -> bool {
         || model.end_unlikely(last_chars(text, JOIN_CONTEXT + 2), doubt)
 }
 
+/// `ends_on_a_bare_number` with at most three digits: a line stops so only where a count or
+/// a date was cut (古特雷斯22, 202); a longer number ends a line of contacts (呼8283).
+fn ends_on_a_short_bare_number(text: &str) -> bool {
+    let digits = text.len() - text.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    digits <= 3 && ends_on_a_bare_number(text)
+}
+
 /// `text` stops on a number right after Han, with no unit (开行超4, 成立7, 为766.8): a count
 /// or a date that lost its end, as no clause ends.
 fn ends_on_a_bare_number(text: &str) -> bool {
@@ -1500,6 +1512,7 @@ const RARE_LONGER_WORDS: f32 = -13.0;
 fn stops_as_no_headline(text: &str, model: Model) -> bool {
     let tail = han_tail_of(text.trim_end(), 5);
     opener_alone(text)
+        || ends_on_a_short_bare_number(text.trim_end())
         || leads_alone_into_more(text.trim_end(), tail)
         || tail.chars().nth(1).is_some()
             && (ends_on_a_word_before_more(tail)
@@ -3243,6 +3256,17 @@ mod tests {
             "标题\n\n会议在北京举行。\n\n央视网\n\n消息（新闻联播）：欢迎仪式后，李强同默茨举行会谈。\n";
         let (flow, _) = flow_of(text);
         assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    }
+
+    #[test]
+    fn a_line_that_stops_on_a_short_bare_number_is_no_headline() {
+        let text = "标题\n\n会议在北京举行。\n\n联合国秘书长古特雷斯22\n\n全国铁路将投产新线3300公里\n\n今天，湖北黄冈至黄梅高铁开通运营。\n";
+        let (flow, _) = flow_of(text);
+        assert_eq!(flow.truncations.len(), 1, "{flow:?}");
+        assert_eq!(flow.truncations[0].block, 2);
+        assert!(ends_on_a_short_bare_number("联合国秘书长古特雷斯22"));
+        assert!(!ends_on_a_short_bare_number("编辑部电话010—64365566呼8283"));
+        assert!(!ends_on_a_short_bare_number("二十国集团G20"));
     }
 
     #[test]

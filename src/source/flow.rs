@@ -1584,7 +1584,8 @@ const LEADS_ON_AFTER_A_MARK: [&str; 16] = [
 /// Prepositions, conjunctions and determiners that stand before what they lead into, never at
 /// the end of a sentence (those that can also be a verb or a noun, as 通过, 为, 对, 用, 依据,
 /// are left out).
-const LEADS_INTO_MORE: [&str; 73] = [
+const LEADS_INTO_MORE: [&str; 74] = [
+    "就",
     "首先",
     "其次",
     "正在",
@@ -3164,6 +3165,7 @@ mod tests {
             "截至目前，由于",
             // A lone character before a word of two is no part of it (了 | 关于).
             "收集归纳了关于",
+            "秘书长李斌等分别就",
             // Adverbs that lead on to the verb.
             "会议首先",
             "工作组正在",
@@ -3174,6 +3176,7 @@ mod tests {
         // words that are both.
         for tail in [
             "推进碳达峰碳中和",
+            "取得了历史性成就",
             "可谓天时地利人和",
             "初心永在",
             "精神依然在",

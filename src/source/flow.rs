@@ -1764,8 +1764,8 @@ fn opening_unlikely(text: &str) -> bool {
 const UNLIKELY_OPENING: f32 = -6.0;
 /// … and when only the segmentation leaves the first character alone
 /// (`alone_by_the_segmentation`): the word of the dictionary that starts there may be what
-/// the writer meant (会前，人们…, 年近五十的… fall
-/// above it; 国人民…, 年来的最高水平 below).
+/// the writer meant (会前，人们…, 年近五十的… of the People's Daily fall above it; 国人民…,
+/// 年来的最高水平 below).
 const UNLIKELY_HIDDEN_OPENING: f32 = -7.5;
 
 /// The evidence on how a paragraph opens, when it opens on a character that no word of the

@@ -2645,6 +2645,19 @@ fn starts_mid_sentence(text: &str) -> bool {
         || speaker_lost(text)
         || dateline_cut(text)
         || time_frame_alone(text)
+        || particle_first(text)
+}
+
+/// The paragraph opens on a particle standing alone, which only ever follows a word (了行业内…,
+/// 的“清朗”…, 了3次; not 了解, 的确, 着力, 地方).
+fn particle_first(text: &str) -> bool {
+    let head = han_head(text);
+    let mut chars = head.chars();
+    let alone = |rest: Option<char>| match rest {
+        None => text.len() > head.len(),
+        Some(_) => may_start_inside(head),
+    };
+    chars.next().is_some_and(|c| NEVER_OPENS.contains(c)) && alone(chars.next())
 }
 
 /// A first clause that is a time frame alone, which follows what it frames (以来，, 期间，,
@@ -3465,6 +3478,8 @@ mod tests {
             "以来，全国累计建成高标准农田10亿亩。",
             "结束后，习近平同其他国家领导人合影。",
             "期间，双方签署了多项合作文件。",
+            "了行业内中小企业转型。",
+            "的“清朗”专项行动取得成效。",
             "消息（新闻联播）：随着冬季旅游升温，游客增多。",
             "（新闻联播）：11月8日晚，会议在京举行。",
             "电（记者 王小明）国务院今天召开常务会议。",
@@ -3492,6 +3507,10 @@ mod tests {
             "讯号清晰，通话顺畅。",
             "之后，他又去了另一个村。",
             "以来自全国的500名代表为主体。",
+            "了解情况后，他说。",
+            "的确，这是一次难得的机会。",
+            "着力推进高质量发展。",
+            "地方政府专项债券发行提速。",
             "2024年亚太经合组织领导人非正式会议在利马举行。",
             "日前，全国春运正式启动。",
             "日本政府表示，将延长措施。",
@@ -3504,6 +3523,10 @@ mod tests {
         }
         let (flow, _) = flow_of("标题\n\n会议在北京举行。\n\n日）召开金融支持水利基础设施建设工作会议。\n");
         assert_eq!(flow.orphans.len(), 1, "{flow:?}");
+        // A particle alone goes on the sentence that running text left open.
+        let (flow, _) = flow_of("标题\n\n发展很快。全产业链的数字化升级也带动\n\n了行业内中小企业转型。\n");
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+        assert!(flow.splits[0].certain);
         // Under a digest's headline, the story lost its head; under a short line or one that
         // stops on a figure, the sentence goes on.
         let digest = "国内联播快讯\n\n会议在北京举行。\n\n多措并举切实加大对水利项目的金融支持力度\n\n";

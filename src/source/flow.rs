@@ -587,10 +587,12 @@ pub fn analyse(doc: &Document) -> Flow {
             // A line that reads as a heading, away from the top and from subheadings, is a
             // fragment when it stops as no headline does.
             Some(Role::Heading) if !roles.in_deck_position(i) => stops_as_no_headline(first, model),
-            // No deck line or headline ends on a word that leads into more right after a mark.
+            // No deck line or headline ends on a word that leads into more right after a mark,
+            // or is only a time or a connective.
             Some(Role::Heading) => {
                 leads_alone_into_more(first.trim_end(), han_tail_of(first, 8))
                     || stops_clearly_inside_a_word(first)
+                    || opener_alone(first)
             }
             // Else it is a fragment only when what follows carries it on.
             _ => false,
@@ -3290,6 +3292,10 @@ mod tests {
         let text = "标题\n\n会议在北京举行。\n\n今年\n\n是“十五五”开局之年，谢延翠更忙了。\n";
         let (flow, _) = flow_of(text);
         assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+        // Under the title too, where a deck line would stand.
+        let text = "标题\n\n今天\n\n（8月19日），长三角G60科创走廊联席会议在上海召开。\n";
+        let (flow, _) = flow_of(text);
+        assert_eq!(flow.splits.len(), 1, "{flow:?}");
         assert!(opener_alone("今天") && opener_alone("与此同时 "));
         assert!(!opener_alone("新华社") && !opener_alone("今天的中国"));
     }

@@ -1698,8 +1698,8 @@ fn starts_inside(text: &str, model: Model) -> bool {
     if lone_character_clause(text, head) {
         return true;
     }
-    // A particle before a mark or a number (的“清朗”行动, 了3次) opens nothing either.
-    if head.len() == first.len_utf8() && NEVER_OPENS.contains(first) && text.len() > head.len() {
+    // A particle standing alone (的“清朗”行动, 了3次, 们纷纷) opens nothing, whatever follows it.
+    if particle_first(text) {
         return true;
     }
     // A word that news sentences seldom open with and that most often ends a phrase (水平,
@@ -1721,10 +1721,7 @@ fn starts_inside(text: &str, model: Model) -> bool {
     // Prepositions, conjunctions, pronouns, adverbs, numerals, time words, verbs, adjectives
     // and surnames open sentences (在, 据, 但, 他, 将, 一, 今, 查, 富, 习): standing alone,
     // they are taken for a word's end on stronger evidence than a bound morpheme, a suffix
-    // or a noun. 的, 们, 了… open nothing, whatever follows them.
-    if NEVER_OPENS.contains(first) {
-        return true;
-    }
+    // or a noun.
     let word_end = {
         let opens = continuity::lexicon()
             .tag(&head[..first.len_utf8()])

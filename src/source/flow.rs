@@ -1509,8 +1509,9 @@ fn ends_on_an_unknown_word(tail: &str) -> bool {
 const RARE_LONGER_WORDS: f32 = -13.0;
 
 /// A short line without a stop that ends on a word that only leads into more (在, 和, 由于), or
-/// inside a word, clearly or where the trigram also doubts that anything ends there (遭以色,
-/// 李克强充): a headline does neither, a cut sentence does.
+/// inside a word, clearly, or where the trigram also doubts that anything ends there, or in a
+/// line of a few characters (遭以色, 李克强充, 会议审): a headline does neither, a cut sentence
+/// does.
 fn stops_as_no_headline(text: &str, model: Model) -> bool {
     let tail = han_tail_of(text.trim_end(), 5);
     opener_alone(text)
@@ -1520,9 +1521,16 @@ fn stops_as_no_headline(text: &str, model: Model) -> bool {
             && (ends_on_a_word_before_more(tail)
                 || stops_inside_a_word_on_no_word(tail)
                     && (continuity::ends_inside_word(tail) > CLEARLY_INSIDE_WORD
+                        || text.trim().chars().nth(MAX_SCRAP_CHARS).is_none()
                         || model
                             .end_unlikely(last_chars(text.trim_end(), JOIN_CONTEXT + 2), Doubt::Doubtful)))
 }
+
+/// The longest line that stops inside a word on characters that are no word of their own on
+/// that sign alone (会议审, 常年坚, 习近): a headline so short is a word or two, whole (浙江, 顺德市,
+/// 图片新闻, 好心上当 of the People's Daily); longer ones also need a clear cut or a doubtful end
+/// (两会天天评 stops on 评, which begins 评论).
+const MAX_SCRAP_CHARS: usize = 4;
 
 /// A line that stops clearly inside a word, on characters that are no word of their own
 /// (遭以色, 据美国广播公).
@@ -3827,11 +3835,18 @@ mod tests {
             "据美国广播公",
             "今天上午，国家主席习近平在",
             "一名摄影记者在加沙地带遭以色",
+            "会议审",
+            "常年坚",
         ] {
             assert!(stops_as_no_headline(cut, model), "{cut}");
         }
         for headline in [
             "两会天天评",
+            "浙江",
+            "顺德市",
+            "图片新闻",
+            "好心上当",
+            "亡羊补牢",
             "国内联播快讯",
             "全国秋粮收获过九成半",
             "中国证监会发布上市公司重大资产重组新规",

@@ -2747,8 +2747,9 @@ fn foreign_name_across(first: &str, second: &str) -> bool {
 /// The fewest characters of a headline over a story that lost its head.
 const MIN_HEADLINE_CHARS: usize = 6;
 
-/// A first clause that is a decimal or a share alone (1.17%；全国…, 6.1%，): the end of a
-/// figure whose subject was lost. (No sentence of the People's Daily of January 1998 opens so.)
+/// A first clause or sentence that is a decimal or a share alone (1.17%；全国…, 6.1%，, 0.8%。):
+/// the end of a figure whose subject was lost. (No sentence of the People's Daily of January
+/// 1998 opens so.)
 fn is_bare_share_clause(text: &str) -> bool {
     let digits = |t: &str| t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let whole = digits(text);
@@ -2764,7 +2765,10 @@ fn is_bare_share_clause(text: &str) -> bool {
         rest = after;
     }
     let share = rest.strip_prefix('%');
-    (decimal.is_some() || share.is_some()) && share.unwrap_or(rest).starts_with(['，', '；', ',', ';'])
+    (decimal.is_some() || share.is_some())
+        && share
+            .unwrap_or(rest)
+            .starts_with(['，', '；', ',', ';', '。', '！', '？'])
 }
 
 /// A year written short after an apostrophe (’97中国旅游年, ’99昆明世博会): no closing quote.
@@ -3643,6 +3647,8 @@ mod tests {
             "策。全国各地积极行动。",
             "1.17%；全国规模以上工业增加值增长。",
             "6.1%，高于全国平均水平。",
+            "0.8%。",
+            "2.5。全年增长较快。",
         ] {
             let (flow, _) = flow_of(&format!("春意浓浓。\n\n{cut}\n"));
             assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");

@@ -660,7 +660,8 @@ pub fn analyse(doc: &Document) -> Flow {
                 _ => carry,
             };
             neighbour_weighed[i] = weighed;
-            // A text that stops inside a word goes on where the word does.
+            // A text that stops inside a word goes on where the word does, or into a neighbour
+            // that starts mid-sentence (…高水平的亚太 | 自由贸易区。: no other goes on there).
             let word_cut = || {
                 !first.trim_end().ends_with(['，', '、', ','])
                     && continuity::ends_inside_word(han_tail_of(first, 8)) > ENDS_INSIDE_WORD
@@ -678,7 +679,7 @@ pub fn analyse(doc: &Document) -> Flow {
                         && !(join == Join::FromHeading && opens_fresh(first, text(j)))
                 }
                 Carry::No => false,
-            } && (carry == Carry::Certain || !word_cut());
+            } && (carry == Carry::Certain || !word_cut() || j == i + 1 && roles.headless(j));
             // A neighbour read on by odds alone gives way to a paragraph nearby that carries
             // the sentence on better (the head of a sentence moved down the page).
             let neighbour = match carry {
@@ -4299,6 +4300,12 @@ mod tests {
             "标题\n\n会议召开。\n\n会议指出，要研究职工群众和工会工\n\n多名国际组织高级官员出席了会议。\n",
         );
         assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+        // … unless the paragraph right after it starts mid-sentence too: its sentence goes on
+        // there, whatever word the dictionary would have finished.
+        let (flow, _) = flow_of(
+            "标题\n\n会议召开。\n\n要维护多边贸易体制，早日建成全面、高水平的亚太\n\n自由贸易区。\n\n要坚持普惠包容，实现互利共赢。\n",
+        );
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
         // A fresh start after a truncated sentence: a truncation, not a split.
         let (flow, _) = flow_of(
             "标题\n\n今年发展很快。各类物资储备充足，市场供应\n\n据了解，今年以来全市新增企业三千家。\n",

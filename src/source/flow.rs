@@ -699,7 +699,10 @@ pub fn analyse(doc: &Document) -> Flow {
             if joins && is_wrapped() {
                 return Flow::default();
             }
-            if joins && (carry == Carry::Certain || !rival()) {
+            // A broken sentence right before a paragraph that starts mid-sentence goes on there,
+            // whatever the weighed judgements say: two faults side by side are rarer than one.
+            let broken_next = j == i + 1 && surely_open && roles.headless(j) && !verse[j];
+            if broken_next || joins && (carry == Carry::Certain || !rival()) {
                 flow.splits.push(Split {
                     first: i,
                     second: j,
@@ -4304,6 +4307,12 @@ mod tests {
         // there, whatever word the dictionary would have finished.
         let (flow, _) = flow_of(
             "标题\n\n会议召开。\n\n要维护多边贸易体制，早日建成全面、高水平的亚太\n\n自由贸易区。\n\n要坚持普惠包容，实现互利共赢。\n",
+        );
+        assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+        // … and so does a text that stops on a whole word, though a paragraph nearby would read
+        // on better by the odds (会议审议通过了…, as 协商会议).
+        let (flow, _) = flow_of(
+            "汪洋主持召开全国政协主席会议\n\n会议6日在京召开。\n\n会议审议通过了全国政协专家协商会工作规则。汪洋指出，自去年创办以来，已累计召开55次专家协商会，形成了一些经验和做法，为推进这一协商\n\n形式规范化、制度化运行奠定了基础。要认真组织实施好这一工作规则。\n\n会议审议通过了第十三届全国政协优秀提案和先进承办单位名单。\n",
         );
         assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
         // A fresh start after a truncated sentence: a truncation, not a split.

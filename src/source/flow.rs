@@ -1597,8 +1597,10 @@ const LEADS_ON_AFTER_A_MARK: [&str; 16] = [
 
 /// Prepositions, conjunctions and determiners that stand before what they lead into, never at
 /// the end of a sentence (those that can also be a verb or a noun, as 通过, 为, 对, 用, 依据,
-/// are left out).
-const LEADS_INTO_MORE: [&str; 74] = [
+/// are left out), adverbs that lead on to a verb, and verbs that take what follows as their
+/// object (包括, 位于, 成为: none ends a sentence or a line in corpus-dev or the People's Daily
+/// of January 1998).
+const LEADS_INTO_MORE: [&str; 97] = [
     "就",
     "首先",
     "其次",
@@ -1673,6 +1675,29 @@ const LEADS_INTO_MORE: [&str; 74] = [
     "众多",
     "一系列",
     "所有",
+    "包括",
+    "涉及",
+    "位于",
+    "属于",
+    "来自",
+    "旨在",
+    "致力于",
+    "意味着",
+    "标志着",
+    "针对",
+    "围绕",
+    "成为",
+    "面向",
+    "通往",
+    "包含",
+    "涵盖",
+    "例如",
+    "比如",
+    "诸如",
+    "譬如",
+    "就是",
+    "截至",
+    "引发",
 ];
 
 /// Running text of several clauses without any full stop: a sentence that lost its end.
@@ -3212,6 +3237,10 @@ mod tests {
             // Adverbs that lead on to the verb.
             "会议首先",
             "工作组正在",
+            // Verbs that take what follows as their object.
+            "在法国巴黎举行，包括",
+            "该项目位于",
+            "这里将成为",
         ] {
             assert!(ends_on_a_word_before_more(han_tail_of(tail, 8)), "{tail}");
         }

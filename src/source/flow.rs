@@ -1718,8 +1718,12 @@ fn starts_inside(text: &str, model: Model) -> bool {
     let Some(first) = head.chars().next() else {
         return is_bare_share_clause(text);
     };
-    let is_start =
-        || OPENS_SENTENCE.is_match(text) || fresh_start(text) || is_person_name(first_chars(head, 3));
+    let is_start = || {
+        OPENS_SENTENCE.is_match(text)
+            || fresh_start(text)
+            || is_person_name(first_chars(head, 3))
+            || organisation_first(head)
+    };
     // A model built from the user's corpus knows how its sentences start.
     if model.starts_unlikely(text) && !is_start() {
         return true;
@@ -1802,7 +1806,10 @@ fn opening_unlikely(text: &str) -> bool {
     } else {
         return false;
     };
-    odds < bar && with_start_signs(bare, text).log_odds() < bar && !name_before_verb(han_head(text))
+    odds < bar
+        && with_start_signs(bare, text).log_odds() < bar
+        && !name_before_verb(han_head(text))
+        && !organisation_first(han_head(text))
 }
 
 /// The ln odds of opening a sentence (by `opening`) below which a paragraph lost its head: on
@@ -1870,6 +1877,36 @@ pub fn starts_as_no_sentence(text: &str) -> bool {
     };
     starts_mid_sentence(text) || starts_inside(text, model)
 }
+
+/// The paragraph opens with an organ's short name that the dictionary lacks, before what it
+/// does (工信部启动, 人社部发布, 卫健委要求, 网信办近日, 银保监会发布): one to three characters
+/// it leaves alone, then one that names an organ (部, 委, 办…) or a short name of one.
+fn organisation_first(head: &str) -> bool {
+    let lexicon = continuity::lexicon();
+    let words = lexicon.segment(first_chars(head, 8));
+    let lone = |w: &str| w.chars().nth(1).is_none();
+    // The organ's character alone, or a short name the dictionary tags as one (保监会/j), not a
+    // word that ends on it (干部, 全部, 党委).
+    let names_an_organ = |w: &str| {
+        w.ends_with(|c: char| ORGAN_SUFFIXES.contains(c))
+            && (lone(w)
+                || w.chars().count() <= 3 && lexicon.tag(w).is_some_and(|tag| ["j", "nt"].contains(&tag)))
+    };
+    let Some(named) = (1..=3).find(|&k| words.get(k).is_some_and(|w| names_an_organ(w))) else {
+        return false;
+    };
+    let short: usize = words[..=named].iter().map(|w| w.chars().count()).sum();
+    words[..named].iter().all(|w| lone(w))
+        && (3..=5).contains(&short)
+        && words.get(named + 1).is_some_and(|next| {
+            lexicon
+                .tag(next)
+                .is_some_and(|tag| ["v", "t", "d", "p"].iter().any(|t| tag.starts_with(t)))
+        })
+}
+
+/// The characters that end the names of organs (外交部, 发改委, 国新办, 统计局, 审计署…).
+const ORGAN_SUFFIXES: &str = "部委办局署厅院会";
 
 /// The paragraph opens with a name the dictionary does not know: a foreign one, spelt in the
 /// characters of transliteration (萨维一行是…), one whose second character stands alone and
@@ -3705,6 +3742,24 @@ mod tests {
         ] {
             let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
             assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
+        }
+    }
+
+    #[test]
+    fn an_organ_named_short_opens_a_sentence() {
+        for whole in [
+            "工信部启动2022“三品”全国行活动。",
+            "人社部发布通知，要求各地做好就业服务工作。",
+            "卫健委要求各地加强防控。",
+            "部党委进一步完善了中心组学习制度。",
+        ] {
+            let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
+            assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
+        }
+        // Words that end on an organ's character are no organ's name (干部, 全部).
+        for cut in ["名干部走进社区、乡村，收集整理意见。", "底前全部开工。"] {
+            let (flow, _) = flow_of(&format!("春意浓浓。\n\n{cut}\n"));
+            assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");
         }
     }
 

@@ -184,7 +184,7 @@ fn main() {
 
 /// The start odds (ln) below which a word of two characters or more seldom opens a sentence
 /// and most often ends a phrase (水平, 作用, 增长): a paragraph that opens on one lost its head
-/// (`starts_inside` in `src/source/flow.rs`).
+/// (`starts_inside` in `src/source/flow/openings.rs`).
 const RARE_WORD_START_ODDS: f32 = -2.6;
 
 /// The words of two Han characters or more of `rules/starts.tsv` whose start odds fall below

@@ -28,7 +28,7 @@ declare_rule! {
     /// judgements of the break weighed together (`source/carry.rs`) at ln odds of
     /// `APART_CARRY` (−1.0) or more, and when the text before the headings stops on a
     /// comma (after which any clause reads on) the trigram model's odds for one sentence
-    /// against two at `JOIN_ODDS` (0.5) or more (see `source/flow.rs`). A paragraph a few blocks away
+    /// against two at `JOIN_ODDS` (0.5) or more (see `source/flow/mod.rs`). A paragraph a few blocks away
     /// that reads on better takes the sentence instead (see `truncated-paragraph`).
     ///
     /// ## Fix safety

@@ -1,0 +1,456 @@
+//! "Carries on?": whether the text after a broken sentence is its rest, from the signs across
+//! the join (a word or a number cut in two, a mark left open, a list, a name) and the
+//! judgements weighed together (`carry`).
+
+use super::*;
+
+/// How strongly `second` carries `first` on, and the ln odds of carrying on by `carry` where
+/// the judgements were weighed (else -inf).
+pub(super) fn carries_on(
+    first: &str,
+    second: &str,
+    join: Join,
+    odds_matter: bool,
+    model: Model,
+) -> (Carry, f32) {
+    let mut weighed = f32::NEG_INFINITY;
+    let carry = judge_carry(first, second, join, odds_matter, model, &mut weighed);
+    (carry, weighed)
+}
+
+/// `carries_on`, writing the ln odds by `carry` to `weighed_out` when it weighs them.
+pub(super) fn judge_carry(
+    first: &str,
+    second: &str,
+    join: Join,
+    odds_matter: bool,
+    model: Model,
+    weighed_out: &mut f32,
+) -> Carry {
+    let (a, b) = (first.trim_end(), second.trim_start());
+    let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let number_goes_on = |c: Option<char>| ascii(c) || matches!(c, Some('.' | '%' | '％'));
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    // Running text stops on a number only inside a sentence (a heading-like line may end on a
+    // page number before a paragraph that starts 人民…).
+    let running = !matches!(join, Join::FromHeading | Join::FromTitle);
+    if (ascii(a.chars().next_back()) && number_goes_on(b.chars().next()) && !date_stands_apart(a, b))
+        || (running && digit(a.chars().next_back()) && b.starts_with(NUMBER_UNITS))
+        || (running && a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
+        || (ends_on_a_range_dash(a) && digit(b.chars().next()))
+        || a.ends_with(OPENING_MARKS) && left_open(a).is_none_or(|close| closes_first(b, close))
+        || closes_what_is_open(a, b)
+        || month_before_day(a, b)
+        || join == Join::Neighbours && dateline_alone(a)
+    {
+        return Carry::Certain;
+    }
+    if join != Join::FromTitle && starts_mid_sentence(b) {
+        return Carry::Certain;
+    }
+    if running && (list_goes_on(a, b) || title_before_name(a, b)) {
+        return Carry::Certain;
+    }
+    // A name cut in two goes on across a heading-like line too (副主席沈跃 | 跃、王勇, 代表巴赫雷 |
+    // 尼26日说).
+    if name_across(a, b) || foreign_name_across(a, b) {
+        return Carry::Certain;
+    }
+    // A heading is joined on a word or a number across the break alone: a headline followed by
+    // its story reads on as well as a broken sentence does.
+    if matches!(join, Join::FromHeading | Join::FromTitle) || !odds_matter {
+        // A word cut in two and completed reads on, even into a fresh start (俄罗斯外|长拉夫罗夫,
+        // 长 being a surname too), when the line stops on a lone character or clearly inside a
+        // word (武装部队总司|令发言人…说，), or the paragraph starts inside the word (以军|方10日称，):
+        // a headline stops on a word and its story
+        // starts with one (平陆运河南宁段通水|平陆运河…, though 水平 is a word).
+        let tail = han_tail(a);
+        let gain = continuity::join_gain(tail, han_head(b));
+        let lone_last = || {
+            continuity::lexicon()
+                .segment(tail)
+                .last()
+                .is_some_and(|word| word.chars().nth(1).is_none())
+        };
+        let starts_inside = || continuity::starts_inside_word(han_head(b)) > STARTS_INSIDE_WORD;
+        let stops_inside = || continuity::ends_inside_word(tail) > CLEARLY_INSIDE_WORD;
+        return if gain > STRONG_WORD_ACROSS_GAIN && (lone_last() || stops_inside() || starts_inside())
+            || gain > WORD_ACROSS_GAIN && !opens_fresh(a, b)
+        {
+            Carry::Certain
+        } else {
+            Carry::Unknown(0.0)
+        };
+    }
+    // A word cut in two and completed reads on whatever follows it (俄罗斯外|长拉夫罗夫今天表示，).
+    let gain = continuity::join_gain(han_tail(a), han_head(b));
+    if gain > STRONG_WORD_ACROSS_GAIN {
+        return Carry::Certain;
+    }
+    if opens_fresh(a, b) {
+        return Carry::No;
+    }
+    if gain > WORD_ACROSS_GAIN {
+        return Carry::Certain;
+    }
+    // The judgements weighed together say the second text starts a sentence of its own.
+    let least = if join == Join::Neighbours {
+        NEIGHBOUR_CARRY
+    } else {
+        APART_CARRY
+    };
+    let odds = model.log_odds_join(last_chars(a, JOIN_CONTEXT + 2), first_chars(b, JOIN_CONTEXT + 2));
+    let shipped_odds = match model.built {
+        None => odds,
+        Some(_) => shipped_join_odds(a, b, model),
+    };
+    let weighed = evidence(
+        a,
+        b,
+        Known {
+            odds: shipped_odds,
+            gain,
+            opens_fresh: false,
+        },
+        model,
+    )
+    .log_odds();
+    *weighed_out = weighed;
+    if weighed < least {
+        return Carry::No;
+    }
+    // Past headings, a comma says that the sentence went on, not that it went on here: it did
+    // where the judgements weighed together find that likelier than not. (After an enumeration
+    // comma, only one more item of the list says so: `list_goes_on`.)
+    if join == Join::Apart && a.ends_with(['，', ',']) && weighed >= COMMA_APART_CARRY {
+        return Carry::Likely(odds.unwrap_or(0.0));
+    }
+    // A comma says the sentence went on, not that it went on here: certain only when the
+    // words across the break do not read better apart.
+    if join == Join::Neighbours && a.ends_with(['，', '、', ',']) {
+        return match odds {
+            Some(odds) if odds < 0.0 => Carry::Likely(odds),
+            _ => Carry::Certain,
+        };
+    }
+    match odds {
+        Some(odds) if odds >= model.join() => Carry::Likely(odds),
+        Some(odds) => Carry::Unknown(odds),
+        None => Carry::Unknown(0.0),
+    }
+}
+
+/// The shipped trigram's ln odds of `a` and `b` joined against apart.
+pub(super) fn shipped_join_odds(a: &str, b: &str, model: Model) -> Option<f32> {
+    Model { built: None, ..model }
+        .log_odds_join(last_chars(a, JOIN_CONTEXT + 2), first_chars(b, JOIN_CONTEXT + 2))
+}
+
+/// What `carries_on` has already worked out about a break when it asks `evidence`.
+pub(super) struct Known {
+    /// The shipped trigram's ln odds.
+    odds: Option<f32>,
+    /// `continuity::join_gain` of the Han on either side.
+    gain: f32,
+    opens_fresh: bool,
+}
+
+/// What the judgements of the break between `a` and `b` (trimmed) say, for the model of
+/// `carry` to weigh.
+pub(super) fn evidence(a: &str, b: &str, known: Known, model: Model) -> carry::Evidence {
+    let Known {
+        odds,
+        gain,
+        opens_fresh,
+    } = known;
+    let shipped = Model { built: None, ..model };
+    let lexicon = continuity::lexicon();
+    let (tail, head) = (han_tail(a), han_head(b));
+    let last = last_chars(a, JOIN_CONTEXT + 2);
+    // One segmentation of the second text's head gives its first word's tag and start odds.
+    let first_word = crate::source::starts::first_token(b);
+    carry::Evidence {
+        odds: odds.unwrap_or(0.0),
+        word_gain: gain,
+        starts_inside_word: continuity::starts_inside_word(head),
+        opens_fresh,
+        after_comma: a.ends_with(['，', '、', ',']),
+        end_log_p: crate::source::ngram::log_p_end(last).unwrap_or(0.0),
+        starts_inside: starts_inside(b, shipped),
+        names_first: is_person_name(first_chars(head, 3)),
+        first_run_chars: b
+            .chars()
+            .take_while(|c| is_han(*c) || c.is_ascii_alphanumeric())
+            .take(30)
+            .count(),
+        last_sentence_chars: sentence_chars(a.chars().rev()),
+        first_sentence_chars: sentence_chars(b.chars()),
+        first_tag: lexicon.tag(first_word),
+        last_tag: lexicon.segment(tail).last().and_then(|w| lexicon.tag(w)),
+        start_odds: crate::source::starts::start_odds(first_word),
+        left_open: left_open(a).map(|close| closes_first(b, close)),
+        ends_inside_word: continuity::ends_inside_word(tail),
+        number_across: a.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+            && b.starts_with(|c: char| c.is_ascii_digit()),
+        number_cut: number_cut(a, b),
+        opens_with_setting: OPENS_WITH_SETTING.is_match(b),
+    }
+}
+
+/// The marks that part the clauses of a sentence: no sentence opens with one.
+pub(super) const CLAUSE_MARKS: [char; 6] = ['，', '、', '；', '：', ',', ';'];
+
+/// Pairs of marks that a cut may leave open: quotation, title, bracket.
+pub(super) const PAIRS: [(char, char); 5] =
+    [('“', '”'), ('‘', '’'), ('《', '》'), ('（', '）'), ('「', '」')];
+
+/// How far back from a text's end an unclosed title or bracket is looked for, in characters…
+pub(super) const OPEN_PAIR_CHARS: usize = 60;
+/// … and an unclosed quotation: one opened further back may run on for sentences, and across
+/// paragraphs, as quotations do.
+pub(super) const OPEN_QUOTE_CHARS: usize = 20;
+
+/// The closing mark of the innermost pair left open near the end of `text`, if any.
+pub(super) fn left_open(text: &str) -> Option<char> {
+    let mut closed = [0usize; PAIRS.len()];
+    for (n, c) in text.chars().rev().take(OPEN_PAIR_CHARS).enumerate() {
+        if let Some(k) = PAIRS.iter().position(|p| p.1 == c) {
+            closed[k] += 1;
+        } else if let Some(k) = PAIRS.iter().position(|p| p.0 == c) {
+            if closed[k] > 0 {
+                closed[k] -= 1;
+            } else {
+                let quote = matches!(PAIRS[k].0, '“' | '‘');
+                return (!quote || n < OPEN_QUOTE_CHARS).then_some(PAIRS[k].1);
+            }
+        }
+    }
+    None
+}
+
+/// How far into the second text a pair left open is looked for its close, in characters.
+pub(super) const CLOSE_PAIR_CHARS: usize = 200;
+
+/// `text` closes a pair opened before it: `close` comes before an opening of its own.
+pub(super) fn closes_first(text: &str, close: char) -> bool {
+    let Some(&(opening, _)) = PAIRS.iter().find(|p| p.1 == close) else {
+        return false;
+    };
+    let mut depth = 0usize;
+    for c in text.chars().take(CLOSE_PAIR_CHARS) {
+        if c == opening {
+            depth += 1;
+        } else if c == close {
+            match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return true,
+            }
+        }
+    }
+    false
+}
+
+/// `first` stops on a digit and `second` goes on with neither a digit nor what follows a
+/// number (a unit, a range, 多, 万): the number lost its end (开行超4 | 北京冬奥会…).
+pub(super) fn number_cut(first: &str, second: &str) -> bool {
+    first.ends_with(|c: char| c.is_ascii_digit())
+        && !second.starts_with(|c: char| {
+            c.is_ascii_digit()
+                || NUMBER_UNITS.contains(&c)
+                || matches!(
+                    c,
+                    '.' | '%' | '％' | '-' | '—' | '~' | '～' | '多' | '余' | '千' | '百'
+                )
+        })
+}
+
+/// A first clause that sets the scene, ending on where or when before a comma (会见前，
+/// 座谈会上，活动期间，): sentences open so, the rest of a cut one seldom does.
+pub(super) static OPENS_WITH_SETTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^，。！？“”、]{1,8}(?:前|后|上|时|中|里|间|底|期间|以来|年来)，").expect("setting pattern")
+});
+
+/// Characters before the first sentence end or semicolon of `chars`, up to
+/// `carry::SENTENCE_CHARS`.
+pub(super) fn sentence_chars(chars: impl Iterator<Item = char>) -> usize {
+    chars
+        .take_while(|&c| !is_sentence_end(c) && c != '；')
+        .take(carry::SENTENCE_CHARS)
+        .count()
+}
+
+/// The evidence at a break, judged with the shipped models: for fitting the weights of
+/// `carry` (`examples/fit-carry.rs`).
+pub fn carry_evidence(first: &str, second: &str) -> carry::Evidence {
+    let alone = RefCell::default();
+    let model = Model {
+        built: None,
+        alone: &alone,
+    };
+    whole_evidence(first, second, model)
+}
+
+/// The evidence at a break, with nothing worked out before.
+pub(super) fn whole_evidence(first: &str, second: &str, model: Model) -> carry::Evidence {
+    let (a, b) = (first.trim_end(), second.trim_start());
+    let known = Known {
+        odds: shipped_join_odds(a, b, model),
+        gain: continuity::join_gain(han_tail(a), han_head(b)),
+        opens_fresh: opens_fresh(a, b),
+    };
+    evidence(a, b, known, model)
+}
+
+/// The ln odds of carrying on (by `carry`) below which a paragraph is taken to start a
+/// sentence of its own after a neighbour that broke off (on the pairs `fit-carry` scores,
+/// 97.5% of the rests of cut sentences reach it, and 30% of the real next paragraphs)…
+pub(super) const NEIGHBOUR_CARRY: f32 = -1.6;
+/// … and after headings, or further away: a heading is as likely a sign that the sentence
+/// was cut off before it as that it was set between the halves, so the bar is higher (95%
+/// and 21%).
+pub(super) const APART_CARRY: f32 = -1.0;
+/// … and past headings after a comma, the bar above which the paragraph is the
+/// sentence's rest (89% of the rests of cut sentences reach it, and 12% of the real next
+/// paragraphs).
+pub(super) const COMMA_APART_CARRY: f32 = 0.0;
+
+/// `first` stops on an enumeration comma and `second` opens with one more item of the list:
+/// a short one before another enumeration comma or 等 (交通运输部、商务部等部门…), or one that
+/// ends as the last item did, before a mark (全面性、系统性、| 协调性。).
+pub(super) fn list_goes_on(first: &str, second: &str) -> bool {
+    let Some(last_end) = first
+        .strip_suffix('、')
+        .and_then(|items| items.chars().next_back())
+        .filter(|&c| is_han(c) || c.is_ascii_alphanumeric())
+    else {
+        return false;
+    };
+    let item: Vec<char> = second
+        .chars()
+        .take_while(|&c| (is_han(c) || c.is_ascii_alphanumeric()) && c != '等')
+        .take(MAX_LIST_ITEM_CHARS + 1)
+        .collect();
+    if item.is_empty() || item.len() > MAX_LIST_ITEM_CHARS {
+        return false;
+    }
+    let after = second[item.iter().map(|c| c.len_utf8()).sum::<usize>()..]
+        .chars()
+        .next();
+    let same_end = item.last() == Some(&last_end) && after.is_some_and(is_break_mark);
+    matches!(after, Some('、' | '等')) || same_end
+}
+
+/// `first` stops on a title and `second` opens with a person's name: news writes the title
+/// before the name (全国政协主席 | 王沪宁主持…), and a sentence seldom ends on a title.
+pub(super) fn title_before_name(first: &str, second: &str) -> bool {
+    let tail = han_tail(first);
+    let head = han_head(second);
+    TITLES.iter().any(|title| tail.ends_with(title)) && (2..=3).any(|n| names_a_person(first_chars(head, n)))
+}
+
+/// The break cuts a person's name that stands after a title or after a name in a list (副主席沈跃 |
+/// 跃、王勇, 赵乐际、蔡 | 奇、丁薛祥): a surname, perhaps with a character of the given name, ends
+/// the first text, and the rest of the name opens the second as no word of the dictionary
+/// does. Two characters may be a whole name, so the second text must not open with one of its
+/// own (书记邢云 | 邢云，1952年生), nor with a function word (记者于青 | 因东京…).
+pub(super) fn name_across(first: &str, second: &str) -> bool {
+    let tail = han_tail_of(first, 2);
+    let head = han_head(second);
+    let lexicon = continuity::lexicon();
+    let function_word = |word: &str| {
+        lexicon
+            .tag(word)
+            .is_some_and(|tag| FUNCTION_TAGS.iter().any(|t| tag.starts_with(t)))
+    };
+    (1..=tail.chars().count()).any(|k| {
+        let part = last_chars(tail, k);
+        let before = &first[..first.len() - part.len()];
+        let listed = || {
+            before.strip_suffix('、').is_some_and(|list| {
+                let last = han_tail_of(list, 3);
+                (2..=3).any(|n| names_a_person(last_chars(last, n)))
+            })
+        };
+        let whole = || k == 2 && (2..=3).any(|n| names_a_person(first_chars(head, n)));
+        (TITLES.iter().any(|t| before.ends_with(t)) || listed())
+            && !whole()
+            && (1..=3 - k).any(|m| {
+                let rest = first_chars(head, m);
+                let word_starts = (2..=3).any(|n| {
+                    let word = first_chars(head, n);
+                    word.len() > rest.len() && lexicon.has(word)
+                });
+                rest.chars().count() == m
+                    && !function_word(first_chars(rest, 1))
+                    && !word_starts
+                    && is_person_name(&format!("{part}{rest}"))
+            })
+    })
+}
+
+/// Titles that stand before a name (主席, 总理, 部长…; 委员 and 代表 are left out: a line may
+/// list them without names).
+pub(super) const TITLES: [&str; 24] = [
+    "主席",
+    "总书记",
+    "书记",
+    "总理",
+    "总统",
+    "首相",
+    "部长",
+    "委员长",
+    "主任",
+    "省长",
+    "市长",
+    "县长",
+    "局长",
+    "院长",
+    "大使",
+    "秘书长",
+    "发言人",
+    "司令员",
+    "政委",
+    "董事长",
+    "总经理",
+    "国务委员",
+    "外长",
+    "记者",
+];
+
+/// The longest list item `list_goes_on` takes, in characters.
+pub(super) const MAX_LIST_ITEM_CHARS: usize = 10;
+
+/// Units and measure words that follow a number (30|日, 2023|年, 3|名): a text that stops on a
+/// number goes on with one.
+pub(super) const NUMBER_UNITS: [char; 24] = [
+    '年', '月', '日', '时', '分', '秒', '号', '个', '名', '人', '万', '亿', '元', '米', '度', '岁', '家',
+    '次', '件', '辆', '吨', '项', '条', '倍',
+];
+
+/// `second` closes a pair of marks that `first` left open before it opens one, within its
+/// first sentence (6月|26日）, “林|一代”是).
+pub(super) fn closes_what_is_open(first: &str, second: &str) -> bool {
+    let closing = second
+        .chars()
+        .take(CLOSING_SEARCH_CHARS)
+        .find(|&c| matches!(c, '（' | '(' | '）' | ')' | '《' | '》' | '“' | '”') || is_sentence_end(c));
+    match closing {
+        Some('）' | ')') => census(first).brackets_open > 0,
+        Some('》') => census(first).titles_open > 0,
+        Some('”') => first.matches('“').count() > first.matches('”').count(),
+        _ => false,
+    }
+}
+
+/// How far into a paragraph `closes_what_is_open` looks for a closing mark.
+pub(super) const CLOSING_SEARCH_CHARS: usize = 40;
+
+/// Marks that open something the same sentence must close: a text cannot stop after them, and
+/// what carries it on closes them (else it was cut off, and what follows is not its rest).
+pub(super) const OPENING_MARKS: [char; 8] = ['（', '(', '“', '《', '【', '「', '『', '〔'];
+
+/// How much better, in ln odds, the best reading with a word across a join must be than the
+/// best reading without one.
+pub(super) const WORD_ACROSS_GAIN: f32 = 1.0;
+/// … for the word to carry the text on even into what reads as a fresh start.
+pub(super) const STRONG_WORD_ACROSS_GAIN: f32 = 3.0;

@@ -1,0 +1,1406 @@
+use super::*;
+
+/// The shipped models, as the judgements use them without `--model` (its cache lives as
+/// long as the test).
+fn shipped_model() -> Model<'static> {
+    Model {
+        built: None,
+        alone: Box::leak(Box::default()),
+    }
+}
+
+#[test]
+fn pairs_left_open_near_the_end_and_their_close() {
+    assert_eq!(left_open("反对“"), Some('”'));
+    assert_eq!(left_open("会议通过修订后的《"), Some('》'));
+    assert_eq!(left_open("央视网消息（新闻"), Some('）'));
+    // Closed, or a quotation opened long before the end (it may run on for sentences).
+    assert_eq!(left_open("坚持“九二共识”、反对“台独”"), None);
+    assert_eq!(
+        left_open("“同时，上线“渝悦·救助”和“精神卫生”2个应用，主动解决困难群众在社会救助"),
+        None
+    );
+    assert!(closes_first("台独”，是两岸关系和平发展的", '”'));
+    assert!(closes_first("新闻联播）：今天", '）'));
+    // An opening of its own first: its close is its own.
+    assert!(!closes_first("与会台湾青年代表作了发言。", '”'));
+    assert!(!closes_first("“三北”工程攻坚战", '”'));
+}
+
+#[test]
+fn a_number_cut_and_a_scene_set() {
+    for (first, second, cut) in [
+        ("中欧班列共计开行超4", "北京冬奥会今起进入赛时运行阶段。", true),
+        ("中欧班列共计开行超4", "800列，开行量占全国比例超过", false),
+        (
+            "十三届全国人大常委会第三十三次会议2",
+            "月27日至28日在北京举行。",
+            false,
+        ),
+        ("同比增长15", "%，实现旅游收入", false),
+        ("中欧班列共计开行超过", "北京冬奥会今起进入赛时运行阶段。", false),
+    ] {
+        assert_eq!(number_cut(first, second), cut, "{first}|{second}");
+    }
+    for (text, setting) in [
+        ("会见前，两国元首同双方代表合影。", true),
+        ("座谈会上，代表们围绕深入学习", true),
+        ("多年以来，我国", true),
+        ("双方一致同意", false),
+        ("上，代表们", false),
+    ] {
+        assert_eq!(OPENS_WITH_SETTING.is_match(text), setting, "{text}");
+    }
+}
+
+#[test]
+fn a_bare_number_after_han_lost_its_end() {
+    for (text, bare) in [
+        ("（成渝）中欧班列共计开行超4", true),
+        ("在庆祝全国人民代表大会成立7", true),
+        ("新动能指数为766.8", true),
+        ("二十国集团G20", false),
+        ("同比增长5%", false),
+        ("今年前5个月", false),
+        ("2024", false),
+    ] {
+        assert_eq!(ends_on_a_bare_number(text), bare, "{text}");
+    }
+}
+
+#[test]
+fn an_opening_on_a_lone_character_that_no_sentence_has_lost_its_head() {
+    for (paragraph, lost) in [
+        // 同|志出席会议, 发|生历史性转变, 新时|代构建, 青|年就业创业.
+        ("志出席会议并作了重要讲话。", true),
+        ("生历史性转变。", true),
+        ("年就业创业。", true),
+        ("他说，这是一次难得的机会。", false),
+        ("这是我国首次举办此类活动。", false),
+        ("让更多群众享受到改革发展的成果，是我们的共同心愿。", false),
+        ("为进一步做好防汛工作，各地加强值守。", false),
+        // Not weighed: a word of two characters opens it.
+        ("和平与发展仍是时代主题。", false),
+        // The segmentation leaves the character alone though a word starts there (国人,
+        // 年来, 会前, 年近): weighed on a stricter bar.
+        ("国人民在您的领导下不断实现进步与繁荣。", true),
+        ("年来的最高水平。", true),
+        ("会前，人们在会场外兴奋地交谈着。", false),
+        ("年近五十的王君生，是某酱油分厂的副厂长。", false),
+    ] {
+        assert_eq!(opening_unlikely(paragraph), lost, "{paragraph}");
+        let (flow, _) = flow_of(&format!("发展很快。\n\n{paragraph}\n"));
+        assert_eq!(
+            flow.orphans.iter().any(|o| o.block == 1),
+            lost,
+            "{paragraph}: {flow:?}"
+        );
+    }
+}
+
+#[test]
+fn what_a_cut_leaves_open_weighs_on_the_rest() {
+    // A cut sentence and its rest, against the paragraph that came next in the story.
+    for (head, rest, next) in [
+        (
+            "今年，我国将深入推进“",
+            "三北”工程攻坚战，全国计划完成造林种草任务。",
+            "今年，我国积极推进美丽中国先行区建设。",
+        ),
+        (
+            "中欧班列共计开行超4",
+            "800列，开行量占全国比例超过四分之一。",
+            "北京冬奥会今起进入赛时运行阶段，各项工作准备就绪。",
+        ),
+        (
+            "央视网消",
+            "息（新闻联播）：今天，全国政协召开双周协商座谈会。",
+            "会见白俄罗斯总统卢卡申科时，李希表示，中方愿同白方一道努力。",
+        ),
+    ] {
+        let (rest, next) = (
+            carry_evidence(head, rest).log_odds(),
+            carry_evidence(head, next).log_odds(),
+        );
+        assert!(
+            rest > NEIGHBOUR_CARRY && next < NEIGHBOUR_CARRY,
+            "{head}: {rest} {next}"
+        );
+    }
+}
+
+fn flow_of(text: &str) -> (Flow, Vec<String>) {
+    let doc = Document::parse(text);
+    let heads = doc
+        .blocks
+        .iter()
+        .map(|b| doc.block_text(b).chars().take(4).collect())
+        .collect();
+    (analyse(&doc), heads)
+}
+
+#[test]
+fn roles() {
+    assert_eq!(role("焦点二", BlockKind::Paragraph), Role::Heading);
+    assert_eq!(
+        role("□本报首席记者 杨骏 见习记者 王贵江", BlockKind::Paragraph),
+        Role::Other
+    );
+    for byline in [
+        "本报记者许立群",
+        "新华社记者陈毛弟本报记者吕网大",
+        "新华社通讯员钱友荣郭凯",
+        "记者 张三 李四",
+    ] {
+        assert_eq!(role(byline, BlockKind::Paragraph), Role::Other, "{byline}");
+    }
+    for headline in [
+        "以核养核，滚动发展",
+        "胸中有全局，手中有典型",
+        "第一，提高产业技术水平，推动产业结构优化升级",
+        "“要干，就跨一大步”",
+        "『前辈的爱国之情、强国之志，需要我们以行动来继承』",
+        "珀斯，留下问号——评世锦赛上的中国跳水",
+        "突破口如何突破？——纺织总会会长谈打好纺织解困攻坚战",
+        "人心顺事业兴（附图片1张）",
+        "乡野，扬起欢笑（组图）",
+        "乡野（图片）（视频）",
+    ] {
+        assert_eq!(role(headline, BlockKind::Paragraph), Role::Heading, "{headline}");
+    }
+    for cut in [
+        "这几天，南水北调首个后续工程——引江补汉工程",
+        "“要干，就跨一大步”，他说",
+        "他说：“要干，就跨一大步”",
+        "今天（2月3日），中东部",
+        "一样组团参展的中小企业，今年",
+        "几十年来，赵亚夫走遍了",
+        "会议指出，要研究职工群众和工会工",
+        "我们要团结奋斗，实现中华民族伟大",
+    ] {
+        assert_ne!(role(cut, BlockKind::Paragraph), Role::Heading, "{cut}");
+    }
+    // Lists of names, a name alone (a byline) and captions of tables are neither prose nor
+    // headings; a list cut on a surname or into a verb, or of places, is not such a list.
+    for other in [
+        "丁衡高、千奋勇（蒙古族）、马思忠（回族）、王力平、王大明、游德馨、谭庆琏、戴学江",
+        "刀美兰（女，傣族）、于洋、于庆成、张艺谋、王世光、吴冠中",
+        "江泽民、李鹏、乔石、朱镕基、李瑞环、刘华清、胡锦涛、尉健行、李岚清等",
+        "张同吾",
+        "表1：镇区占地面积和人口数量",
+        "图①：张家口地震灾区村民在贴对联",
+        "（附图片3张）",
+    ] {
+        assert_eq!(role(other, BlockKind::Paragraph), Role::Other, "{other}");
+    }
+    for not_names in [
+        "石泰峰、李干杰、李书磊、李鸿忠、陈文清、刘",
+        "王沪宁、赵乐际、李书磊、刘金国、穆虹、姜信治出",
+        "江苏、浙江、安徽、福建、广东等地",
+        "习近平在甘肃考察",
+    ] {
+        assert_ne!(role(not_names, BlockKind::Paragraph), Role::Other, "{not_names}");
+    }
+    assert_ne!(role("记者来到现场", BlockKind::Paragraph), Role::Other);
+    assert_ne!(role("记者从北京", BlockKind::Paragraph), Role::Other);
+    assert_ne!(role("本报记者深入基层调研", BlockKind::Paragraph), Role::Other);
+    assert_eq!(
+        role(
+            "明 炬 全国政协委员，市科技局党委书记、局长，重庆市科学技术研究院院长",
+            BlockKind::Paragraph
+        ),
+        Role::Other
+    );
+    assert_eq!(
+        role("他说，我们要全面、", BlockKind::Paragraph),
+        Role::Prose(Ending::Open)
+    );
+    assert_ne!(
+        role("记者了解到，清单包括以下五个方面：", BlockKind::Paragraph),
+        Role::Prose(Ending::Open)
+    );
+    assert_eq!(
+        role("发展很快。从数字化", BlockKind::Paragraph),
+        Role::Prose(Ending::Open)
+    );
+    assert_eq!(
+        role("发展很快。”", BlockKind::Paragraph),
+        Role::Prose(Ending::Complete)
+    );
+    assert_eq!(
+        role("发展很快。（完）", BlockKind::Paragraph),
+        Role::Prose(Ending::Complete)
+    );
+    assert_eq!(
+        role("下面刊出的是他们的笔谈摘要。———编者", BlockKind::Paragraph),
+        Role::Prose(Ending::Complete)
+    );
+    assert_eq!(
+        role("发展很快。（记者 张三）", BlockKind::Paragraph),
+        Role::Prose(Ending::Complete)
+    );
+    assert_eq!(
+        role("发展很快，成效显著。（见图）", BlockKind::Paragraph),
+        Role::Prose(Ending::Complete)
+    );
+    assert_eq!(
+        role("推进“共投共建”“相向协作”", BlockKind::Paragraph),
+        Role::Heading
+    );
+    assert_eq!(
+        role("发展很快。推进“共投共建”“相向协作”", BlockKind::Paragraph),
+        Role::Prose(Ending::Open)
+    );
+    assert_eq!(role("采取三项举措——", BlockKind::Paragraph), Role::Heading);
+    assert_eq!(
+        role("一是要加强领导，二是要完善机制。三是——", BlockKind::Paragraph),
+        Role::Prose(Ending::Complete)
+    );
+}
+
+#[test]
+fn prepositions_conjunctions_and_determiners_end_nothing() {
+    for tail in [
+        "多家金融和",
+        "开幕式在",
+        "得益于各种",
+        "推动产业升级以及",
+        "记者把",
+        "截至目前，由于",
+        // A lone character before a word of two is no part of it (了 | 关于).
+        "收集归纳了关于",
+        "秘书长李斌等分别就",
+        // Adverbs that lead on to the verb.
+        "会议首先",
+        "工作组正在",
+        // Verbs that take what follows as their object.
+        "在法国巴黎举行，包括",
+        "该项目位于",
+        "这里将成为",
+    ] {
+        assert!(ends_on_a_word_before_more(han_tail_of(tail, 8)), "{tail}");
+    }
+    // Words that end on one of their characters, 在 as a verb, and verbs, nouns and
+    // words that are both.
+    for tail in [
+        "推进碳达峰碳中和",
+        "取得了历史性成就",
+        "可谓天时地利人和",
+        "初心永在",
+        "精神依然在",
+        "会议审议通过",
+        "主要表现为",
+        "项目建成投用",
+        "有效应对",
+    ] {
+        assert!(!ends_on_a_word_before_more(han_tail_of(tail, 8)), "{tail}");
+    }
+}
+
+#[test]
+fn credits_and_bylines() {
+    for credit in [
+        "李建均",
+        "李璋 农国圣",
+        "黄政正/摄",
+        "记者 张锦辉 摄/视觉重庆",
+        "图片来源:昆明高新区",
+    ] {
+        assert!(is_credit(credit), "{credit}");
+    }
+    for text in ["从数字化", "2021年", "线下", "到智能化再到"] {
+        assert!(!is_credit(text), "{text}");
+    }
+    // A short line over a byline is its headline; running text over one still lost its end.
+    for (text, truncated) in [
+        (
+            "发展很快。\n\n声声关切情意深\n\n本报记者许立群\n\n除夕夜，北京寒风凛冽。\n",
+            0,
+        ),
+        ("发展很快。\n\n缺斤又短两\n\n张同吾\n\n元旦前后，市场繁荣。\n", 0),
+        (
+            "发展很快。\n\n今天上午，记者来到了施工现场，看到工人们正在紧张施工，各项工作都在有序推进，现场的\n\n本报记者王楚\n",
+            1,
+        ),
+    ] {
+        let (flow, _) = flow_of(text);
+        assert_eq!(
+            flow.truncations.len() + flow.splits.len(),
+            truncated,
+            "{text}: {flow:?}"
+        );
+    }
+}
+
+#[test]
+fn a_line_cut_inside_a_word_goes_on_past_headings_into_a_name() {
+    // 外|长 is a word, though 长拉夫 reads as a name: the line stops on a lone character.
+    let text = "俄乌第二轮谈判计划今天举行\n\n央视网消息（新闻联播）：谈判今天举行。\n\n俄罗斯外\n\n国内联播快讯\n\n长拉夫罗夫今天表示，乌方正在拖延谈判。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!(flow.splits.len(), 1);
+    assert_eq!((flow.splits[0].first, flow.splits[0].second), (2, 4));
+    // A subheading that stops on a word, before a story whose first word makes a word
+    // with its last character (水|平).
+    let text = "两地今天签约\n\n央视网消息（新闻联播）：两地今天签约。\n\n平陆运河南宁段通水\n\n平陆运河南宁段昨天（3月27日）通水。\n";
+    assert!(flow_of(text).0.splits.is_empty());
+    // A word across (军|方) into a paragraph that starts inside it, though it then reads as
+    // an attributed statement (方10日称，).
+    let text = "标题\n\n加沙局势持续紧张。\n\n以军\n\n方10日称，当天在加沙地带袭击了多个目标。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    // … or that the line stops clearly inside (总司|令), though 令 is a word of its own.
+    let text = "标题\n\n加沙局势持续紧张。\n\n伊拉克武装部队总司\n\n令发言人萨巴赫·努曼15日说，坚决反对。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+}
+
+#[test]
+fn a_range_or_a_dateline_cut_goes_on() {
+    let text =
+        "标题\n\n会议在北京举行。\n\n建议涉及农村劳动者培训、0—\n\n3岁婴幼儿和70岁以上老年人消费补贴。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
+    assert!(ends_on_a_range_dash("0—") && !ends_on_a_range_dash("三是——"));
+    // The agency stands alone over the rest of its dateline: no headline over a story.
+    let text = "标题\n\n会议在北京举行。\n\n央视网\n\n消息（新闻联播）：欢迎仪式后，李强同默茨举行会谈。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+}
+
+#[test]
+fn a_line_that_stops_on_a_short_bare_number_is_no_headline() {
+    let text = "标题\n\n会议在北京举行。\n\n联合国秘书长古特雷斯22\n\n全国铁路将投产新线3300公里\n\n今天，湖北黄冈至黄梅高铁开通运营。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!(flow.truncations.len(), 1, "{flow:?}");
+    assert_eq!(flow.truncations[0].block, 2);
+    assert!(ends_on_a_short_bare_number("联合国秘书长古特雷斯22"));
+    assert!(!ends_on_a_short_bare_number("编辑部电话010—64365566呼8283"));
+    assert!(!ends_on_a_short_bare_number("二十国集团G20"));
+}
+
+#[test]
+fn a_time_or_a_connective_alone_is_no_headline() {
+    let text = "标题\n\n会议在北京举行。\n\n今年\n\n是“十五五”开局之年，谢延翠更忙了。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    // Under the title too, where a deck line would stand.
+    let text = "标题\n\n今天\n\n（8月19日），长三角G60科创走廊联席会议在上海召开。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!(flow.splits.len(), 1, "{flow:?}");
+    assert!(opener_alone("今天") && opener_alone("与此同时 "));
+    assert!(!opener_alone("新华社") && !opener_alone("今天的中国"));
+}
+
+#[test]
+fn a_foreign_name_cut_in_two_goes_on() {
+    assert!(foreign_name_across(
+        "联合国日内瓦办事处代表巴赫雷",
+        "尼26日说，伊朗已准备好。"
+    ));
+    let text = "标题\n\n会议在北京举行。\n\n伊朗常驻联合国日内瓦办事处代表巴赫雷\n\n尼26日说，伊朗已准备好应对任何形式的地面入侵。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    // A headline that ends on a name, over a story that opens with a word.
+    assert!(!foreign_name_across("习近平会见普京", "俄罗斯总统普京今天表示，"));
+    assert!(!foreign_name_across("习近平会见普京", "国家主席习近平今天会见。"));
+    assert!(!foreign_name_across("中国代表团抵达", "斯德哥尔摩，开始访问。"));
+}
+
+#[test]
+fn split_truncation_and_orphan() {
+    let (flow, _) = flow_of("今年经济向好。从数字化\n\n到智能化再到智慧化，转型加快。\n");
+    assert_eq!(flow.splits.len(), 1);
+    assert!(!flow.splits[0].certain);
+    let (flow, _) = flow_of("发展很快。吸纳高端创新机构、跨\n\n国企业等入驻重庆。\n");
+    assert!(flow.splits[0].certain);
+    let (flow, _) = flow_of("发展很快。优化政府精准服\n\n焦点三\n\n推进营商环境创新。\n");
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1));
+    assert_eq!(flow.truncations[0].followed_by, Follower::Heading);
+    let (flow, _) =
+        flow_of("发展很快。让很多企业家有投资重\n\n### 展示形象\n\n庆的热情。他表示，优势明显。\n");
+    assert_eq!(flow.splits[0].between, 1..2);
+    let (flow, _) = flow_of(
+        "“共同争取”三类项目合作，加快形成支撑。\n\n下一步，发力。\n\n首先是推进。推进“共投共建”“相向协作”\n",
+    );
+    assert_eq!(flow.truncations[0].continuation, Some(0));
+    assert_eq!(flow.orphans[0].head, Some(2));
+    let (flow, _) = flow_of("标题\n\n，破解传统手段难以解决的顽疾。\n");
+    assert_eq!(flow.orphans.len(), 1);
+}
+
+#[test]
+fn running_text_without_its_full_stop_is_open() {
+    // A comma says running text; a paragraph of it ends with a full stop.
+    let (flow, _) = flow_of("发展很快。\n\n今天上午，记者来到了现场\n");
+    assert_eq!(flow.truncations.len(), 1);
+    // A dateline opens a story's body, never a deck line.
+    let (flow, _) = flow_of(
+        "标题\n\n央视网消息（新闻联播）：国防部2日宣布，为阻止乌克兰\n\n据了解，今年以来，各类物资储备充足。\n",
+    );
+    assert_eq!(flow.truncations.len(), 1);
+    let (flow, _) = flow_of("标题\n\n坚持稳中求进，才能行稳致远\n\n据了解，今年以来，各类物资储备充足。\n");
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 0));
+    // A story's first paragraph ends with a full stop, even when its text so far stops on
+    // a whole word; a dateline alone, or with its byline, is no story.
+    for (text, open) in [
+        ("央视网消息（新闻联播）：在内蒙古燕山", true),
+        ("新华社北京3月5日电（记者王某）国务院总理", true),
+        ("本报讯（记者王某）全市经济", true),
+        ("央视网消息（新闻联播）：11月", true),
+        ("央视网消息（新闻联播）：在", true),
+        ("央视网消息（新闻联播）：", false),
+        ("新华社北京3月5日电（记者王某）", false),
+        ("新华社北京3月5日电 记者王某", false),
+        ("本报评论员", false),
+    ] {
+        let ending = role(text, BlockKind::Paragraph);
+        assert_eq!(ending == Role::Prose(Ending::Open), open, "{text}: {ending:?}");
+    }
+    let (flow, _) =
+        flow_of("标题\n\n央视网消息（新闻联播）：在内蒙古燕山\n\n据了解，今年以来，各类物资储备充足。\n");
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    // A word that leads into more ends no line, even right after a bracket or a number.
+    for (text, open) in [
+        ("伏羲大典今天（6月21日）在", true),
+        ("推动“十四五”和", true),
+        ("峰会在G20与", true),
+        ("活动（6月21日）在", true),
+        ("今天（3月28日）是", true),
+        ("“十四五”将", true),
+        ("峰会在G20也", true),
+        ("他说“在”", false),
+        ("“十四五”就是", false),
+        ("这是", false),
+        ("初心永在", false),
+        ("在", false),
+    ] {
+        let tail = han_tail_of(text, 8);
+        assert_eq!(leads_alone_into_more(text, tail), open, "{text}");
+    }
+    // Even in a deck's place: it goes on past the heading, or its rest was lost.
+    let (flow, _) = flow_of("标题\n\n伏羲大典今天（6月21日）在\n\n焦点二\n\n据了解，各类物资储备充足。\n");
+    assert_eq!(flow.splits.len() + flow.truncations.len(), 1, "{flow:?}");
+    let (flow, _) = flow_of("标题\n\n伏羲大典今天（6月21日）举行\n\n焦点二\n\n据了解，各类物资储备充足。\n");
+    assert_eq!(flow.splits.len() + flow.truncations.len(), 0, "{flow:?}");
+}
+
+/// A poem breaks its sentences where the poet wants.
+#[test]
+fn lines_of_verse_are_left_alone() {
+    for poem in [
+        "那音韵如轻柔的夜风，\n\n惊溅起不可言传的天籁。\n\n怀揣这如泣如诉的呵护，\n\n才发觉已迷失了来路。\n",
+        "多年不饮\n\n梦中常嗅\n\n今日如在故乡游\n\n别有滋味漫心头\n\n干杯！酒\n\n好酒！\n\n隔海同饮“泸州”\n\n海峡风平浪收\n",
+    ] {
+        let (flow, _) = flow_of(poem);
+        assert!(
+            flow.splits.is_empty() && flow.truncations.is_empty() && flow.orphans.is_empty(),
+            "{poem}: {flow:?}"
+        );
+    }
+    // Headings and a cut line in a row are no poem.
+    let (flow, _) = flow_of("国内联播快讯\n\n今年经济向好，\n\n焦点二\n\n各地加快发展。\n");
+    assert_eq!(flow.splits.len() + flow.truncations.len(), 1, "{flow:?}");
+}
+
+/// A decimal opens no numbered item (1. 坚持…): 51.97亿元 goes on a sentence.
+#[test]
+fn a_decimal_number_opens_no_list_item() {
+    assert!(!opens_fresh("", "51.97亿元，平均实际报销比例提高。"));
+    assert!(opens_fresh("", "1.坚持稳中求进。"));
+    assert!(opens_fresh("", "2、推进改革。"));
+    assert!(opens_fresh("", "3. 扩大开放"));
+}
+
+#[test]
+fn body_text_too_long_for_a_heading_ends_with_a_full_stop() {
+    let body = "委员长会议建议的常委会会议议程还有：审议中央军事委员会关于提请审议关于中国人民解放军现役士兵衔级制度的决定";
+    let (flow, _) = flow_of(&format!(
+        "标题\n\n会议在北京举行。\n\n{body}\n\n国内联播快讯\n\n全国人大常委会秘书长作了汇报。\n"
+    ));
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    // At the top, or under a subheading, the same line may be a deck; a caption's credit
+    // after its full stop ends it.
+    let (flow, _) = flow_of(&format!("标题\n\n{body}\n\n会议在北京举行。\n"));
+    assert!(flow.truncations.is_empty(), "{flow:?}");
+    let (flow, _) = flow_of(
+        "标题\n\n会议在北京举行。\n\n西部科学城联合微电子中心，工作人员在生产线上忙碌。（本报资料图片） 首席记者 龙帆 摄\n\n会议在北京举行。\n",
+    );
+    assert!(flow.truncations.is_empty(), "{flow:?}");
+}
+
+#[test]
+fn a_paragraph_that_opens_on_a_character_sentences_seldom_open_with_lost_its_head() {
+    let orphans = |paragraph: &str| {
+        let text = format!("标题\n\n会议在北京举行，各方代表出席会议。\n\n{paragraph}\n");
+        flow_of(&text).0.orphans.len()
+    };
+    // A city's one-character name opens news text (京 -4.6), and so do words of their own.
+    for (paragraph, lost_head) in [
+        ("家企业参加了本次展会。", true),
+        ("个重点项目集中签约，总投资超过百亿元。", true),
+        ("场活动吸引了上万名市民参加。", true),
+        ("业发展迈出新步伐。", true),
+        ("京津冀协同发展取得新进展。", false),
+        ("家门口就能看病，村民们很满意。", false),
+        ("个人所得税改革稳步推进。", false),
+        ("区域协调发展取得新成效。", false),
+        ("的“清朗·未成年人网络保护”专项行动全面启动。", true),
+        ("了3次，均未成功。", true),
+        ("的士司机热情接待游客。", false),
+    ] {
+        assert_eq!(orphans(paragraph), usize::from(lost_head), "{paragraph}");
+    }
+}
+
+#[test]
+fn a_paragraph_that_starts_inside_a_pair_of_marks_a_number_or_a_date_lost_its_head() {
+    for text in [
+        "日）召开金融支持水利基础设施建设工作会议。",
+        "闻联播）：今天，全国春运正式启动。",
+        "白玉兰绽放”颁奖典礼在上海举行。",
+        "求是》杂志发表重要文章。",
+        "024年亚太经合组织领导人非正式会议在利马举行。",
+        "00多人参加活动，其中青年占一半。",
+        "月，新能源汽车销量同比增长3成。",
+        "万吨，同比增长40.1%。",
+        "万家、同比增长24.2%。",
+        "日上午在京召开会议。",
+        "日表示，俄方愿意谈判。",
+        "年10月，习近平同志履新浙江。",
+        "月30日，中老铁路国际货物列车开行突破。",
+        "0到1000亩的飞防任务，一天完成。",
+        "以来，全国累计建成高标准农田10亿亩。",
+        "结束后，习近平同其他国家领导人合影。",
+        "期间，双方签署了多项合作文件。",
+        "了行业内中小企业转型。",
+        "的“清朗”专项行动取得成效。",
+        "消息（新闻联播）：随着冬季旅游升温，游客增多。",
+        "（新闻联播）：11月8日晚，会议在京举行。",
+        "电（记者 王小明）国务院今天召开常务会议。",
+        "消息：今天，全国春运正式启动。",
+    ] {
+        assert!(starts_mid_sentence(text), "{text}");
+    }
+    for text in [
+        "1）加强组织领导。",
+        "一）加强组织领导。",
+        "b) 完善制度。",
+        "今天（5月10日），全国春运正式启动。",
+        "他说，“好”。",
+        "《求是》杂志发表重要文章。",
+        "00后已成为消费主力。",
+        "08:30，会议开始。",
+        "0.5%的差距不小。",
+        "0时起，新规正式实施。",
+        "0比0，双方战平。",
+        "（一）加强组织领导。",
+        "（记者 王小明）会议指出，要加快发展。",
+        "（新华社记者樊如钧摄）",
+        "消息传来，全村沸腾了。",
+        "电力供应保持平稳。",
+        "讯号清晰，通话顺畅。",
+        "之后，他又去了另一个村。",
+        "以来自全国的500名代表为主体。",
+        "了解情况后，他说。",
+        "的确，这是一次难得的机会。",
+        "着力推进高质量发展。",
+        "地方政府专项债券发行提速。",
+        "2024年亚太经合组织领导人非正式会议在利马举行。",
+        "日前，全国春运正式启动。",
+        "日本政府表示，将延长措施。",
+        "日夜奋战的工人们回家了。",
+        "万家灯火，其乐融融。",
+        "年轻人，是国家的未来。",
+        "人民群众，是历史的创造者。",
+    ] {
+        assert!(!starts_mid_sentence(text), "{text}");
+    }
+    let (flow, _) = flow_of("标题\n\n会议在北京举行。\n\n日）召开金融支持水利基础设施建设工作会议。\n");
+    assert_eq!(flow.orphans.len(), 1, "{flow:?}");
+    // A particle alone goes on the sentence that running text left open.
+    let (flow, _) = flow_of("标题\n\n发展很快。全产业链的数字化升级也带动\n\n了行业内中小企业转型。\n");
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    assert!(flow.splits[0].certain);
+    // Under a digest's headline, the story lost its head; under a short line or one that
+    // stops on a figure, the sentence goes on.
+    let digest = "国内联播快讯\n\n会议在北京举行。\n\n多措并举切实加大对水利项目的金融支持力度\n\n";
+    for story in [
+        "日）召开金融支持水利基础设施建设工作会议。",
+        "万吨，同比增长40.1%。",
+    ] {
+        let (flow, _) = flow_of(&format!("{digest}{story}\n"));
+        assert_eq!(
+            (flow.splits.len(), flow.orphans.len()),
+            (0, 1),
+            "{story}: {flow:?}"
+        );
+    }
+    for (line, rest) in [
+        ("清晨", "时分，霞浦县三沙镇的滩涂上一片忙碌。"),
+        ("主席会议举行了2", "022年第三次集体学习。"),
+    ] {
+        let (flow, _) = flow_of(&format!("国内联播快讯\n\n会议在北京举行。\n\n{line}\n\n{rest}\n"));
+        assert_eq!(
+            (flow.splits.len(), flow.orphans.len()),
+            (1, 0),
+            "{line}: {flow:?}"
+        );
+    }
+}
+
+#[test]
+fn a_verb_of_saying_without_who_speaks_lost_its_head() {
+    for text in [
+        "表示，谨向中国人民致以最诚挚的问候。",
+        "指出：要坚持稳中求进。",
+        "还强调，要抓好落实。",
+        "16日称，从未故意将媒体工作者作为攻击目标。",
+        "当天表示，将继续推进谈判。",
+        "19日报道，当天发布的一项研究结果显示，污染已影响到多个州。",
+    ] {
+        assert!(starts_mid_sentence(text), "{text}");
+    }
+    for text in [
+        "李强指出，要坚持稳中求进。",
+        "表示感谢的人很多。",
+        "说起这个公司，那还是1995年的事。",
+        "指出问题是解决问题的开始。",
+        "会议强调，要抓好落实。",
+    ] {
+        assert!(!starts_mid_sentence(text), "{text}");
+    }
+    // A name alone on its line is a byline, unless what follows says what the name said.
+    let (flow, _) = flow_of("标题\n\n会议在北京举行。\n\n李强\n\n指出，要坚持稳中求进。\n");
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    let (flow, _) = flow_of("标题\n\n会议在北京举行。\n\n李强\n\n会议强调，要抓好落实。\n");
+    assert!(flow.splits.is_empty() && flow.orphans.is_empty(), "{flow:?}");
+    let (flow, _) = flow_of("标题\n\n会议在北京举行。\n\n表示，要坚持稳中求进。\n");
+    assert_eq!(flow.orphans.len(), 1, "{flow:?}");
+    // Under a line that names who speaks, the sentence goes on; under a digest's
+    // headline, the story lost its head.
+    let digest = "国际联播快讯\n\n会议在日内瓦举行。\n\n";
+    let text = format!(
+        "{digest}伊拉克武装部队总司令发言人萨巴赫·努曼15日\n\n说，坚决反对任何一方利用伊拉克的领土。\n"
+    );
+    assert_eq!(flow_of(&text).0.splits.len(), 1);
+    let text = format!("{digest}非洲联盟苏丹问题峰会在开罗举行\n\n称，反对外国势力干预苏丹事务。\n");
+    let (flow, _) = flow_of(&text);
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (0, 1), "{flow:?}");
+}
+
+#[test]
+fn a_word_that_opens_sentences_may_still_be_the_end_of_a_cut_one() {
+    let (flow, _) = flow_of("春意浓浓。\n\n续回暖，各地旅游市场火热。\n");
+    assert_eq!(flow.orphans.len(), 1, "{flow:?}");
+    let (flow, _) = flow_of("春意浓浓。\n\n在北京举行的活动吸引了很多游客。\n");
+    assert!(flow.orphans.is_empty(), "{flow:?}");
+}
+
+#[test]
+fn a_few_characters_and_a_stop_are_the_end_of_a_sentence() {
+    for orphan in ["力量。", "基础。", "作。"] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{orphan}\n\n各地旅游市场火热。\n"));
+        assert_eq!(flow.orphans.len(), 1, "{orphan}: {flow:?}");
+    }
+    for whole in [
+        "肖捷陪同。",
+        "他笑了。",
+        "再见。",
+        "是的。",
+        "谢谢。",
+        "中方赞赏。",
+        "发展很快。",
+    ] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n\n各地旅游市场火热。\n"));
+        assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
+    }
+}
+
+#[test]
+fn a_character_alone_before_a_figure_opens_only_as_a_preposition_or_a_time_does() {
+    for cut in [
+        "长12.5%，占全部制造业投资的比重提高。",
+        "达3000人，创历史新高。",
+        "破100万辆，同比增长三成。",
+    ] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{cut}\n"));
+        assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");
+    }
+    for whole in [
+        "约300人参加了活动。",
+        "从2020年开始，全市推进老旧小区改造。",
+        "晚8时，晚会正式开始。",
+        "到2035年，基本实现社会主义现代化。",
+        "在2024年的工作中，各地积极作为。",
+        "前3个月，全市接待游客增长明显。",
+    ] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
+        assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
+    }
+}
+
+#[test]
+fn an_organ_named_short_opens_a_sentence() {
+    for whole in [
+        "工信部启动2022“三品”全国行活动。",
+        "人社部发布通知，要求各地做好就业服务工作。",
+        "卫健委要求各地加强防控。",
+        "部党委进一步完善了中心组学习制度。",
+    ] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
+        assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
+    }
+    // Words that end on an organ's character are no organ's name (干部, 全部).
+    for cut in ["名干部走进社区、乡村，收集整理意见。", "底前全部开工。"] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{cut}\n"));
+        assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");
+    }
+}
+
+#[test]
+fn one_character_before_a_comma_ends_a_word() {
+    for cut in [
+        "设，让人工智能发展成果更好惠及各国。",
+        "毅、何立峰等参加会见。",
+        "金、技术、人才等方面发力。",
+        "中。党的十八大以来，我们取得成就。",
+        "策。全国各地积极行动。",
+        "1.17%；全国规模以上工业增加值增长。",
+        "6.1%，高于全国平均水平。",
+        "0.8%。",
+        "2.5。全年增长较快。",
+    ] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{cut}\n"));
+        assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");
+    }
+    for whole in [
+        "但，问题依然存在。",
+        "对，就是这样。",
+        "是，我们做到了。",
+        "好，开始吧。",
+        "一、坚持稳中求进。",
+        "东、中、西部地区协调发展。",
+        "党、政、军、民、学，东西南北中，党是领导一切的。",
+        "东、西两侧各有一座塔。",
+        "中、小学生陆续返校。",
+        "大、中型企业带头。",
+        "省、自治区、直辖市人民政府价格主管部门负责实施。",
+        "市、县人民政府可以根据实际情况制定办法。",
+        "’97中国旅游年是一次国家级的旅游活动。",
+        "啊。多么美丽的家乡！",
+        "6.1%的增速来之不易。",
+        "2.5亿元，占全年的一半。",
+    ] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
+        assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
+    }
+}
+
+#[test]
+fn a_mark_left_open_is_closed_by_the_rest() {
+    for text in [
+        "发展很快。今天（6月\n\n26日）我们一起走进内蒙古。\n",
+        "发展很快。如果说塞罕坝的“林\n\n一代”是爬冰卧雪，二代就是守护。\n",
+        "发展很快。日前出版的《求是\n\n》杂志发表重要文章。\n",
+        // A space inside a title mark does not make a line of parts.
+        "标题\n\n央视网消息（新闻联播）：系列报道《奋进新征程 建功新时代》，今天（6月\n\n26日）我们一起走进内蒙古。\n",
+    ] {
+        let (flow, _) = flow_of(text);
+        assert!(
+            flow.splits.len() == 1 && flow.splits[0].certain,
+            "{text}: {flow:?}"
+        );
+    }
+    // A quotation of several paragraphs opens each of them.
+    let (flow, _) = flow_of("他说：“我们要团结奋斗\n\n“只有这样，才能实现目标。”\n");
+    assert!(flow.splits.iter().all(|s| !s.certain), "{flow:?}");
+    // A paragraph that leaves the mark open is no rest: the sentence was cut off.
+    let (flow, _) =
+        flow_of("发展很快。央视网消息（\n\n截至4月10日9时，这次疫情上海全市已累计排查到密切接触者。\n");
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+}
+
+#[test]
+fn a_paragraph_that_starts_a_sentence_of_its_own_is_no_rest() {
+    let text = |next: &str| format!("会谈结束。乌方表示，仍在寻求通过外交途径\n\n{next}\n");
+    for fresh in [
+        "我国全面启动八大电力科技创新行动。",
+        "习近平请穆罕默德转达对国王的问候。",
+        "商务部最新数据显示，前10个月全国网上零售额同比增长。",
+    ] {
+        let (flow, _) = flow_of(&text(fresh));
+        assert_eq!(
+            (flow.splits.len(), flow.truncations.len()),
+            (0, 1),
+            "{fresh}: {flow:?}"
+        );
+    }
+    let (flow, _) = flow_of(&text("解决危机，维护地区和平稳定。"));
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
+}
+
+#[test]
+fn a_truncation_finds_its_rest_by_the_judgements_weighed_together() {
+    let (flow, _) = flow_of(
+        "医院派出专家。开展义诊、健康宣教、带教查房\n\n据了解，今年以来，各类物资储备充足。\n\n等活动，带动更多的医务人员走进基层。\n",
+    );
+    assert_eq!(flow.truncations.len(), 1, "{flow:?}");
+    assert_eq!(flow.truncations[0].continuation, Some(2), "{flow:?}");
+}
+
+#[test]
+fn a_truncation_finds_its_rest_that_starts_as_sentences_do() {
+    let text = |rest: &str| {
+        format!(
+            "发展很快。\n\n我们要团结奋斗，实现中华民族伟大\n\n据了解，今年以来，各类物资储备充足。\n\n{rest}\n"
+        )
+    };
+    let (flow, _) = flow_of(&text("复兴的中国梦，是全国人民的共同心愿。"));
+    assert_eq!(flow.truncations.len(), 1, "{flow:?}");
+    assert_eq!(flow.truncations[0].continuation, Some(3));
+    // Without the odds, a paragraph that starts as sentences do is not the rest.
+    let (flow, _) = flow_of(&text("各地区积极行动，推动高质量发展。"));
+    assert_eq!(flow.truncations[0].continuation, None);
+    // The head moved down the page: its rest above reads on better than its neighbour.
+    let (flow, _) = flow_of(
+        "发展很快。\n\n复兴的中国梦，是全国人民的共同心愿。\n\n我们要团结奋斗，实现中华民族伟大\n\n各地区积极行动，推动高质量发展。\n",
+    );
+    assert!(flow.splits.is_empty(), "{flow:?}");
+    assert_eq!(flow.truncations[0].continuation, Some(1));
+}
+
+#[test]
+fn a_dateline_or_an_open_title_mark_is_no_heading() {
+    assert_eq!(
+        role("1月1日出版的今年第1期《求", BlockKind::Paragraph),
+        Role::Prose(Ending::Open)
+    );
+    assert!(matches!(
+        role("央视网消息（新闻联播）：国家主席习近平", BlockKind::Paragraph),
+        Role::Prose(_)
+    ));
+    assert_eq!(role("本报评论员", BlockKind::Paragraph), Role::Heading);
+    assert_eq!(
+        role("《求是》杂志发表重要文章", BlockKind::Paragraph),
+        Role::Heading
+    );
+    let (flow, _) =
+        flow_of("发展很快。\n\n1月1日出版的今年第1期《求\n\n焦点\n\n据了解，今年以来，各类物资储备充足。\n");
+    assert_eq!(flow.truncations.len(), 1, "{flow:?}");
+}
+
+#[test]
+fn a_short_head_goes_on_in_a_paragraph_that_starts_on_a_comma() {
+    let (flow, _) =
+        flow_of("发展很快。\n\n记者从商务部了解到\n\n，为助力外贸企业开拓多元化市场，商务部推出措施。\n");
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    // After the title, the story lost its head.
+    let (flow, _) = flow_of("记者从商务部了解到\n\n，为助力外贸企业开拓多元化市场，商务部推出措施。\n");
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (0, 1), "{flow:?}");
+    // Under a line that reads as a whole headline, the paragraph lost its head; under one
+    // that stops as no headline does, the sentence broke after it.
+    let (flow, _) = flow_of("发展很快。\n\n新疆昭苏天马机场通航\n\n，可满足年旅客吞吐量20万人次。\n");
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (0, 1), "{flow:?}");
+    for head in [
+        "新疆昭苏天马机场通航，可满足年",
+        "达峰在参加安徽代表团审议时说",
+        "这五年",
+    ] {
+        let (flow, _) = flow_of(&format!("发展很快。\n\n{head}\n\n，旅客吞吐量20万人次。\n"));
+        assert_eq!(
+            (flow.splits.len(), flow.orphans.len()),
+            (1, 0),
+            "{head}: {flow:?}"
+        );
+    }
+}
+
+#[test]
+fn a_number_goes_on_with_its_unit_or_its_decimals() {
+    for text in [
+        "发展很快。今天（6月30\n\n日），长三角生态绿色一体化发展示范区揭牌。\n",
+        "发展很快。水库持续为下游补水20.\n\n65亿立方米，保障了供水。\n",
+    ] {
+        let (flow, _) = flow_of(text);
+        assert!(
+            flow.splits.len() == 1 && flow.splits[0].certain,
+            "{text}: {flow:?}"
+        );
+    }
+    // A line that ends on a number (a page, an edition) before a paragraph is no number
+    // cut off.
+    let (flow, _) = flow_of("发展很快。\n\n版次：3\n\n人民日报发表评论员文章。\n");
+    assert!(flow.splits.is_empty(), "{flow:?}");
+}
+
+#[test]
+fn a_sentence_read_on_past_a_heading() {
+    let (flow, _) =
+        flow_of("会谈结束。3月28日，国家主席习近平同\n\n焦点二\n\n沙特王储兼首相穆罕默德通电话。\n");
+    assert_eq!(flow.splits.len(), 1, "{flow:?}");
+    assert_eq!(flow.splits[0].between, 1..2);
+}
+
+#[test]
+fn a_neighbour_gives_way_to_a_rest_nearby_that_reads_on_far_better() {
+    let (flow, _) = flow_of(
+        "标题\n\n王沪宁主持并讲话。\n\n会议深入学习贯彻有关重要讲话精神，研究部署下一步工作。\n\n会议还传达学习了近期重要讲话和指示精神。\n\n央视网消息（新闻联播）：全国政协主席会议24日在京召开。中共中央政治局常委、全国政协主席\n\n会议审议通过修订后的工作条例和有关决定。\n",
+    );
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    assert_eq!(flow.truncations[0].block, 4);
+    // … and is paired with it as the truncation's rest.
+    assert_eq!(flow.truncations[0].continuation, Some(1), "{flow:?}");
+}
+
+#[test]
+fn a_short_line_cut_inside_a_word_is_no_headline() {
+    let model = shipped_model();
+    for cut in [
+        "李克强充",
+        "据美国广播公",
+        "今天上午，国家主席习近平在",
+        "一名摄影记者在加沙地带遭以色",
+        "会议审",
+        "常年坚",
+    ] {
+        assert!(stops_as_no_headline(cut, model), "{cut}");
+    }
+    for headline in [
+        "两会天天评",
+        "浙江",
+        "顺德市",
+        "图片新闻",
+        "好心上当",
+        "亡羊补牢",
+        "国内联播快讯",
+        "全国秋粮收获过九成半",
+        "中国证监会发布上市公司重大资产重组新规",
+        "平陆运河南宁段通水",
+    ] {
+        assert!(!stops_as_no_headline(headline, model), "{headline}");
+    }
+    let (flow, _) =
+        flow_of("标题\n\n会议在北京举行。\n\n据美国广播公\n\n会议强调，要坚持稳中求进工作总基调。\n");
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    // At the top too: no deck line stops clearly inside a word.
+    let (flow, _) = flow_of("标题\n\n据美国广播公\n\n会议强调，要坚持稳中求进工作总基调。\n");
+    assert_eq!(flow.truncations.len(), 1, "{flow:?}");
+    let (flow, _) = flow_of("标题\n\n两会天天评\n\n会议强调，要坚持稳中求进工作总基调。\n");
+    assert!(flow.truncations.is_empty(), "{flow:?}");
+}
+
+#[test]
+fn a_name_the_dictionary_lacks_ends_a_line_as_any_word_does() {
+    let model = shipped_model();
+    for deck in [
+        "会见来华出席北京冬奥会开幕式的埃及总统塞西",
+        "寓意着丰收、吉祥和福瑞",
+    ] {
+        assert!(!ends_open(deck, model, Doubt::Unlikely), "{deck}");
+    }
+    for cut in ["今年1—5月，全国职", "今年1—5月，全国职工医", "朝鲜劳动党总书"] {
+        assert!(ends_open(cut, model, Doubt::Unlikely), "{cut}");
+    }
+}
+
+#[test]
+fn a_sentence_broken_after_a_comma_goes_on_past_a_heading_where_the_evidence_says_so() {
+    let first = "会议强调，要坚持依宪治国、依宪执政，实施宪法，推进全面依法治国，";
+    let (flow, _) = flow_of(&format!(
+        "标题\n\n{first}\n\n聚焦主责主业\n\n推进法治中国建设，为全面建设社会主义现代化国家提供法治保障。\n"
+    ));
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
+    let (flow, _) = flow_of(&format!(
+        "标题\n\n{first}\n\n聚焦主责主业\n\n据了解，今年以来全市新增企业三千家，同比增长一成。\n"
+    ));
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+}
+
+#[test]
+fn a_dateline_alone_goes_on_into_its_story_but_not_over_a_digest() {
+    assert!(dateline_alone("央视网消息（新闻联播）："));
+    assert!(dateline_alone("据新华社消息："));
+    assert!(!dateline_alone("新华社澳门分社社长王启人新年有“三愿”："));
+    assert!(!dateline_alone(
+        "央视网消息（新闻联播）：今天，全国春运正式启动。"
+    ));
+    let (flow, _) = flow_of("标题\n\n央视网消息（新闻联播）：\n\n习近平总书记强调，要坚持稳中求进。\n");
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
+    // A digest: the dateline stands over the headlines of its stories.
+    let (flow, _) = flow_of(
+        "国内联播快讯\n\n央视网消息（新闻联播）：\n\n全国铁路将投产新线3300公里\n\n今天，湖北黄冈至黄梅高铁开通运营。\n",
+    );
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 0), "{flow:?}");
+    // … and its first story that lost its head is an orphan: the dateline does not go on
+    // into it past the headline.
+    let (flow, _) = flow_of(
+        "国内联播快讯\n\n央视网消息（新闻联播）：\n\n电子政务论坛在济南开幕\n\n化”为主题，参会嘉宾聚焦数字中国建设。\n",
+    );
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (0, 1), "{flow:?}");
+}
+
+#[test]
+fn a_story_under_its_title_lost_its_head_though_a_word_runs_across() {
+    // 会议 | 员会 reads 议员 across; 委员会 lost its head.
+    let (flow, _) = flow_of("汪洋主持召开全国政协主席会议\n\n员会第八十二次主席会议14日在京召开。\n");
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (0, 1), "{flow:?}");
+    // A title that stops inside a word goes on.
+    let (flow, _) = flow_of("加快构建新发展格\n\n局，推动高质量发展。\n");
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+}
+
+#[test]
+fn a_list_of_names_goes_on_into_a_paragraph_that_goes_on_with_the_list() {
+    let text =
+        "标题\n\n会议在北京举行。\n\n李强、赵乐际、王沪宁、雪克来提·扎克尔\n\n、吴政隆、谌贻琴出席会议。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    // … or with the rest of a name cut at its end (吴政 | 隆，), a surname alone being no name.
+    let text = "标题\n\n会议在北京举行。\n\n石泰峰、刘国中、何立峰、张国清、吴政\n\n隆，中共中央、国务院有关部门负责人出席座谈会。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    assert!(names_a_person("赵乐际") && !names_a_person("隆"));
+    // A list of names over a paragraph of its own is a byline or a roster.
+    let text = "标题\n\n会议在北京举行。\n\n李强、赵乐际、王沪宁\n\n会议指出，要坚持稳中求进。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 0), "{flow:?}");
+}
+
+#[test]
+fn a_name_cut_after_a_title_or_a_listed_name_goes_on() {
+    for (first, second) in [
+        ("会议由全国政协副主席沈跃", "跃、王勇、邵鸿作了发言。"),
+        ("出席会议的有国务院副总理丁", "薛祥，国务委员王勇。"),
+        ("党和国家领导人习近平、李强、赵乐际、蔡", "奇、丁薛祥出席大会。"),
+    ] {
+        assert!(name_across(first, second), "{first} | {second}");
+    }
+    for (first, second) in [
+        // A whole name, then a paragraph that opens with it.
+        ("中共伊克昭盟委员会书记邢云", "邢云，1952年生，大学文化。"),
+        // A function word, a word of the dictionary, no name before the list mark.
+        ("本报驻日本记者于青", "因东京检察机关昨天逮捕了前大臣。"),
+        ("出席会议的有国务院副总理丁", "香花开满山坡。"),
+        ("各成员理事、全", "富煤贫油少气是我国国情。"),
+        ("会议强调，要坚持稳中求进。", "王沪宁主持会议。"),
+    ] {
+        assert!(!name_across(first, second), "{first} | {second}");
+    }
+    let (flow, _) = flow_of("标题\n\n会议由全国政协副主席沈跃\n\n跃、王勇、邵鸿、高云龙作了交流发言。\n");
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+}
+
+#[test]
+fn a_title_goes_on_with_the_name_after_it() {
+    assert!(title_before_name(
+        "中共中央政治局常委、全国政协主席",
+        "王沪宁主持会议。"
+    ));
+    assert!(title_before_name("外交部发言人", "毛宁表示，"));
+    // A name the dictionary knows.
+    assert!(title_before_name(
+        "9月3日下午，国家主席",
+        "习近平在北京人民大会堂会见外宾。"
+    ));
+    assert!(!title_before_name(
+        "中共中央政治局常委、全国政协主席",
+        "会议强调，要坚持稳中求进。"
+    ));
+    assert!(!title_before_name("会议选举产生了新一届委员", "王沪宁主持会议。"));
+    let (flow, _) = flow_of(
+        "标题\n\n全国政协主席会议24日在京召开，各方代表出席会议。中共中央政治局常委、全国政协主席\n\n王沪宁主持会议并讲话。\n",
+    );
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
+}
+
+#[test]
+fn a_list_broken_after_an_enumeration_comma_goes_on_with_its_next_item() {
+    let first = "会上，国家发展改革委、工业和信息化部、";
+    // One more item goes on; a paragraph that opens a sentence of its own, or a long clause,
+    // is no next item.
+    for (next, splits_and_truncations) in [
+        ("交通运输部、商务部负责人介绍了有关情况。", (1, 0)),
+        ("商务部等部门负责人介绍了有关情况。", (1, 0)),
+        ("会议指出，要坚持稳中求进工作总基调。", (0, 1)),
+        ("国务院新闻办公室今天举行新闻发布会，介绍有关情况。", (0, 1)),
+    ] {
+        let (flow, _) = flow_of(&format!("标题\n\n{first}\n\n稳外贸稳外资\n\n{next}\n"));
+        assert_eq!(
+            (flow.splits.len(), flow.truncations.len()),
+            splits_and_truncations,
+            "{next}: {flow:?}"
+        );
+    }
+    let (flow, _) = flow_of(
+        "标题\n\n要增强法律规范体系的全面性、系统性、\n\n小标题\n\n协调性。要健全宪法实施监督制度。\n",
+    );
+    assert_eq!(flow.splits.len(), 1, "{flow:?}");
+    assert!(!list_goes_on(
+        "国家发展改革委、",
+        "国务院新闻办公室今天举行新闻发布会，"
+    ));
+    assert!(!list_goes_on("国家发展改革委，", "商务部、"));
+}
+
+#[test]
+fn a_word_across_a_break() {
+    // A dictionary word runs across the join and reads better than the words on either side.
+    let word_across =
+        |first, second| continuity::join_gain(han_tail(first), han_head(second)) > WORD_ACROSS_GAIN;
+    assert!(word_across("纳更多高端创新机构、跨", "国企业等入驻"));
+    assert!(word_across("让很多企业家有投资重", "庆的热情"));
+    assert!(!word_across("从数字化", "到智能化"));
+    assert!(!word_across("全面、", "焦点二"));
+}
+
+#[test]
+fn a_sentence_broken_in_three_is_two_splits() {
+    let (flow, _) = flow_of(
+        "标题\n\n会议强调，要加快构建新发展格\n\n局，推动高质量发展，建设现代化产业体\n\n系，实现新的突破。\n",
+    );
+    let pairs: Vec<(usize, usize)> = flow.splits.iter().map(|s| (s.first, s.second)).collect();
+    assert_eq!(pairs, [(1, 2), (2, 3)]);
+}
+
+#[test]
+fn a_line_under_a_heading_that_stops_clearly_inside_a_word_is_cut() {
+    assert!(stops_clearly_inside_a_word("据美国广播公") && stops_clearly_inside_a_word("遭以色"));
+    let (flow, _) =
+        flow_of("标题\n\n美国发生枪击事件\n\n据美国广播公\n\n会议强调，要坚持稳中求进工作总基调。\n");
+    assert_eq!(flow.truncations.len(), 1, "{flow:?}");
+    for line in [
+        "坚持稳中求进，才能行稳致远",
+        "两会天天评",
+        "平陆运河南宁段通水",
+        "王",
+    ] {
+        assert!(!stops_clearly_inside_a_word(line), "{line}");
+    }
+    assert!(is_two_names("袁建军王云") && is_two_names("刘国中何立峰"));
+    assert!(!is_two_names("王沪宁表") && !is_two_names("加拿大不列颠") && !is_two_names("习近平"));
+}
+
+#[test]
+fn a_line_under_a_heading_that_opens_on_a_day_is_a_story_s_first() {
+    for (line, cut) in [
+        ("今天（2月3日），中东部", true),
+        ("高质量发展扎实推进，中东部", false),
+    ] {
+        let (flow, _) = flow_of(&format!(
+            "标题\n\n雨雪天气持续\n\n{line}\n\n据了解，应急管理部启动四级应急响应。\n"
+        ));
+        assert_eq!(flow.truncations.len(), usize::from(cut), "{line}: {flow:?}");
+    }
+    assert!(opens_on_a_day("（2月3日），中东部") && !opens_on_a_day("在新的起点上"));
+}
+
+#[test]
+fn a_paragraph_that_opens_on_a_word_that_ends_phrases_lost_its_head() {
+    let model = shipped_model();
+    for text in [
+        "水平不断提高，人民生活持续改善。",
+        "作用，推动高质量发展。",
+        "增长15.3%，高于全国平均水平。",
+    ] {
+        assert!(starts_inside(text, model), "{text}");
+    }
+    for text in [
+        "主席会议举行了第三次会议。",
+        "技术创新是发展的第一动力。",
+        "今年以来，各地经济增长较快。",
+    ] {
+        assert!(!starts_inside(text, model), "{text}");
+    }
+    // A paragraph of a few words and a full stop, unless it names who acts or reads as a
+    // clause.
+    for (text, lost) in [
+        ("合影留念。", true),
+        ("贡献力量。", true),
+        ("会见记者。", true),
+        ("同默茨举行会谈。", false),
+        ("王毅参加会见。", false),
+        ("发展很快。", false),
+        ("中方赞赏。", false),
+        ("新年好！", false),
+        ("今天开幕。", false),
+    ] {
+        assert_eq!(short_paragraph_lost(text), lost, "{text}");
+    }
+}
+
+#[test]
+fn a_date_opens_a_sentence_unless_the_number_before_it_runs_on() {
+    for (first, second) in [
+        ("个体工商户210.3", "4月26日—27日，金砖国家"),
+        ("消费成为主流，1—10", "2023年，国家不断优化"),
+    ] {
+        assert!(date_stands_apart(first, second), "{first} | {second}");
+    }
+    for (first, second) in [
+        ("美联储维持现有利率不变，1", "8日，美国纽约股市"),
+        ("截至20", "23年底，全国"),
+        ("今年1", "2月5日，"),
+    ] {
+        assert!(!date_stands_apart(first, second), "{first} | {second}");
+    }
+    let (flow, _) = flow_of(
+        "标题\n\n会议在北京举行。\n\n谈判陷入僵局，乌方的举措阻碍谈判的\n\n24日，爱尔兰和英国部分地区遭遇风暴。\n",
+    );
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    assert!(opens_fresh("阻碍谈判的", "24日，爱尔兰") && !opens_fresh("截至6月", "30日，中老铁路"));
+    // A month and its day across a heading-like line.
+    assert!(month_before_day("截至6月", "30日，中老铁路") && !month_before_day("今年6月", "份以来"));
+    let (flow, _) = flow_of("标题\n\n会议在北京举行。\n\n截至6月\n\n30日，中老铁路国际货物列车开行突破。\n");
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
+}
+
+#[test]
+fn a_quoted_term_closed_by_a_mark_opens_no_paragraph() {
+    assert!(!opens_fresh(
+        "跑出了自己的发展",
+        "“加速度”。一年来，县城面貌一新。"
+    ));
+    assert!(!opens_fresh(
+        "将进一步缓解我国",
+        "“夏汛冬枯、北缺南丰”，水资源分布不均。"
+    ));
+    assert!(opens_fresh("他说。", "“我们要把这件事办好，”他说。"));
+    assert!(opens_fresh("他说。", "“一带一路”倡议提出十年来，成果丰硕。"));
+}
+
+#[test]
+fn a_digest_has_no_deck_lines() {
+    // Stories under their headlines, each opening with a sentence and its stop: a line
+    // without one under a headline lost its end.
+    let digest = |under_last: &str, after: &str| {
+        format!(
+            "国内联播快讯\n\n央视网消息（新闻联播）：\n\n我国货运物流正平稳恢复\n\n昨天（4月22日），全国高速公路货车通行量环比增长。\n\n黄黄高铁开通运营\n\n今天，黄黄高铁开通运营。\n\n节能宣传周启动\n\n全国节能宣传周今天在北京启动。\n\n上合示范区到发班列超2000列\n\n{under_last}\n\n{after}\n"
+        )
+    };
+    let cut = "据海关统计，自2018年以来，上合示范区累计到发中欧班列2031列";
+    let next = "目前，示范区常态化开行16条国际班列线路。";
+    let (flow, _) = flow_of(&digest(cut, next));
+    assert_eq!((flow.truncations.len(), flow.splits.len()), (1, 0), "{flow:?}");
+    for (line, after) in [
+        // A deck line that quotes the body.
+        (cut, &*format!("{cut}，16.7万标箱。")),
+        // A headline over a story's dateline or a letter's salutation.
+        (
+            "坚持稳中求进，才能行稳致远",
+            "本报北京1月15日讯 记者从有关部门获悉。",
+        ),
+        ("国有、集体资产流失严重", "编辑同志："),
+        // A line that ends on a mark, not inside a sentence.
+        ("丰子恺当年送他三句话：“多读书，广结交，少说话”", next),
+    ] {
+        let (flow, _) = flow_of(&digest(line, after));
+        assert!(
+            flow.truncations.is_empty() && flow.splits.is_empty(),
+            "{line}: {flow:?}"
+        );
+    }
+    // At the top, under the title, deck lines stay deck lines.
+    let top = digest("上合示范区建设稳步推进", next).replacen("央视网消息（新闻联播）：", cut, 1);
+    let (flow, _) = flow_of(&top);
+    assert!(flow.truncations.is_empty(), "{flow:?}");
+}
+
+#[test]
+fn deck_lines_headlines_and_name_lines_stand_alone() {
+    for text in [
+        // A commentary's deck lines, then its body, then a subheading with its own deck.
+        "坚定信心 奋力前行\n\n在新的起点上，更要保持战略定力和历史耐心\n\n坚持稳中求进，才能行稳致远\n\n今年以来，我国经济持续恢复向好，高质量发展扎实推进。\n\n■ 用好数字化变革的机遇\n\n面对新形势，必须把发展的基点放在创新上\n\n创新是引领发展的第一动力。\n",
+        // Headlines of a news digest, each followed by its story.
+        "国内联播快讯\n\n我国货运物流正平稳恢复\n\n昨天（4月22日），全国高速公路货车通行量环比增长。\n\n黄黄高铁开通运营\n\n今天，黄黄高铁开通运营。\n",
+        // Decks of several clauses, one listing with 、, one ending on a word the
+        // dictionary lacks, and a bulleted subheading with a deck that the body restates.
+        "以高质量发展推动中国式现代化\n\n本报评论员\n\n高质量发展是全面建设社会主义现代化国家的首要任务，没有坚实的物质技术基础，就不可能全面建成社会主义现代化强国\n\n国家发展改革委、工业信息化部、交通运输部、商务部负责人现场作了交流\n\n党的二十大报告指出，高质量发展是首要任务。\n\n● 坚持创新驱动发展\n\n当今世界进入新的动荡变革期\n\n各地区各部门要深入实施创新驱动发展战略。\n",
+        // A name-and-title line.
+        "明 炬 全国政协委员，市科技局党委书记、局长\n\n他表示，要加快推进。\n",
+        // A headline over two names run together, a byline.
+        "市委书记开“后门”\n\n袁建军王云\n\n过完新年没多久，湖北省黄石市的一位市委书记来到这里。\n",
+        // Stories run together: a headline over a note of pictures and a dateline, one over
+        // a lede that opens with the paper's name, and the paper's dash before a subtitle.
+        "要闻\n\n会议在北京举行。\n\n共产主义战士，久经考验的无产阶级革命家刘澜涛同志逝世\n\n（附图片1张）\n\n新华社北京1月25日电 刘澜涛同志因病医治无效逝世。\n\n职工心系灾区已捐款八百多万元，捐衣被等物品七十余万件\n\n本报讯 综合新华社和本报消息：全国职工踊跃捐款。\n\n草原英雄小姐妹中的妹妹玉荣——－\n\n一个厅级干部，在单位集资分房时，因为住房面积超标，主动退出了分房。\n",
+        // A headline with a note of its pictures.
+        "要闻\n\n会议在北京举行。\n\n演出三场，然后又直奔北京（附图片1张）\n\n周小燕歌剧中心，这个名字对音乐爱好者并不陌生。\n",
+    ] {
+        let (flow, _) = flow_of(text);
+        assert!(
+            flow.splits.is_empty() && flow.truncations.is_empty() && flow.orphans.is_empty(),
+            "{text}: {flow:?}"
+        );
+    }
+}
+
+#[test]
+fn cut_words_and_numbers_at_a_break() {
+    // A word cut in two: split, even when the first part reads as a short line.
+    let (flow, _) = flow_of("标题\n\n会议强调，要加快构建新发展格\n\n局，推动高质量发展。\n");
+    assert_eq!(flow.splits.len(), 1);
+    let (flow, _) = flow_of("标题\n\n学校隆重庆祝建校10\n\n0周年，校友纷纷返校。\n");
+    assert!(flow.splits[0].certain);
+    // A paragraph whose head was lost: it opens with the end of a word.
+    let (flow, _) = flow_of("标题\n\n今年发展很快。\n\n济社会发展取得新成效，人民生活水平提高。\n");
+    assert_eq!(flow.orphans.len(), 1);
+    let (flow, _) = flow_of("标题\n\n大家都很高兴。\n\n们纷纷表示，要再接再厉。\n");
+    assert_eq!(flow.orphans.len(), 1);
+    // A name the dictionary does not know reads no better whole than cut (水峪嘴村: 峪 is
+    // rare alone): it opens a sentence.
+    let (flow, _) =
+        flow_of("标题\n\n列车旅客妥善安置、平安转移。\n\n水峪嘴村在洪灾中受损严重，如今已经修缮一新。\n");
+    assert!(flow.orphans.is_empty(), "{flow:?}");
+    assert!(unknown_name("水峪嘴村在") && !unknown_name("济社会发展") && !unknown_name("化水平不断"));
+    assert!(unknown_name("萨维一行是") && unknown_name("迪尼对钱其") && unknown_name("科雷眨了眨"));
+    assert!(!unknown_name("斯") && !unknown_name("业发展取得"));
+    // Two characters standing alone before a verb are a name and what its bearer does.
+    for head in ["博塔宣称过去", "希亮教了十几", "子翼望着孟德"] {
+        assert!(name_before_verb(head), "{head}");
+    }
+    for head in [
+        "设也加快步伐",
+        "期共发行亿元",
+        "设性作用沙方",
+        "赛时运行提供",
+        "华出席纪念",
+        "希亮教",
+        "品着品着",
+    ] {
+        assert!(!name_before_verb(head), "{head}");
+    }
+    let (flow, _) = flow_of("标题\n\n他二人拂袖而去。\n\n子翼望着孟德远去的背影，无论如何也想不通。\n");
+    assert!(flow.orphans.is_empty(), "{flow:?}");
+    // A word completed across the break carries on into what reads as a fresh start…
+    let (flow, _) =
+        flow_of("标题\n\n两国举行会谈。\n\n会谈后，俄罗斯外\n\n长拉夫罗夫今天表示，双方将加强合作。\n");
+    assert!(flow.splits.len() == 1 && flow.splits[0].certain, "{flow:?}");
+    // … and a text cut inside a word goes on only where the word does.
+    let (flow, _) = flow_of(
+        "标题\n\n会议召开。\n\n会议指出，要研究职工群众和工会工\n\n多名国际组织高级官员出席了会议。\n",
+    );
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    // … unless the paragraph right after it starts mid-sentence too: its sentence goes on
+    // there, whatever word the dictionary would have finished.
+    let (flow, _) = flow_of(
+        "标题\n\n会议召开。\n\n要维护多边贸易体制，早日建成全面、高水平的亚太\n\n自由贸易区。\n\n要坚持普惠包容，实现互利共赢。\n",
+    );
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    // … and so does a text that stops on a whole word, though a paragraph nearby would read
+    // on better by the odds (会议审议通过了…, as 协商会议).
+    let (flow, _) = flow_of(
+        "汪洋主持召开全国政协主席会议\n\n会议6日在京召开。\n\n会议审议通过了全国政协专家协商会工作规则。汪洋指出，自去年创办以来，已累计召开55次专家协商会，形成了一些经验和做法，为推进这一协商\n\n形式规范化、制度化运行奠定了基础。要认真组织实施好这一工作规则。\n\n会议审议通过了第十三届全国政协优秀提案和先进承办单位名单。\n",
+    );
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+    // A fresh start after a truncated sentence: a truncation, not a split.
+    let (flow, _) =
+        flow_of("标题\n\n今年发展很快。各类物资储备充足，市场供应\n\n据了解，今年以来全市新增企业三千家。\n");
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1));
+}
+
+#[test]
+fn edges() {
+    let text = "利用信息技术，全面、";
+    assert_eq!(&text[tail_range(text, 0)], "全面、");
+    let text = "学生入学报名“多头跑”问题，上线";
+    assert_eq!(&text[head_range(text, 0)], "学生入学报名“多头跑");
+}

@@ -360,7 +360,12 @@ fn a_range_or_a_dateline_cut_goes_on() {
         "标题\n\n会议在北京举行。\n\n建议涉及农村劳动者培训、0—\n\n3岁婴幼儿和70岁以上老年人消费补贴。\n";
     let (flow, _) = flow_of(text);
     assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
-    assert!(ends_on_a_range_dash("0—") && !ends_on_a_range_dash("三是——"));
+    assert!(ends_on_a_cut_dash("0—") && ends_on_a_cut_dash("首个重大项目—"));
+    assert!(!ends_on_a_cut_dash("三是——") && !ends_on_a_cut_dash("干了3件事———"));
+    // A dash cut in two goes on past a heading too.
+    let text = "标题\n\n会议在北京举行。\n\n南水北调后续工程首个重大项目—\n\n旅游市场持续回暖 激发消费新活力\n\n—引江补汉工程的20个工作面全面开工。\n";
+    let (flow, _) = flow_of(text);
+    assert!(flow.splits.len() == 1 && flow.splits[0].certain, "{flow:?}");
     // The agency stands alone over the rest of its dateline: no headline over a story.
     let text = "标题\n\n会议在北京举行。\n\n央视网\n\n消息（新闻联播）：欢迎仪式后，李强同默茨举行会谈。\n";
     let (flow, _) = flow_of(text);

@@ -265,14 +265,20 @@ pub(super) fn may_stop_mid_sentence(text: &str) -> bool {
     let text = text.trim_end();
     let text = text.strip_suffix(['”', '’', '」', '』']).unwrap_or(text);
     !text.ends_with(|c: char| is_sentence_end(c) || matches!(c, '；' | '：' | '—'))
-        || ends_on_a_cut_dash(text)
+        || ends_on_half_a_mark(text)
 }
 
-/// `text` stops on one dash: the dash of a range after its first number (0—, 1—5月 cut after
-/// 1—), or the first half of a dash (首个重大项目— | —引江补汉工程): the text goes on. (No
-/// paragraph of corpus-dev or of the People's Daily of January 1998 ends on one dash; the
-/// People's Daily ends some on three, ———, before what they announce.)
-pub(super) fn ends_on_a_cut_dash(text: &str) -> bool {
-    text.strip_suffix('—')
-        .is_some_and(|before| !before.is_empty() && !before.ends_with('—'))
+/// `text` stops on one dash or one ellipsis mark: the dash of a range after its first number
+/// (0—, 1—5月 cut after 1—), or the first half of a dash or an ellipsis (首个重大项目— |
+/// —引江补汉工程, 一簇簇… | …): the text goes on. (No paragraph of corpus-dev or of the People's
+/// Daily of January 1998 ends on one; the People's Daily ends some on three dashes, ———,
+/// before what they announce, and on ……)
+pub(super) fn ends_on_half_a_mark(text: &str) -> bool {
+    HALVED_MARKS.iter().any(|&mark| {
+        text.strip_suffix(mark)
+            .is_some_and(|before| !before.is_empty() && !before.ends_with(mark))
+    })
 }
+
+/// Marks written twice (——, ……) that a break may cut in two.
+pub(super) const HALVED_MARKS: [char; 2] = ['—', '…'];

@@ -37,7 +37,8 @@ pub(super) fn judge_carry(
     if (ascii(a.chars().next_back()) && number_goes_on(b.chars().next()) && !date_stands_apart(a, b))
         || (running && digit(a.chars().next_back()) && b.starts_with(NUMBER_UNITS))
         || (running && a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
-        || (ends_on_a_cut_dash(a) && (digit(b.chars().next()) || starts_on_half_a_dash(b)))
+        || (ends_on_half_a_mark(a)
+            && (a.ends_with('—') && digit(b.chars().next()) || starts_on_the_other_half(a, b)))
         || a.ends_with(OPENING_MARKS) && left_open(a).is_none_or(|close| closes_first(b, close))
         || closes_what_is_open(a, b)
         || month_before_day(a, b)
@@ -455,9 +456,14 @@ pub(super) const WORD_ACROSS_GAIN: f32 = 1.0;
 /// … for the word to carry the text on even into what reads as a fresh start.
 pub(super) const STRONG_WORD_ACROSS_GAIN: f32 = 3.0;
 
-/// `text` opens on one dash, the second half of a dash cut in two (—引江补汉工程): no paragraph
-/// opens so, where a dash opens one it is whole (——习近平).
-pub(super) fn starts_on_half_a_dash(text: &str) -> bool {
-    text.strip_prefix('—')
-        .is_some_and(|after| !after.is_empty() && !after.starts_with('—'))
+/// `second` opens on one of the mark that `first` stops on, the second half of a dash or an
+/// ellipsis cut in two (…项目— | —引江补汉工程): no paragraph opens so, where a dash opens
+/// one it is whole (——习近平).
+pub(super) fn starts_on_the_other_half(first: &str, second: &str) -> bool {
+    HALVED_MARKS.iter().any(|&mark| {
+        first.ends_with(mark)
+            && second
+                .strip_prefix(mark)
+                .is_some_and(|after| !after.is_empty() && !after.starts_with(mark))
+    })
 }

@@ -589,6 +589,10 @@ pub(super) fn stops_mid_sentence(text: &str) -> bool {
     let Some(last) = rest.chars().next_back() else {
         return false;
     };
+    // Half a dash or an ellipsis was cut from the rest of it (…项目—, 一簇簇…).
+    if ends_on_half_a_mark(rest) {
+        return true;
+    }
     // A dash ends a headline over its subtitle; the People's Daily prints it ——－.
     if is_sentence_end(last) || matches!(last, '；' | ';' | '：' | ':' | '—' | '.') || rest.ends_with("—－")
     {

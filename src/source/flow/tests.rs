@@ -360,8 +360,14 @@ fn a_range_or_a_dateline_cut_goes_on() {
         "标题\n\n会议在北京举行。\n\n建议涉及农村劳动者培训、0—\n\n3岁婴幼儿和70岁以上老年人消费补贴。\n";
     let (flow, _) = flow_of(text);
     assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
-    assert!(ends_on_a_cut_dash("0—") && ends_on_a_cut_dash("首个重大项目—"));
-    assert!(!ends_on_a_cut_dash("三是——") && !ends_on_a_cut_dash("干了3件事———"));
+    assert!(ends_on_half_a_mark("0—") && ends_on_half_a_mark("首个重大项目—"));
+    assert!(ends_on_half_a_mark("一簇簇…") && !ends_on_half_a_mark("年味十足……"));
+    assert!(!ends_on_half_a_mark("三是——") && !ends_on_half_a_mark("干了3件事———"));
+    assert!(starts_on_the_other_half("项目—", "—引江补汉") && !starts_on_the_other_half("项目—", "——引江"));
+    assert!(!starts_on_the_other_half("项目…", "—引江补汉"));
+    let text = "标题\n\n会议在北京举行。\n\n伏菇棚下，一簇簇食用菌…\n\n…在恒湿恒温的环境中茁壮生长。\n";
+    let (flow, _) = flow_of(text);
+    assert!(flow.splits.len() == 1 && flow.splits[0].certain, "{flow:?}");
     // A dash cut in two goes on past a heading too.
     let text = "标题\n\n会议在北京举行。\n\n南水北调后续工程首个重大项目—\n\n旅游市场持续回暖 激发消费新活力\n\n—引江补汉工程的20个工作面全面开工。\n";
     let (flow, _) = flow_of(text);

@@ -146,9 +146,9 @@ pub(super) const LEADS_ON_AFTER_A_MARK: [&str; 16] = [
 /// Prepositions, conjunctions and determiners that stand before what they lead into, never at
 /// the end of a sentence (those that can also be a verb or a noun, as 通过, 为, 对, 用, 依据,
 /// are left out), adverbs that lead on to a verb, and verbs that take what follows as their
-/// object (包括, 位于, 成为: none ends a sentence or a line in corpus-dev or the People's Daily
-/// of January 1998).
-pub(super) const LEADS_INTO_MORE: [&str; 97] = [
+/// object or the clause they report (包括, 位于, 成为, 认为, 获悉: none ends a sentence or a
+/// line in corpus-dev or the People's Daily of January 1998).
+pub(super) const LEADS_INTO_MORE: [&str; 105] = [
     "就",
     "首先",
     "其次",
@@ -246,6 +246,14 @@ pub(super) const LEADS_INTO_MORE: [&str; 97] = [
     "就是",
     "截至",
     "引发",
+    "认为",
+    "获悉",
+    "了解到",
+    "感到",
+    "觉得",
+    "注意到",
+    "坚信",
+    "透露",
 ];
 
 /// Running text of several clauses without any full stop: a sentence that lost its end.

@@ -277,6 +277,9 @@ fn prepositions_conjunctions_and_determiners_end_nothing() {
         "在法国巴黎举行，包括",
         "该项目位于",
         "这里将成为",
+        // … or the clause they report.
+        "宪法和法律委员会认为",
+        "记者从商务部获悉",
     ] {
         assert!(ends_on_a_word_before_more(han_tail_of(tail, 8)), "{tail}");
     }

@@ -4,7 +4,8 @@
 //! part of speech of the words on either side, how long the sentences on either side run, how
 //! often sentences open with the second text's first word, a quotation, title or bracket
 //! left open and whether the second text closes it, a word or a number cut and whether the
-//! second text completes it); a logistic model weighs them together.
+//! second text completes it, how long the two run together against the file's paragraphs); a
+//! logistic model weighs them together.
 //!
 //! The weights are in `rules/carry-weights.tsv`, fitted by `cargo run --release --example
 //! fit-carry` on cuts made at random points inside the sentences of real news stories: the
@@ -58,10 +59,14 @@ pub struct Evidence {
     pub number_cut: bool,
     /// The second text opens with a clause that sets the scene (会见前，座谈会上，).
     pub opens_with_setting: bool,
+    /// ln of the two texts' length together against the file's mean paragraph (in bytes), where
+    /// known (a file of two paragraphs says nothing of it): the halves of a broken paragraph
+    /// add up to about one paragraph, a paragraph and the whole one after it to more.
+    pub joined_length: Option<f32>,
 }
 
 /// The numeric features, by name, in the order of the weights.
-const NUMERIC: [&str; 21] = [
+const NUMERIC: [&str; 24] = [
     "bias",
     "odds",
     "word_gain",
@@ -83,6 +88,9 @@ const NUMERIC: [&str; 21] = [
     "number_across",
     "number_cut",
     "opens_with_setting",
+    "joined_length",
+    "joined_length_over",
+    "joined_length_unknown",
 ];
 
 /// Parts of speech told apart (jieba's tags; the rest are `other`, an unknown word `none`).
@@ -113,6 +121,7 @@ impl Evidence {
         let odds = self.odds.clamp(-10.0, 10.0);
         let last = self.last_sentence_chars.min(SENTENCE_CHARS);
         let first = self.first_sentence_chars.min(SENTENCE_CHARS);
+        let joined = self.joined_length.unwrap_or(0.0);
         let mut x = [0.0; FEATURES];
         x[..NUMERIC.len()].copy_from_slice(&[
             1.0,
@@ -136,6 +145,9 @@ impl Evidence {
             flag(self.number_across),
             flag(self.number_cut),
             flag(self.opens_with_setting),
+            joined.clamp(-3.0, 3.0),
+            (joined - JOINED_LENGTH_SLACK).clamp(0.0, 3.0),
+            flag(self.joined_length.is_none()),
         ]);
         x[NUMERIC.len() + bucket(self.first_tag)] = 1.0;
         x[NUMERIC.len() + TAGS.len() + bucket(self.last_tag)] = 1.0;
@@ -158,6 +170,11 @@ pub(super) fn weigh(features: &[f32], weights: &[f32]) -> f32 {
 pub(super) fn length(chars: usize) -> f32 {
     (chars as f32).ln_1p()
 }
+
+/// ln of how much longer than the file's mean paragraph two texts may run together before
+/// their length weighs against one paragraph on its own (1.5 times: paragraphs vary; with no
+/// slack, the long paragraphs of a file were read as two).
+const JOINED_LENGTH_SLACK: f32 = 0.4;
 
 /// Sentence lengths are counted up to this many characters: past it, how long a sentence runs
 /// says more about the paper (the seeds' run past 80, with many commas) than about the break.
@@ -276,5 +293,30 @@ mod tests {
             ..rest
         };
         assert_eq!(longer.log_odds(), capped.log_odds());
+    }
+
+    #[test]
+    fn two_halves_add_up_to_about_one_paragraph() {
+        let typical = Evidence {
+            first_tag: Some("n"),
+            last_tag: Some("v"),
+            joined_length: Some(0.0),
+            ..Evidence::default()
+        };
+        let twice = Evidence {
+            joined_length: Some(2f32.ln()),
+            ..typical
+        };
+        let thrice = Evidence {
+            joined_length: Some(3f32.ln()),
+            ..typical
+        };
+        assert!(typical.log_odds() > twice.log_odds() && twice.log_odds() > thrice.log_odds());
+        // Unknown, it weighs less for carrying on than lengths that add up to one paragraph.
+        let unknown = Evidence {
+            joined_length: None,
+            ..typical
+        };
+        assert!(unknown.log_odds() < typical.log_odds());
     }
 }

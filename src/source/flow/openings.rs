@@ -173,6 +173,7 @@ pub fn starts_as_no_sentence(text: &str) -> bool {
     let model = Model {
         built: None,
         alone: &alone,
+        paragraph_bytes: None,
     };
     starts_mid_sentence(text) || starts_inside(text, model)
 }

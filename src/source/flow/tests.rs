@@ -6,6 +6,7 @@ fn shipped_model() -> Model<'static> {
     Model {
         built: None,
         alone: Box::leak(Box::default()),
+        paragraph_bytes: None,
     }
 }
 
@@ -119,8 +120,8 @@ fn what_a_cut_leaves_open_weighs_on_the_rest() {
         ),
     ] {
         let (rest, next) = (
-            carry_evidence(head, rest).log_odds(),
-            carry_evidence(head, next).log_odds(),
+            carry_evidence(head, rest, None).log_odds(),
+            carry_evidence(head, next, None).log_odds(),
         );
         assert!(
             rest > NEIGHBOUR_CARRY && next < NEIGHBOUR_CARRY,
@@ -1417,4 +1418,29 @@ fn edges() {
     assert_eq!(&text[tail_range(text, 0)], "全面、");
     let text = "学生入学报名“多头跑”问题，上线";
     assert_eq!(&text[head_range(text, 0)], "学生入学报名“多头跑");
+}
+
+#[test]
+fn the_mean_paragraph_counts_running_text_alone() {
+    let paragraphs = [
+        "会议在北京举行。",
+        "一二三四五六七八九十。",
+        "标题",
+        "一段文字被截断在",
+    ];
+    assert_eq!(
+        mean_paragraph_bytes(paragraphs.into_iter()),
+        None,
+        "two paragraphs of running text are too few to say"
+    );
+    let paragraphs = [
+        "会议在北京举行。",
+        "会议在北京举行。”",
+        "会议在北京举行！",
+        "标题",
+    ];
+    assert_eq!(
+        mean_paragraph_bytes(paragraphs.into_iter()),
+        Some(8.0 * 3.0 + 1.0)
+    );
 }

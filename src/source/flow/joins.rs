@@ -46,6 +46,14 @@ pub(super) fn judge_carry(
     {
         return Carry::Certain;
     }
+    // A decimal cut before its decimals goes on only in them.
+    if ends_on_a_decimal_point(a) {
+        return if digit(b.chars().next()) {
+            Carry::Certain
+        } else {
+            Carry::No
+        };
+    }
     if join != Join::FromTitle && starts_mid_sentence(b) {
         return Carry::Certain;
     }

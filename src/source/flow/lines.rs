@@ -589,8 +589,10 @@ pub(super) fn stops_mid_sentence(text: &str) -> bool {
     let Some(last) = rest.chars().next_back() else {
         return false;
     };
-    // Half a dash or an ellipsis was cut from the rest of it (…项目—, 一簇簇…).
-    if ends_on_half_a_mark(rest) {
+    // Half a dash or an ellipsis was cut from the rest of it (…项目—, 一簇簇…), or a decimal
+    // from its digits (支出51.: no line of corpus-dev or the People's Daily ends on a digit
+    // and a point).
+    if ends_on_half_a_mark(rest) || ends_on_a_decimal_point(rest) {
         return true;
     }
     // A dash ends a headline over its subtitle; the People's Daily prints it ——－.
@@ -673,4 +675,10 @@ pub(super) fn has_space_between_han(text: &str) -> bool {
         }
         titles == 0 && is_han(w[0]) && matches!(w[1], ' ' | '\u{3000}') && is_han(w[2])
     })
+}
+
+/// `text` stops on a point right after a digit: a decimal cut before its decimals.
+pub(super) fn ends_on_a_decimal_point(text: &str) -> bool {
+    text.strip_suffix('.')
+        .is_some_and(|before| before.ends_with(|c: char| c.is_ascii_digit()))
 }

@@ -369,6 +369,12 @@ fn a_range_or_a_dateline_cut_goes_on() {
     assert!(!ends_on_half_a_mark("三是——") && !ends_on_half_a_mark("干了3件事———"));
     assert!(starts_on_the_other_half("项目—", "—引江补汉") && !starts_on_the_other_half("项目—", "——引江"));
     assert!(!starts_on_the_other_half("项目…", "—引江补汉"));
+    // A decimal cut before its decimals goes on in them, and only in them.
+    let cut = "标题\n\n会议在北京举行。\n\n国家医保局表示，今年1月份，医保基金支出51.\n\n{next}\n";
+    let (flow, _) = flow_of(&cut.replace("{next}", "97亿元，平均实际报销比例69.12%。"));
+    assert!(flow.splits.len() == 1 && flow.splits[0].certain, "{flow:?}");
+    let (flow, _) = flow_of(&cut.replace("{next}", "自2018年以来，共开展6批药品集中带量采购。"));
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
     let text = "标题\n\n会议在北京举行。\n\n伏菇棚下，一簇簇食用菌…\n\n…在恒湿恒温的环境中茁壮生长。\n";
     let (flow, _) = flow_of(text);
     assert!(flow.splits.len() == 1 && flow.splits[0].certain, "{flow:?}");

@@ -118,9 +118,11 @@ pub(super) fn ends_on_a_word_before_more(tail: &str) -> bool {
     };
     let before = words.len().checked_sub(2).map_or("", |k| words[k]);
     // A character left alone before a one-character word may be a word's with it that the
-    // segmentation missed (碳中/和, 天时地利人/和), and 在 after an adverb is "to be there"
-    // (初心永在, 依然在).
-    let lone_before = last.chars().nth(1).is_none() && before.chars().count() == 1;
+    // segmentation missed (碳中/和, 天时地利人/和; not a particle: 召回了/驻), and 在 after an
+    // adverb is "to be there" (初心永在, 依然在).
+    let lone_before = last.chars().nth(1).is_none()
+        && before.chars().count() == 1
+        && !before.chars().all(|c| NEVER_OPENS.contains(c));
     let verb_after_adverb = last == "在" && lexicon.tag(before).is_some_and(|tag| tag == "d");
     !lone_before && !verb_after_adverb
 }
@@ -148,7 +150,7 @@ pub(super) const LEADS_ON_AFTER_A_MARK: [&str; 16] = [
 /// are left out), adverbs that lead on to a verb, and verbs that take what follows as their
 /// object or the clause they report (包括, 位于, 成为, 认为, 获悉: none ends a sentence or a
 /// line in corpus-dev or the People's Daily of January 1998).
-pub(super) const LEADS_INTO_MORE: [&str; 105] = [
+pub(super) const LEADS_INTO_MORE: [&str; 113] = [
     "就",
     "首先",
     "其次",
@@ -254,6 +256,14 @@ pub(super) const LEADS_INTO_MORE: [&str; 105] = [
     "注意到",
     "坚信",
     "透露",
+    "驻",
+    "距",
+    "按",
+    "依",
+    "凭",
+    "沿",
+    "朝",
+    "向",
 ];
 
 /// Running text of several clauses without any full stop: a sentence that lost its end.

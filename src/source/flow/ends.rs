@@ -123,7 +123,10 @@ pub(super) fn ends_on_a_word_before_more(tail: &str) -> bool {
     let lone_before = last.chars().nth(1).is_none()
         && before.chars().count() == 1
         && !before.chars().all(|c| NEVER_OPENS.contains(c));
-    let verb_after_adverb = last == "在" && lexicon.tag(before).is_some_and(|tag| tag == "d");
+    // (An adverb that leads on to a verb leads on to 在 as a preposition: 会议首先在.)
+    let verb_after_adverb = last == "在"
+        && lexicon.tag(before).is_some_and(|tag| tag == "d")
+        && !LEADS_INTO_MORE.contains(&before);
     !lone_before && !verb_after_adverb
 }
 

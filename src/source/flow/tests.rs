@@ -280,6 +280,7 @@ fn prepositions_conjunctions_and_determiners_end_nothing() {
         "这里将成为",
         // Prepositions that can be no verb standing alone.
         "乌外交部22日召回了驻",
+        "会议首先在",
         // … or the clause they report.
         "宪法和法律委员会认为",
         "记者从商务部获悉",

@@ -35,7 +35,9 @@ pub(super) fn judge_carry(
     // page number before a paragraph that starts 人民…).
     let running = !matches!(join, Join::FromHeading | Join::FromTitle);
     if (ascii(a.chars().next_back()) && number_goes_on(b.chars().next()) && !date_stands_apart(a, b))
-        || (running && digit(a.chars().next_back()) && b.starts_with(NUMBER_UNITS))
+        || (running
+            && digit(a.chars().next_back())
+            && b.starts_with(|c| NUMBER_UNITS.contains(&c) || MEASURE_WORDS.contains(c)))
         || (running && a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
         || (ends_on_half_a_mark(a)
             && (a.ends_with('—') && digit(b.chars().next()) || starts_on_the_other_half(a, b)))
@@ -432,6 +434,11 @@ pub(super) const TITLES: [&str; 24] = [
 
 /// The longest list item `list_goes_on` takes, in characters.
 pub(super) const MAX_LIST_ITEM_CHARS: usize = 10;
+
+/// Measure words that follow a number and begin no word that opens a paragraph (13|枚, 5|艘,
+/// 3|架): a text that stops on a number goes on with one too. (Not 台, 座, 只, 例, 届: 台湾, 座谈会,
+/// 只有, 例如, 届时 open paragraphs.)
+pub(super) const MEASURE_WORDS: &str = "枚架艘株棵亩斤";
 
 /// Units and measure words that follow a number (30|日, 2023|年, 3|名): a text that stops on a
 /// number goes on with one.

@@ -372,6 +372,12 @@ fn a_range_or_a_dateline_cut_goes_on() {
     assert!(!ends_on_half_a_mark("三是——") && !ends_on_half_a_mark("干了3件事———"));
     assert!(starts_on_the_other_half("项目—", "—引江补汉") && !starts_on_the_other_half("项目—", "——引江"));
     assert!(!starts_on_the_other_half("项目…", "—引江补汉"));
+    // A number goes on in its measure word, not in a word that only begins with one (座谈会).
+    let cut = "标题\n\n会议在北京举行。\n\n乌克兰空军说，俄罗斯当天使用728架无人机和13\n\n{next}\n";
+    let (flow, _) = flow_of(&cut.replace("{next}", "枚“匕首”导弹对乌克兰多地发动袭击。"));
+    assert!(flow.splits.len() == 1 && flow.splits[0].certain, "{flow:?}");
+    let (flow, _) = flow_of(&cut.replace("{next}", "座谈会上，代表们围绕深入学习发言。"));
+    assert!(flow.splits.iter().all(|s| !s.certain), "{flow:?}");
     // A decimal cut before its decimals goes on in them, and only in them.
     let cut = "标题\n\n会议在北京举行。\n\n国家医保局表示，今年1月份，医保基金支出51.\n\n{next}\n";
     let (flow, _) = flow_of(&cut.replace("{next}", "97亿元，平均实际报销比例69.12%。"));

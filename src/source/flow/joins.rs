@@ -38,7 +38,6 @@ pub(super) fn judge_carry(
         || (running
             && digit(a.chars().next_back())
             && b.starts_with(|c| NUMBER_UNITS.contains(&c) || MEASURE_WORDS.contains(c)))
-        || (running && a.ends_with('.') && digit(a.chars().nth_back(1)) && digit(b.chars().next()))
         || (ends_on_half_a_mark(a)
             && (a.ends_with('—') && digit(b.chars().next()) || starts_on_the_other_half(a, b)))
         || a.ends_with(OPENING_MARKS) && left_open(a).is_none_or(|close| closes_first(b, close))

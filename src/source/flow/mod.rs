@@ -421,8 +421,8 @@ pub fn analyse(doc: &Document) -> Flow {
                 _ => carry,
             };
             neighbour_weighed[i] = weighed;
-            // A text that stops inside a word goes on where the word does, or into a neighbour
-            // that starts mid-sentence (…高水平的亚太 | 自由贸易区。: no other goes on there).
+            // A text that stops inside a word goes on where the word does (a neighbour that
+            // starts mid-sentence takes it all the same: `broken_next`).
             let word_cut = || {
                 !first.trim_end().ends_with(['，', '、', ','])
                     && continuity::ends_inside_word(han_tail_of(first, 8)) > ENDS_INSIDE_WORD
@@ -440,7 +440,7 @@ pub fn analyse(doc: &Document) -> Flow {
                         && !(join == Join::FromHeading && opens_fresh(first, text(j)))
                 }
                 Carry::No => false,
-            } && (carry == Carry::Certain || !word_cut() || j == i + 1 && roles.headless(j));
+            } && (carry == Carry::Certain || !word_cut());
             // A neighbour read on by odds alone gives way to a paragraph nearby that carries
             // the sentence on better (the head of a sentence moved down the page).
             let neighbour = match carry {

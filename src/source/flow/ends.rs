@@ -53,8 +53,20 @@ pub(super) fn ends_on_an_unknown_word(tail: &str) -> bool {
     let Some(last_two) = words.len().checked_sub(2).map(|k| &words[k..]) else {
         return false;
     };
-    last_two.iter().all(lone) && lexicon.log_prefix_mass(&last_two.concat()) < RARE_LONGER_WORDS
+    // No name starts on a particle, a preposition, a conjunction or a measure word (的现, 还审
+    // is an adverb's: 会议还审 | 议…; 在优, 和产, 10位政).
+    let function_word = lexicon
+        .tag(last_two[0])
+        .is_some_and(|tag| NO_NAME_AFTER_TAGS.iter().any(|t| tag.starts_with(t)));
+    last_two.iter().all(lone)
+        && !function_word
+        && lexicon.log_prefix_mass(&last_two.concat()) < RARE_LONGER_WORDS
 }
+
+/// jieba's tags of the characters that begin no name: the particles of aspect and structure
+/// (的, 了, 着, 过, 地, 得: uj, ul, uz, ug, uv, ud, not 之 and 等, u, which end headlines and
+/// lists), prepositions, conjunctions and measure words.
+pub(super) const NO_NAME_AFTER_TAGS: [&str; 9] = ["uj", "ul", "uz", "ug", "uv", "ud", "p", "c", "q"];
 
 /// ln of the summed probability of the words that begin with two characters, below which
 /// they are taken for a word the dictionary lacks (福瑞, 塞西: -15.8; 总书, of 总书记: -10.9).
@@ -93,15 +105,30 @@ pub(super) fn stops_clearly_inside_a_word(text: &str) -> bool {
 
 /// `tail` (Han characters) stops inside a word, and its last two characters are no word: a line
 /// whose last two characters are a word ends on it, as headlines do (the cheap first look,
-/// which spares most lines the dictionary's lattice).
+/// which spares most lines the dictionary's lattice). A rare word of two characters is taken
+/// for the start of a longer one only when the cut is clear (保加利: 加利, 全国政: 国政, 武装部队总司:
+/// 总司).
 pub(super) fn stops_inside_a_word_on_no_word(tail: &str) -> bool {
     let last_two = tail
         .char_indices()
         .rev()
         .nth(1)
         .map_or(tail, |(at, _)| &tail[at..]);
-    last_two.chars().nth(1).is_some() && !continuity::lexicon().has(last_two) && stops_inside_a_word(tail)
+    let lexicon = continuity::lexicon();
+    last_two.chars().nth(1).is_some()
+        && match lexicon.log_p(last_two) {
+            None => stops_inside_a_word(tail),
+            Some(p) => {
+                p < RARE_LAST_WORD
+                    && continuity::ends_inside_word(tail) > CLEARLY_INSIDE_WORD
+                    && !ends_on_an_unknown_word(tail)
+            }
+        }
 }
+
+/// ln p of a word of two characters below which a line's last two characters may be the start
+/// of a longer word rather than a word (国政 -12.4, 总司 -16.8, 法治 -11.6; 发展 -6.2).
+pub(super) const RARE_LAST_WORD: f32 = -11.0;
 
 /// The last word of `tail` (Han characters) only ever leads into more: a preposition, a
 /// conjunction or a determiner (在, 把, 以及, 如果, 各种). No sentence, deck line or headline

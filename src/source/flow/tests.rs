@@ -992,6 +992,15 @@ fn a_short_line_cut_inside_a_word_is_no_headline() {
         "一名摄影记者在加沙地带遭以色",
         "会议审",
         "常年坚",
+        // A particle, a preposition or a measure word before the last character: no name ends so.
+        "党的十",
+        "10位政",
+        "来之不易的丰",
+        // The last two characters are a rare word, and the cut is clear.
+        "保加利",
+        "全国政",
+        "伊拉克武装部队总司",
+        "巴勒斯",
     ] {
         assert!(stops_as_no_headline(cut, model), "{cut}");
     }
@@ -1002,6 +1011,10 @@ fn a_short_line_cut_inside_a_word_is_no_headline() {
         "图片新闻",
         "好心上当",
         "亡羊补牢",
+        "领导之责",
+        "眼见有虚兼听则实",
+        "本报驻南非记者温宪",
+        "本报记者官晋东",
         "国内联播快讯",
         "全国秋粮收获过九成半",
         "中国证监会发布上市公司重大资产重组新规",
@@ -1458,4 +1471,20 @@ fn the_mean_paragraph_counts_running_text_alone() {
         mean_paragraph_bytes(paragraphs.into_iter()),
         Some(8.0 * 3.0 + 1.0)
     );
+}
+
+#[test]
+fn a_line_that_leaves_a_quotation_open_is_cut() {
+    let (flow, _) =
+        flow_of("标题\n\n会议在北京举行。\n\n2024年“百场万企\n\n据新华社报道，各地正加快推进相关工作。\n");
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    // Whether the next paragraph is its rest is another question: the line is broken.
+    let (flow, _) =
+        flow_of("标题\n\n会议在北京举行。\n\n如果说塞罕坝的“林\n\n一代”是爬冰卧雪，那么他们就是守护者。\n");
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
+    // Closed, it is a headline.
+    let (flow, _) = flow_of(
+        "标题\n\n会议在北京举行。\n\n“百场万企”对接活动启动\n\n据新华社报道，各地正加快推进相关工作。\n",
+    );
+    assert!(flow.truncations.is_empty() && flow.splits.is_empty(), "{flow:?}");
 }

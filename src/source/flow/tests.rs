@@ -992,6 +992,13 @@ fn a_short_line_cut_inside_a_word_is_no_headline() {
         "一名摄影记者在加沙地带遭以色",
         "会议审",
         "常年坚",
+        // A word that only leads on.
+        "两国关系受到",
+        "会议要求各地更加",
+        "这项改革具有",
+        "我国经济发展面临",
+        "中方始终坚持这种",
+        "请各位代表尤其",
         // A particle, a preposition or a measure word before the last character: no name ends so.
         "党的十",
         "10位政",

@@ -150,9 +150,9 @@ pub(super) const MIN_PULLED_CHARS: usize = 8;
 /// Blocks after a deck line searched for the sentence it quotes.
 pub(super) const MAX_PULLED_BLOCKS: usize = 40;
 
-/// Lines with their stops under headings, and no other line without one there, that make a
-/// text one without deck lines.
-pub(super) const STOPPED_UNDER_HEADINGS: usize = 3;
+/// Lines with their stops under headings (and at most one without: the line judged) that make
+/// a text one without deck lines: a digest of stories, each under its headline.
+pub(super) const STOPPED_UNDER_HEADINGS: usize = 2;
 /// The longest deck line, in characters.
 pub(super) const MAX_DECK_CHARS: usize = 60;
 

@@ -1495,3 +1495,28 @@ fn a_line_that_leaves_a_quotation_open_is_cut() {
     );
     assert!(flow.truncations.is_empty() && flow.splits.is_empty(), "{flow:?}");
 }
+
+#[test]
+fn two_stories_that_open_with_a_stop_under_their_headlines_make_a_digest() {
+    let digest = |last: &str| {
+        format!(
+            "国际联播快讯\n\n央视网消息（新闻联播）：\n\n俄称打击乌能源设施\n\n俄罗斯国防部称，当地时间8日夜间对乌克兰能源设施进行了打击。\n\n法国马赛附近大火蔓延\n\n{last}\n\n日本参议院选举正式开始\n\n日本第27届参议院选举今天正式开始。\n"
+        )
+    };
+    let (flow, _) = flow_of(&digest(
+        "法国南部沿海城市马赛附近8日发生大火，导致约110人受伤，马赛机场一度关闭",
+    ));
+    assert_eq!(
+        flow.truncations.iter().map(|t| t.block).collect::<Vec<_>>(),
+        [5],
+        "{flow:?}"
+    );
+    assert!(flow.splits.is_empty(), "{flow:?}");
+    // One story so is no sign: a line without a stop under a headline may be its deck.
+    let one = digest("法国南部沿海城市马赛附近8日发生大火，导致约110人受伤，马赛机场一度关闭").replace(
+        "日本第27届参议院选举今天正式开始。",
+        "日本第27届参议院选举今天正式开始",
+    );
+    let (flow, _) = flow_of(&one);
+    assert!(flow.truncations.is_empty() && flow.splits.is_empty(), "{flow:?}");
+}

@@ -465,9 +465,10 @@ pub fn analyse(doc: &Document) -> Flow {
             if joins && is_wrapped() {
                 return Flow::default();
             }
-            // A broken sentence right before a paragraph that starts mid-sentence goes on there,
-            // whatever the weighed judgements say: two faults side by side are rarer than one.
-            let broken_next = j == i + 1 && surely_open && roles.headless(j) && !verse[j];
+            // A broken sentence right before a paragraph that starts mid-sentence, headings aside,
+            // goes on there, whatever the weighed judgements say: two faults side by side are
+            // rarer than one (…泰国总理佩通 | 图片新闻 | 坦。).
+            let broken_next = surely_open && roles.headless(j) && !verse[j];
             if broken_next || joins && (carry == Carry::Certain || !rival()) {
                 flow.splits.push(Split {
                     first: i,

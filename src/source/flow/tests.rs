@@ -1520,3 +1520,13 @@ fn two_stories_that_open_with_a_stop_under_their_headlines_make_a_digest() {
     let (flow, _) = flow_of(&one);
     assert!(flow.truncations.is_empty() && flow.splits.is_empty(), "{flow:?}");
 }
+
+#[test]
+fn a_broken_sentence_goes_on_past_headings_into_a_paragraph_that_starts_mid_sentence() {
+    let (flow, _) = flow_of(
+        "标题\n\n会议在北京举行。\n\n会议期间，习近平还会见了泰国总理佩通\n\n图片新闻\n\n坦。\n\n会议强调，要坚持稳中求进工作总基调。\n",
+    );
+    let pairs: Vec<(usize, usize)> = flow.splits.iter().map(|s| (s.first, s.second)).collect();
+    assert_eq!(pairs, [(2, 4)], "{flow:?}");
+    assert!(flow.orphans.is_empty() && flow.truncations.is_empty(), "{flow:?}");
+}

@@ -135,12 +135,16 @@ pub(super) const RARE_LAST_WORD: f32 = -11.0;
 /// ends on one.
 pub(super) fn ends_on_a_word_before_more(tail: &str) -> bool {
     // Most texts end on a character that ends none of the words: no need to segment them.
-    if !LEADS_INTO_MORE.iter().any(|word| tail.ends_with(word)) {
+    if !tail
+        .chars()
+        .next_back()
+        .is_some_and(|c| LEADING_WORDS.1.contains(&c))
+    {
         return false;
     }
     let lexicon = continuity::lexicon();
     let words = lexicon.segment(tail);
-    let Some(&last) = words.last().filter(|last| LEADS_INTO_MORE.contains(last)) else {
+    let Some(&last) = words.last().filter(|last| LEADING_WORDS.0.contains(*last)) else {
         return false;
     };
     let before = words.len().checked_sub(2).map_or("", |k| words[k]);
@@ -153,7 +157,7 @@ pub(super) fn ends_on_a_word_before_more(tail: &str) -> bool {
     // (An adverb that leads on to a verb leads on to 在 as a preposition: 会议首先在.)
     let verb_after_adverb = last == "在"
         && lexicon.tag(before).is_some_and(|tag| tag == "d")
-        && !LEADS_INTO_MORE.contains(&before);
+        && !LEADING_WORDS.0.contains(before);
     !lone_before && !verb_after_adverb
 }
 
@@ -162,7 +166,7 @@ pub(super) fn ends_on_a_word_before_more(tail: &str) -> bool {
 pub(super) fn leads_alone_into_more(text: &str, tail: &str) -> bool {
     let before = &text[..text.len() - tail.len()];
     tail.chars().nth(1).is_none()
-        && (LEADS_INTO_MORE.contains(&tail) || LEADS_ON_AFTER_A_MARK.contains(&tail))
+        && (LEADING_WORDS.0.contains(tail) || LEADS_ON_AFTER_A_MARK.contains(&tail))
         && before.ends_with(|c: char| {
             c.is_ascii_alphanumeric() || matches!(c, '）' | ')' | '”' | '’' | '》' | '」' | '%')
         })
@@ -339,6 +343,13 @@ pub(super) const LEADS_INTO_MORE: [&str; 155] = [
     "引起",
     "使",
 ];
+
+/// `LEADS_INTO_MORE` as a set, and the characters its words end on.
+pub(super) static LEADING_WORDS: LazyLock<(FxHashSet<&'static str>, FxHashSet<char>)> = LazyLock::new(|| {
+    let words: FxHashSet<&str> = LEADS_INTO_MORE.iter().copied().collect();
+    let ends = words.iter().filter_map(|w| w.chars().next_back()).collect();
+    (words, ends)
+});
 
 /// Running text of several clauses without any full stop: a sentence that lost its end.
 /// Deck and summary lines are one or two short clauses.

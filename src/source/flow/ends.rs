@@ -53,8 +53,8 @@ pub(super) fn ends_on_an_unknown_word(tail: &str) -> bool {
     let Some(last_two) = words.len().checked_sub(2).map(|k| &words[k..]) else {
         return false;
     };
-    // No name starts on a particle, a preposition, a conjunction or a measure word (的现, 还审
-    // is an adverb's: 会议还审 | 议…; 在优, 和产, 10位政).
+    // No name starts on a particle, a preposition, a conjunction or a measure word (的现, 在优,
+    // 和产, 10位政).
     let function_word = lexicon
         .tag(last_two[0])
         .is_some_and(|tag| NO_NAME_AFTER_TAGS.iter().any(|t| tag.starts_with(t)));

@@ -345,18 +345,17 @@ pub fn analyse(doc: &Document) -> Flow {
                 };
                 ends_open(first, model, doubt)
             }
+            // No headline or deck line leaves a quotation or a bracket open (如果说塞罕坝的“林,
+            // 2024年“百场万企: no line of the kind in corpus-dev or the People's Daily of January
+            // 1998 does).
+            Some(Role::Heading) if left_open(first).is_some() => true,
             // A line that reads as a heading, away from the top and from subheadings, is a
             // fragment when it stops as no headline does.
-            // Nor does one leave a quotation or a bracket open (如果说塞罕坝的“林, 2024年“百场万企:
-            // no line of the kind in corpus-dev or the People's Daily of January 1998 does).
-            Some(Role::Heading) if !roles.in_deck_position(i) => {
-                stops_as_no_headline(first, model) || left_open(first).is_some()
-            }
+            Some(Role::Heading) if !roles.in_deck_position(i) => stops_as_no_headline(first, model),
             // No deck line or headline ends on a word that leads into more right after a mark,
             // or is only a time or a connective.
             Some(Role::Heading) => {
-                left_open(first).is_some()
-                    || leads_alone_into_more(first.trim_end(), han_tail_of(first, 8))
+                leads_alone_into_more(first.trim_end(), han_tail_of(first, 8))
                     || stops_clearly_inside_a_word(first)
                     || opener_alone(first)
             }

@@ -236,14 +236,18 @@ pub fn analyse(doc: &Document) -> Flow {
             Some(Role::Prose(_) | Role::Heading) => true,
             // A name alone on its line is a byline, unless the paragraph after it says what the
             // name said (李强 | 指出，…).
-            // So is a list of names, unless the paragraph after it goes on with the list
-            // (…雪克来提·扎克尔 | 、吴政隆、…; …王勇、王毅 | ，国务院有关部门…) or with the rest of
-            // a name cut at its end (…张国清、吴政 | 隆，…).
+            // So is a list of names, unless the paragraph after it, headings aside, goes on with
+            // the list (…雪克来提·扎克尔 | 、吴政隆、…; …王勇、王毅 | ，国务院有关部门…) or with the
+            // rest of a name cut at its end (…张国清、吴政 | 隆，…).
             Some(Role::Other) => {
-                roles.is_prose(i + 1)
-                    && (is_signature(text(i)) && speaker_lost(text(i + 1))
+                let mut next = i + 1;
+                while roles.get(next) == Some(Role::Heading) && next - i - 1 < MAX_INTERRUPTING {
+                    next += 1;
+                }
+                roles.is_prose(next)
+                    && (next == i + 1 && is_signature(text(i)) && speaker_lost(text(next))
                         || is_list_of_names(text(i))
-                            && (text(i + 1).starts_with(['、', '，']) || name_across(text(i), text(i + 1))))
+                            && (text(next).starts_with(['、', '，']) || name_across(text(i), text(next))))
             }
             None => false,
         })

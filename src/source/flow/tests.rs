@@ -1112,6 +1112,16 @@ fn a_list_of_names_goes_on_into_a_paragraph_that_goes_on_with_the_list() {
     let (flow, _) = flow_of(text);
     assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
     assert!(names_a_person("赵乐际") && !names_a_person("隆"));
+    // … headings aside.
+    let text =
+        "标题\n\n会议在北京举行。\n\n刘金国、王小洪、张升民、吴政\n\n图片新闻\n\n隆、张军、应勇出席会议。\n";
+    let (flow, _) = flow_of(text);
+    let pairs: Vec<(usize, usize)> = flow.splits.iter().map(|s| (s.first, s.second)).collect();
+    assert_eq!(
+        (pairs.as_slice(), flow.orphans.len()),
+        (&[(2, 4)][..], 0),
+        "{flow:?}"
+    );
     // A list of names over a paragraph of its own is a byline or a roster.
     let text = "标题\n\n会议在北京举行。\n\n李强、赵乐际、王沪宁\n\n会议指出，要坚持稳中求进。\n";
     let (flow, _) = flow_of(text);

@@ -138,13 +138,13 @@ pub(super) fn ends_on_a_word_before_more(tail: &str) -> bool {
     if !tail
         .chars()
         .next_back()
-        .is_some_and(|c| LEADING_WORDS.1.contains(&c))
+        .is_some_and(|c| LEADING_WORD_ENDS.contains(&c))
     {
         return false;
     }
     let lexicon = continuity::lexicon();
     let words = lexicon.segment(tail);
-    let Some(&last) = words.last().filter(|last| LEADING_WORDS.0.contains(*last)) else {
+    let Some(&last) = words.last().filter(|last| LEADING_WORDS.contains(*last)) else {
         return false;
     };
     let before = words.len().checked_sub(2).map_or("", |k| words[k]);
@@ -155,9 +155,8 @@ pub(super) fn ends_on_a_word_before_more(tail: &str) -> bool {
         && before.chars().count() == 1
         && !before.chars().all(|c| NEVER_OPENS.contains(c));
     // (An adverb that leads on to a verb leads on to 在 as a preposition: 会议首先在.)
-    let verb_after_adverb = last == "在"
-        && lexicon.tag(before).is_some_and(|tag| tag == "d")
-        && !LEADING_WORDS.0.contains(before);
+    let verb_after_adverb =
+        last == "在" && lexicon.tag(before).is_some_and(|tag| tag == "d") && !LEADING_WORDS.contains(before);
     !lone_before && !verb_after_adverb
 }
 
@@ -166,7 +165,7 @@ pub(super) fn ends_on_a_word_before_more(tail: &str) -> bool {
 pub(super) fn leads_alone_into_more(text: &str, tail: &str) -> bool {
     let before = &text[..text.len() - tail.len()];
     tail.chars().nth(1).is_none()
-        && (LEADING_WORDS.0.contains(tail) || LEADS_ON_AFTER_A_MARK.contains(&tail))
+        && (LEADING_WORDS.contains(tail) || LEADS_ON_AFTER_A_MARK.contains(&tail))
         && before.ends_with(|c: char| {
             c.is_ascii_alphanumeric() || matches!(c, '）' | ')' | '”' | '’' | '》' | '」' | '%')
         })
@@ -347,11 +346,16 @@ pub(super) const LEADS_INTO_MORE: [&str; 157] = [
     "将",
 ];
 
-/// `LEADS_INTO_MORE` as a set, and the characters its words end on.
-pub(super) static LEADING_WORDS: LazyLock<(FxHashSet<&'static str>, FxHashSet<char>)> = LazyLock::new(|| {
-    let words: FxHashSet<&str> = LEADS_INTO_MORE.iter().copied().collect();
-    let ends = words.iter().filter_map(|w| w.chars().next_back()).collect();
-    (words, ends)
+/// `LEADS_INTO_MORE` as a set.
+pub(super) static LEADING_WORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| LEADS_INTO_MORE.iter().copied().collect());
+
+/// The characters the words of `LEADS_INTO_MORE` end on.
+pub(super) static LEADING_WORD_ENDS: LazyLock<FxHashSet<char>> = LazyLock::new(|| {
+    LEADS_INTO_MORE
+        .iter()
+        .filter_map(|w| w.chars().next_back())
+        .collect()
 });
 
 /// Running text of several clauses without any full stop: a sentence that lost its end.

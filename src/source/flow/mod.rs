@@ -163,6 +163,16 @@ impl Roles<'_, '_, '_> {
         matches!(self.get(i), Some(Role::Prose(_)))
     }
 
+    /// The block after block `i`, past up to `MAX_INTERRUPTING` headings: where a sentence broken
+    /// off at `i` may go on.
+    fn next_past_headings(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while self.get(j) == Some(Role::Heading) && j - i - 1 < MAX_INTERRUPTING {
+            j += 1;
+        }
+        j
+    }
+
     /// Block `i` stands where deck (summary) lines stand: at the top of the article or under
     /// a subheading, after nothing but headings, bylines, bulleted lines and other lines
     /// without a full stop.
@@ -240,10 +250,7 @@ pub fn analyse(doc: &Document) -> Flow {
             // the list (…雪克来提·扎克尔 | 、吴政隆、…; …王勇、王毅 | ，国务院有关部门…) or with the
             // rest of a name cut at its end (…张国清、吴政 | 隆，…).
             Some(Role::Other) => {
-                let mut next = i + 1;
-                while roles.get(next) == Some(Role::Heading) && next - i - 1 < MAX_INTERRUPTING {
-                    next += 1;
-                }
+                let next = roles.next_past_headings(i);
                 roles.is_prose(next)
                     && (next == i + 1 && is_signature(text(i)) && speaker_lost(text(next))
                         || is_list_of_names(text(i))
@@ -370,10 +377,7 @@ pub fn analyse(doc: &Document) -> Flow {
         // does not open a sentence of its own.
         let maybe_open = surely_open
             || !deck && long_running_text(first) && roles.get(i) != Some(Role::Prose(Ending::Complete));
-        let mut j = i + 1;
-        while roles.get(j) == Some(Role::Heading) && j - i - 1 < MAX_INTERRUPTING {
-            j += 1;
-        }
+        let j = roles.next_past_headings(i);
         let followed_by = match roles.get(i + 1) {
             None => Follower::EndOfFile,
             Some(Role::Heading) => Follower::Heading,

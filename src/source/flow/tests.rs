@@ -1001,6 +1001,8 @@ fn a_short_line_cut_inside_a_word_is_no_headline() {
         "请各位代表尤其",
         "今年工作的重点是",
         "这一批项目将",
+        "国务院副总理还",
+        "两国代表团都",
         // A particle, a preposition or a measure word before the last character: no name ends so.
         "党的十",
         "10位政",

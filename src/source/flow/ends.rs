@@ -183,7 +183,7 @@ pub(super) const LEADS_ON_AFTER_A_MARK: [&str; 16] = [
 /// are left out), adverbs that lead on to a verb, and verbs that take what follows as their
 /// object or the clause they report (包括, 位于, 成为, 认为, 获悉, 具有, 受到; 已, 更加, 这种, 任何:
 /// none ends a sentence or a line in corpus-dev or the People's Daily of January 1998).
-pub(super) const LEADS_INTO_MORE: [&str; 163] = [
+pub(super) const LEADS_INTO_MORE: [&str; 162] = [
     "就",
     "首先",
     "其次",
@@ -299,7 +299,7 @@ pub(super) const LEADS_INTO_MORE: [&str; 163] = [
     "向",
     // Adverbs, determiners and verbs (是 and 将 too, met 9,091 and 2,740 times) that take an
     // object, each met 150 times or more in corpus-dev and the People's Daily of January 1998,
-    // never last in a sentence or a line (还, 都, 再, 均, 共 and 正 too: adverbs).
+    // never last in a sentence or a line (还, 都, 再, 均 and 正 too: adverbs; not 共, last in 命运与共).
     "已",
     "又",
     "更",
@@ -348,7 +348,6 @@ pub(super) const LEADS_INTO_MORE: [&str; 163] = [
     "都",
     "再",
     "均",
-    "共",
     "正",
 ];
 

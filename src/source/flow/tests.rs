@@ -1030,6 +1030,9 @@ fn a_short_line_cut_inside_a_word_is_no_headline() {
         "全国秋粮收获过九成半",
         "中国证监会发布上市公司重大资产重组新规",
         "平陆运河南宁段通水",
+        // A character alone before a one-character word may make a word with it (与共, 中和).
+        "中越命运与共",
+        "力争2060年前实现碳中和",
     ] {
         assert!(!stops_as_no_headline(headline, model), "{headline}");
     }

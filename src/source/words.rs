@@ -76,6 +76,11 @@ pub fn may_be_listed_name(text: &str) -> bool {
             .any(|s| text.starts_with(*s) && text.len() > s.len())
 }
 
+/// `text` is a common surname of one or two characters (`rules/surnames.txt`).
+pub fn is_surname(text: &str) -> bool {
+    SURNAMES.contains(&text)
+}
+
 pub fn is_person_name(text: &str) -> bool {
     let count = text.chars().count();
     if !(2..=4).contains(&count) || !text.chars().all(super::chars::is_han) {

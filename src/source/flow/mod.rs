@@ -15,7 +15,7 @@ use super::char_model::CharModel;
 use super::chars::{first_chars, is_closing_mark, is_han, is_sentence_end, last_chars};
 use super::continuity;
 use super::opening;
-use super::words::{is_person_name, may_be_listed_name, names_a_person};
+use super::words::{is_person_name, is_surname, may_be_listed_name, names_a_person};
 use super::{BlockKind, Document, LineKind};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};

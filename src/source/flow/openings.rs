@@ -36,6 +36,13 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
     if particle_first(text) {
         return true;
     }
+    // A character alone before a title (平|总书记, 委|主席习近平, 国|总统) is the end of a
+    // name cut before it: a sentence opens on a title after a surname (李总理) or a word that
+    // qualifies it (前总统, 新任, 副, 该), never after another character; whatever the
+    // sentence goes on to say (平总书记指出).
+    if name_cut_before_title(head) {
+        return true;
+    }
     // A word that news sentences seldom open with and that most often ends a phrase (水平,
     // 作用, 情况, 增长, 亿元): the rest of a sentence whose head was lost. A title opens one as
     // its subject (主席会议…).
@@ -223,6 +230,28 @@ pub(super) fn unknown_name(head: &str) -> bool {
         && words[..2].iter().all(lone)
         && lexicon.log_p(words[1]).is_none_or(|p| p < RARE_LONE_CHARACTER)
 }
+
+/// `head` opens with a character standing alone and then a title (`TITLES`), and the
+/// character is a noun or a bound morpheme, no surname: the end of a place's, an organ's or a
+/// person's name cut before the title (中央军|委主席, 习近|平总书记, 美|国总统). A verb, a
+/// place or a preposition there is a name or an abbreviation (习主席, 巴总理, 美总统) or leads
+/// to the title (据记者, 与记者), and a pronoun, an adjective or a distinctive qualifies it
+/// (该, 新, 副).
+pub(super) fn name_cut_before_title(head: &str) -> bool {
+    let lexicon = continuity::lexicon();
+    let words = lexicon.segment(first_chars(head, 6));
+    let [first, title, ..] = words.as_slice() else {
+        return false;
+    };
+    first.chars().nth(1).is_none()
+        && TITLES.contains(title)
+        && !is_surname(first)
+        && lexicon.tag(first).is_some_and(|tag| WORD_END_TAGS.contains(&tag))
+}
+
+/// jieba's tags of a character standing alone that ends words more than it names anything:
+/// nouns, bound morphemes of nouns and suffixes (平, 委, 国; 们).
+pub(super) const WORD_END_TAGS: [&str; 4] = ["n", "zg", "ng", "k"];
 
 /// Two characters standing alone before a verb: a name the dictionary lacks before what its
 /// bearer does (博塔宣称, 希亮教了, 子翼望着). A cut leaves one character of a word before the

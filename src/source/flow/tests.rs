@@ -1547,3 +1547,30 @@ fn a_broken_sentence_goes_on_past_headings_into_a_paragraph_that_starts_mid_sent
     assert_eq!(pairs, [(2, 4)], "{flow:?}");
     assert!(flow.orphans.is_empty() && flow.truncations.is_empty(), "{flow:?}");
 }
+
+#[test]
+fn a_character_alone_before_a_title_ends_a_cut_name() {
+    for cut in [
+        "平总书记指出，实现中国梦是一场历史接力。",
+        "委主席习近平12月19日发表新年贺词。",
+        "国总统拜登表示，将继续支持乌克兰。",
+    ] {
+        assert!(name_cut_before_title(han_head(cut)), "{cut}");
+        let (flow, _) = flow_of(&format!("会议在北京举行，各方代表出席。\n\n{cut}\n"));
+        assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");
+    }
+    for whole in [
+        "习主席在会上强调，全军要抓紧抓实备战打仗工作。",
+        "巴总理纳瓦兹·谢里夫在当天的内阁会议上重申了立场。",
+        "据记者计算，在纪念堂重新开放的头一个月有百万人瞻仰。",
+        "与记者同看演出的副政委刘建新说，节目很精彩。",
+        "前总统奥巴马表示，将继续支持。",
+        "李总理表示，将继续支持。",
+        "该主席表示，将继续支持。",
+        "新任主席表示，将继续支持。",
+    ] {
+        assert!(!name_cut_before_title(han_head(whole)), "{whole}");
+        let (flow, _) = flow_of(&format!("会议在北京举行，各方代表出席。\n\n{whole}\n"));
+        assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
+    }
+}

@@ -807,10 +807,12 @@ pub(super) const DAY_AFTER_DATE: [&str; 14] = [
 /// that starts so lost its head digits (2|024年, 15|00多人, 80|0到1000亩). A generation (00后), a page or an issue (01版, 05期), a month
 /// written with its 0 (01月) and a time (08:30) are written so.
 pub(super) fn starts_inside_number(text: &str) -> bool {
-    // A decimal point (.5—6天) or a year of fewer than four digits before its month (16年4月):
-    // news writes neither first.
+    // A decimal point (.5—6天), a year of fewer than four digits before its month (16年4月) or
+    // a date in brackets, which dates the day named before it (今天|（8月19日）): news writes
+    // none of them first.
     static CUT_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[.．][0-9]|[0-9]{1,3}年[0-9]{1,2}月)").expect("cut number pattern")
+        Regex::new(r"^(?:[.．][0-9]|[0-9]{1,3}年[0-9]{1,2}月|[（(][0-9]{1,2}月[0-9]{1,2}日[）)])")
+            .expect("cut number pattern")
     });
     if CUT_NUMBER.is_match(text) {
         return true;

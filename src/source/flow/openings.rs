@@ -238,6 +238,13 @@ pub(super) fn unknown_name(head: &str) -> bool {
 /// to the title (据记者, 与记者), and a pronoun, an adjective or a distinctive qualifies it
 /// (该, 新, 副).
 pub(super) fn name_cut_before_title(head: &str) -> bool {
+    // The cheap look first: a title right after the first character.
+    let Some((second, _)) = head.char_indices().nth(1) else {
+        return false;
+    };
+    if !TITLES.iter().any(|title| head[second..].starts_with(title)) {
+        return false;
+    }
     let lexicon = continuity::lexicon();
     let words = lexicon.segment(first_chars(head, 6));
     let [first, title, ..] = words.as_slice() else {
@@ -814,7 +821,9 @@ pub(super) fn starts_inside_number(text: &str) -> bool {
         Regex::new(r"^(?:[.．][0-9]|[0-9]{1,3}年[0-9]{1,2}月|[（(][0-9]{1,2}月[0-9]{1,2}日[）)])")
             .expect("cut number pattern")
     });
-    if CUT_NUMBER.is_match(text) {
+    if text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '．' | '（' | '('))
+        && CUT_NUMBER.is_match(text)
+    {
         return true;
     }
     let Some(after_zero) = text.strip_prefix('0') else {

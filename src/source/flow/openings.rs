@@ -60,8 +60,9 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
     let before_figure = head.len() == first.len_utf8()
         && text[head.len()..].starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
     if before_figure
-        && crate::source::starts::character_start_odds(first)
+        && (crate::source::starts::character_start_odds(first)
             .is_some_and(|odds| odds < RARE_START_BEFORE_FIGURE)
+            || verb_before_figure(&head[..first.len_utf8()]))
         && !is_start()
     {
         return true;
@@ -230,6 +231,21 @@ pub(super) fn unknown_name(head: &str) -> bool {
         && words[..2].iter().all(lone)
         && lexicon.log_p(words[1]).is_none_or(|p| p < RARE_LONE_CHARACTER)
 }
+
+/// A character standing alone before a figure that is a verb or an adjective and none of the
+/// few that open sentences so (到2035年, 有300多人, 获3枚金牌, 近5年来, 超300万人次): what a
+/// sentence's subject does, or the end of a word (增|长12.5%, 达3000人, 破100万辆).
+pub(super) fn verb_before_figure(character: &str) -> bool {
+    !OPEN_BEFORE_FIGURE.contains(character)
+        && continuity::lexicon()
+            .tag(character)
+            .is_some_and(|tag| tag.starts_with(['v', 'a']))
+}
+
+/// Verbs and adjectives that open a sentence before a figure: a time it runs to (到, 至), what
+/// there is, was won or suffered (有, 获, 受), what follows (继), a table (表1), nearly or more
+/// than a count (近, 超, 逾).
+pub(super) const OPEN_BEFORE_FIGURE: &str = "到至有获受继表近超逾";
 
 /// `head` opens with a character standing alone and then a title (`TITLES`), and the
 /// character is a noun or a bound morpheme, no surname: the end of a place's, an organ's or a

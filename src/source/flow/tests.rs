@@ -761,6 +761,9 @@ fn a_character_alone_before_a_figure_opens_only_as_a_preposition_or_a_time_does(
         "长12.5%，占全部制造业投资的比重提高。",
         "达3000人，创历史新高。",
         "破100万辆，同比增长三成。",
+        // A verb alone, whatever the odds of its character (降, 占).
+        "降3个百分点，创历史新低。",
+        "占40%，位居全国第一。",
     ] {
         let (flow, _) = flow_of(&format!("春意浓浓。\n\n{cut}\n"));
         assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");
@@ -772,6 +775,9 @@ fn a_character_alone_before_a_figure_opens_only_as_a_preposition_or_a_time_does(
         "到2035年，基本实现社会主义现代化。",
         "在2024年的工作中，各地积极作为。",
         "前3个月，全市接待游客增长明显。",
+        "有300多人参加了活动。",
+        "超300万人次观看了直播。",
+        "近5年来，全县面貌焕然一新。",
     ] {
         let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
         assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");

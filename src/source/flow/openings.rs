@@ -36,10 +36,10 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
     if particle_first(text) {
         return true;
     }
-    // A character alone before a title (平|总书记, 委|主席习近平, 国|总统) is the end of a
-    // name cut before it: a sentence opens on a title after a surname (李总理) or a word that
-    // qualifies it (前总统, 新任, 副, 该), never after another character; whatever the
-    // sentence goes on to say (平总书记指出).
+    // A noun or a bound morpheme alone before a title (平|总书记, 委|主席习近平, 国|总统) is the
+    // end of a name cut before it, whatever the sentence goes on to say (平总书记指出): a
+    // sentence opens on a title after a surname, a name, an abbreviation or a word that
+    // qualifies it (李总理, 习主席, 巴总理, 前总统, 该主席).
     if name_cut_before_title(head) {
         return true;
     }

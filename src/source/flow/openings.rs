@@ -25,7 +25,7 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
     // they name who acts (他笑了。); a greeting (再见。) or an answer (是的。) is neither.
     if short_sentence(text, head) && !is_start() && !names_who_acts(head) {
         let noun = continuity::lexicon().tag(head).is_some_and(|tag| tag == "n");
-        if noun || continuity::starts_inside_word(head) > 0.0 {
+        if noun || continuity::starts_inside_word(head) > 0.0 || lone_word_end_first(text, head) {
             return true;
         }
     }
@@ -230,6 +230,18 @@ pub(super) fn unknown_name(head: &str) -> bool {
     words.len() >= 2
         && words[..2].iter().all(lone)
         && lexicon.log_p(words[1]).is_none_or(|p| p < RARE_LONE_CHARACTER)
+}
+
+/// A sentence of three characters that opens on one standing alone which opens no sentence, a
+/// noun, a place or a bound morpheme (内第一。, 表共…): the rest of a longer one. What opens
+/// a clause so short is a pronoun, an adverb, a verb (我同意。, 真好啊！, 没问题。) or a word (新年好！).
+pub(super) fn lone_word_end_first(text: &str, head: &str) -> bool {
+    let token = crate::source::starts::first_token(text);
+    head.chars().nth(2).is_some()
+        && token.chars().nth(1).is_none()
+        && continuity::lexicon()
+            .tag(token)
+            .is_some_and(|tag| !OPENING_TAGS.iter().any(|t| tag.starts_with(t)))
 }
 
 /// A character standing alone before a figure that is a verb or an adjective and none of the

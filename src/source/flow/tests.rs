@@ -1283,6 +1283,8 @@ fn a_paragraph_that_opens_on_a_word_that_ends_phrases_lost_its_head() {
         "水平不断提高，人民生活持续改善。",
         "作用，推动高质量发展。",
         "增长15.3%，高于全国平均水平。",
+        // Three characters and a stop, on one alone that opens no sentence.
+        "内第一。",
     ] {
         assert!(starts_inside(text, model), "{text}");
     }
@@ -1290,6 +1292,10 @@ fn a_paragraph_that_opens_on_a_word_that_ends_phrases_lost_its_head() {
         "主席会议举行了第三次会议。",
         "技术创新是发展的第一动力。",
         "今年以来，各地经济增长较快。",
+        "我同意。",
+        "真好啊！",
+        "没问题。",
+        "新年好！",
     ] {
         assert!(!starts_inside(text, model), "{text}");
     }

@@ -232,13 +232,16 @@ pub(super) fn unknown_name(head: &str) -> bool {
         && lexicon.log_p(words[1]).is_none_or(|p| p < RARE_LONE_CHARACTER)
 }
 
-/// A sentence of three characters that opens on one standing alone which opens no sentence, a
-/// noun, a place or a bound morpheme (内第一。, 表共…): the rest of a longer one. What opens
-/// a clause so short is a pronoun, an adverb, a verb (我同意。, 真好啊！, 没问题。) or a word (新年好！).
+/// A sentence of three characters that opens on a character standing alone that opens no
+/// sentence (`OPENING_TAGS`): a noun, a place, a bound morpheme (内第一。), the rest of a
+/// longer one. What opens a clause so short is a pronoun, an adverb, a verb (我同意。, 真好啊！,
+/// 没问题。) or a word (新年好！).
 pub(super) fn lone_word_end_first(text: &str, head: &str) -> bool {
+    if head.chars().nth(2).is_none() {
+        return false;
+    }
     let token = crate::source::starts::first_token(text);
-    head.chars().nth(2).is_some()
-        && token.chars().nth(1).is_none()
+    token.chars().nth(1).is_none()
         && continuity::lexicon()
             .tag(token)
             .is_some_and(|tag| !OPENING_TAGS.iter().any(|t| tag.starts_with(t)))
@@ -839,8 +842,10 @@ pub(super) const DAY_AFTER_DATE: [&str; 14] = [
 ];
 
 /// A number is not written with a 0 before its other digits, nor is a count a zero alone: one
-/// that starts so lost its head digits (2|024年, 15|00多人, 80|0到1000亩). A generation (00后), a page or an issue (01版, 05期), a month
-/// written with its 0 (01月) and a time (08:30) are written so.
+/// that starts so lost its head digits (2|024年, 15|00多人, 80|0到1000亩). A generation (00后),
+/// a page or an issue (01版, 05期), a month written with its 0 (01月) and a time (08:30) are
+/// written so. Nor does a paragraph open on a decimal point, on a year of fewer than four digits
+/// before its month or on a date in brackets (`CUT_NUMBER`).
 pub(super) fn starts_inside_number(text: &str) -> bool {
     // A decimal point (.5—6天), a year of fewer than four digits before its month (16年4月) or
     // a date in brackets, which dates the day named before it (今天|（8月19日）): news writes

@@ -31,6 +31,12 @@ pub(super) fn judge_carry(
     let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let number_goes_on = |c: Option<char>| ascii(c) || matches!(c, Some('.' | '%' | '％'));
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    // A text that closes a pair before it opens one goes on only from a text that left the
+    // pair open (…以“履行植树义务 | 共建美丽中国”为主题); after any other, the pair's opening
+    // was lost with its head (…在济南开幕 | 化”为主题).
+    if unopened_close(b).is_some_and(|close| !leaves_open(a, close)) {
+        return Carry::No;
+    }
     // Running text stops on a number only inside a sentence (a heading-like line may end on a
     // page number before a paragraph that starts 人民…).
     let running = !matches!(join, Join::FromHeading | Join::FromTitle);
@@ -459,6 +465,20 @@ pub(super) fn closes_what_is_open(first: &str, second: &str) -> bool {
         Some('”') => first.matches('“').count() > first.matches('”').count(),
         _ => false,
     }
+}
+
+/// `text` opens the pair that `close` closes more often than it closes it.
+pub(super) fn leaves_open(text: &str, close: char) -> bool {
+    let (opening, closing): (&[char], &[char]) = match close {
+        '）' | ')' => (&['（', '('], &['）', ')']),
+        '》' => (&['《'], &['》']),
+        '”' => (&['“'], &['”']),
+        '」' => (&['「'], &['」']),
+        '』' => (&['『'], &['』']),
+        '】' => (&['【'], &['】']),
+        _ => return false,
+    };
+    text.matches(opening).count() > text.matches(closing).count()
 }
 
 /// How far into a paragraph `closes_what_is_open` looks for a closing mark.

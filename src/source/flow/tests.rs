@@ -688,6 +688,43 @@ fn a_paragraph_that_starts_inside_a_pair_of_marks_a_number_or_a_date_lost_its_he
 }
 
 #[test]
+fn a_paragraph_that_closes_a_quotation_it_never_opened_lost_its_head() {
+    let before = "会议在北京举行。";
+    for text in [
+        "025”专项行动启动，将持续半年。",
+        "加强合作，推动共同发展。”他说，双方要携手前行。",
+        "我们要坚定信心、迎难而上，推动共同发展！”",
+        "现代化建设》一书出版发行。",
+    ] {
+        assert!(closes_a_quotation_unopened(text, before), "{text}");
+    }
+    for (text, before) in [
+        // A quotation that runs over paragraphs closes in its last.
+        ("“我们要推动共同发展。”", "他说：“合作是大势所趋。"),
+        ("推动共同发展。”他说。", "他说：“合作是大势所趋，"),
+        // Closed after the first sentence (a mark mistyped), or after English.
+        ("会议在北京举行。会上，推动共同发展”成为共识。", before),
+        ("（Sailing to Paradise?”）", before),
+        // Balanced, or a bracket (a list's number closes one).
+        ("“剑网2025”专项行动启动。", before),
+        ("包括：1）加强领导；2）完善制度。", before),
+    ] {
+        assert!(!closes_a_quotation_unopened(text, before), "{text}");
+    }
+    assert_eq!(unopened_close("025”专项行动启动"), Some('”'));
+    assert_eq!(unopened_close("1）加强组织领导。"), None);
+    // Under a headline that leaves no quotation open, the rest of a quoted name lost its head.
+    let (flow, _) = flow_of(&format!(
+        "标题在这里\n\n{before}\n\n“剑网2025”专项行动启动\n\n025”专项行动，将在5月至11月期间开展。\n"
+    ));
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (0, 1), "{flow:?}");
+    let (flow, _) = flow_of(&format!(
+        "标题在这里\n\n{before}\n\n国家版权局等四部门联合启动打击网络侵权盗版“剑网2\n\n025”专项行动，将在5月至11月期间开展。\n"
+    ));
+    assert_eq!((flow.splits.len(), flow.orphans.len()), (1, 0), "{flow:?}");
+}
+
+#[test]
 fn a_verb_of_saying_without_who_speaks_lost_its_head() {
     for text in [
         "表示，谨向中国人民致以最诚挚的问候。",

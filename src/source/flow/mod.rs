@@ -148,7 +148,7 @@ impl Roles<'_, '_, '_> {
                 || starts_inside(text, self.model)
                 || opening_unlikely(text)
                 || i > 0 && short_paragraph_lost(text)
-                || i > 0 && closes_a_quotation_unopened(text, self.doc.block_text(&self.doc.blocks[i - 1]))
+                || i > 0 && closes_a_pair_unopened(text, self.doc.block_text(&self.doc.blocks[i - 1]))
         })
     }
 

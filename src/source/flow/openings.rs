@@ -897,39 +897,48 @@ pub(super) fn unopened_close(text: &str) -> Option<char> {
     None
 }
 
-/// `text` closes a quotation or a title that it never opened, in its first sentence
-/// (…推动共同发展。”): its opening was lost with the paragraph's head, unless `before`, the
-/// paragraph before it, left the pair open (a quotation that runs over paragraphs). No
-/// paragraph of corpus-dev or of the People's Daily of January 1998 does so; three of the
-/// latter's close one further on or after English (marks mistyped). Brackets are left to
-/// `closes_unopened`: a list's number closes one (1）…；2）…).
-pub(super) fn closes_a_quotation_unopened(text: &str, before: &str) -> bool {
-    const QUOTES: [(char, char); 4] = [('“', '”'), ('《', '》'), ('「', '」'), ('『', '』')];
-    let mut open = [0usize; QUOTES.len()];
+/// `text` closes a quotation, a title or a bracket that it never opened, in its first sentence
+/// (…推动共同发展。”, …发展的意见》，…): its opening was lost with the paragraph's head, unless
+/// `before`, the paragraph before it, left the pair open (a quotation that runs over
+/// paragraphs). A list's number closes a bracket (1）…；2）…), and a mark after English may be
+/// an English one mistyped. No paragraph of corpus-dev or of the People's Daily of January
+/// 1998 does so; three of the latter's close a quotation further on or after English.
+pub(super) fn closes_a_pair_unopened(text: &str, before: &str) -> bool {
+    const PAIRS: [(char, char); 5] = [('“', '”'), ('《', '》'), ('「', '」'), ('『', '』'), ('（', '）')];
+    let mut open = [0usize; PAIRS.len()];
+    let mut clause_start = 0;
     // Where the first sentence's stop ends: a quotation closes right after it (…发展。”).
     let mut stop_end = None;
-    // Lead bytes of these marks: always a character's start.
-    for i in memchr::memchr2_iter(0xE2, 0xE3, text.as_bytes()) {
-        let Some(c) = text[i..].chars().next() else {
-            continue;
-        };
+    // Lead bytes of the CJK and full-width marks: always a character's start.
+    for i in memchr::memchr3_iter(0xE2, 0xE3, 0xEF, text.as_bytes()) {
         if stop_end.is_some_and(|end| i > end) {
             break;
         }
-        if c == '。' {
-            stop_end = Some(i + c.len_utf8());
-        } else if let Some(k) = QUOTES.iter().position(|q| q.0 == c) {
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
+        let next = i + c.len_utf8();
+        if let Some(k) = PAIRS.iter().position(|p| p.0 == c) {
             open[k] += 1;
-        } else if let Some(k) = QUOTES.iter().position(|q| q.1 == c) {
-            if open[k] == 0 {
-                // After English, a mark is as likely a mistyped English one.
-                let after_english = text[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|d| d.is_ascii_alphabetic() || d.is_ascii_punctuation());
-                return !after_english && !leaves_open(before, c);
+        } else if let Some(k) = PAIRS.iter().position(|p| p.1 == c) {
+            if open[k] > 0 {
+                open[k] -= 1;
+                continue;
             }
-            open[k] -= 1;
+            let numbered = c == '）'
+                && text[clause_start..i]
+                    .chars()
+                    .all(|d| d.is_ascii_alphanumeric() || CHINESE_NUMERALS.contains(d));
+            let after_english = text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|d| d.is_ascii_alphabetic() || d.is_ascii_punctuation());
+            return !numbered && !after_english && !leaves_open(before, c);
+        } else if matches!(c, '。' | '！' | '？') {
+            stop_end = Some(next);
+            clause_start = next;
+        } else if matches!(c, '，' | '、' | '；' | '：') {
+            clause_start = next;
         }
     }
     false

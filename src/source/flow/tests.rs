@@ -688,15 +688,17 @@ fn a_paragraph_that_starts_inside_a_pair_of_marks_a_number_or_a_date_lost_its_he
 }
 
 #[test]
-fn a_paragraph_that_closes_a_quotation_it_never_opened_lost_its_head() {
+fn a_paragraph_that_closes_a_pair_it_never_opened_lost_its_head() {
     let before = "会议在北京举行。";
     for text in [
         "025”专项行动启动，将持续半年。",
         "加强合作，推动共同发展。”他说，双方要携手前行。",
         "我们要坚定信心、迎难而上，推动共同发展！”",
         "现代化建设》一书出版发行。",
+        "发展的意见》（以下简称《意见》），对全年工作作出部署。",
+        "长三角一体化示范区）今天挂牌，首批项目集中开工。",
     ] {
-        assert!(closes_a_quotation_unopened(text, before), "{text}");
+        assert!(closes_a_pair_unopened(text, before), "{text}");
     }
     for (text, before) in [
         // A quotation that runs over paragraphs closes in its last.
@@ -708,8 +710,10 @@ fn a_paragraph_that_closes_a_quotation_it_never_opened_lost_its_head() {
         // Balanced, or a bracket (a list's number closes one).
         ("“剑网2025”专项行动启动。", before),
         ("包括：1）加强领导；2）完善制度。", before),
+        ("一）加强组织领导。", before),
+        ("加强合作（包括科技合作）。", before),
     ] {
-        assert!(!closes_a_quotation_unopened(text, before), "{text}");
+        assert!(!closes_a_pair_unopened(text, before), "{text}");
     }
     assert_eq!(unopened_close("025”专项行动启动"), Some('”'));
     assert_eq!(unopened_close("1）加强组织领导。"), None);

@@ -481,6 +481,16 @@ pub(super) fn leaves_open(text: &str, close: char) -> bool {
     text.matches(opening).count() > text.matches(closing).count()
 }
 
+/// `text` opens a quotation, a title or a bracket that it never closes, and does not stop on
+/// a sentence's end mark.
+pub(super) fn leaves_a_pair_open(text: &str) -> bool {
+    let text = text.trim_end();
+    !text.ends_with(['。', '！', '？', '…'])
+        && ['”', '》', '）']
+            .into_iter()
+            .any(|close| leaves_open(text, close))
+}
+
 /// How far into a paragraph `closes_what_is_open` looks for a closing mark.
 pub(super) const CLOSING_SEARCH_CHARS: usize = 40;
 

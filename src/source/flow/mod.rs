@@ -338,6 +338,7 @@ pub fn analyse(doc: &Document) -> Flow {
         let surely_open = match roles.get(i) {
             // A dateline alone over running text lost its story.
             _ if dateline_alone(first) => true,
+            _ if leaves_a_pair_open(first) => true,
             // … and one that opens on a day reads as a story's first sentence: a doubtful end will do.
             Some(Role::Prose(_)) if deck && opens_on_a_day(first) => ends_open(first, model, Doubt::Doubtful),
             Some(Role::Prose(_)) if deck => ends_open(first, model, Doubt::Unlikely),

@@ -904,6 +904,20 @@ fn a_mark_left_open_is_closed_by_the_rest() {
     let (flow, _) =
         flow_of("发展很快。央视网消息（\n\n截至4月10日9时，这次疫情上海全市已累计排查到密切接触者。\n");
     assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    // A mark left open however far back, with no end mark after it, is a sentence cut off.
+    assert!(leaves_a_pair_open(
+        "他强调，要坚持“稳中求进、以进促稳，统筹发展和安全"
+    ));
+    assert!(leaves_a_pair_open(
+        "会议审议通过了《关于加快建设全国统一大市场的意见"
+    ));
+    for text in [
+        "他强调，要坚持“稳中求进”，统筹发展和安全",
+        "他说：“我们要团结奋斗，只有这样，才能实现目标。",
+        "“十四五”规划实施",
+    ] {
+        assert!(!leaves_a_pair_open(text), "{text}");
+    }
 }
 
 #[test]

@@ -336,9 +336,10 @@ pub fn analyse(doc: &Document) -> Flow {
         };
         let deck = roles.may_be_deck(i) && roles.in_deck_position(i) && !lost_end_under_heading();
         let surely_open = match roles.get(i) {
+            // No sentence stops with a quotation, a title or a bracket open.
+            _ if leaves_a_pair_open(first) => true,
             // A dateline alone over running text lost its story.
             _ if dateline_alone(first) => true,
-            _ if leaves_a_pair_open(first) => true,
             // … and one that opens on a day reads as a story's first sentence: a doubtful end will do.
             Some(Role::Prose(_)) if deck && opens_on_a_day(first) => ends_open(first, model, Doubt::Doubtful),
             Some(Role::Prose(_)) if deck => ends_open(first, model, Doubt::Unlikely),

@@ -409,6 +409,18 @@ fn a_line_that_stops_on_a_short_bare_number_is_no_headline() {
 }
 
 #[test]
+fn a_line_that_stops_on_one_character_after_an_enumeration_comma_is_no_headline() {
+    let text = "标题\n\n会议在北京举行。\n\n李书磊、刘\n\n中央党的建设工作领导小组成员参加会议。\n";
+    let (flow, _) = flow_of(text);
+    let broken = flow.splits.iter().any(|s| s.first == 2) || flow.truncations.iter().any(|t| t.block == 2);
+    assert!(broken, "{flow:?}");
+    assert!(ends_on_a_lone_item("李书磊、刘"));
+    for line in ["李书磊、刘金国", "京津冀", "北京、天津", "中、"] {
+        assert!(!ends_on_a_lone_item(line), "{line}");
+    }
+}
+
+#[test]
 fn a_time_or_a_connective_alone_is_no_headline() {
     let text = "标题\n\n会议在北京举行。\n\n今年\n\n是“十五五”开局之年，谢延翠更忙了。\n";
     let (flow, _) = flow_of(text);

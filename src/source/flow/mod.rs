@@ -239,7 +239,7 @@ pub fn analyse(doc: &Document) -> Flow {
             doc.blocks[i].kind == BlockKind::Paragraph
                 && match dateline_alone(text(i)) {
                     true => roles.is_prose(i + 1),
-                    false => may_stop_mid_sentence(text(i)),
+                    false => dateline_stub(text(i)) || may_stop_mid_sentence(text(i)),
                 }
         })
         .filter(|&i| !verse[i])
@@ -339,7 +339,7 @@ pub fn analyse(doc: &Document) -> Flow {
             // No sentence stops with a quotation, a title or a bracket open.
             _ if leaves_a_pair_open(first) => true,
             // A dateline alone over running text lost its story.
-            _ if dateline_alone(first) => true,
+            _ if dateline_alone(first) || dateline_stub(first) => true,
             // … and one that opens on a day reads as a story's first sentence: a doubtful end will do.
             Some(Role::Prose(_)) if deck && opens_on_a_day(first) => ends_open(first, model, Doubt::Doubtful),
             Some(Role::Prose(_)) if deck => ends_open(first, model, Doubt::Unlikely),
@@ -510,6 +510,9 @@ pub fn analyse(doc: &Document) -> Flow {
     let mut whole_file_scans = MAX_WHOLE_FILE_SCANS;
     for truncation in &mut flow.truncations {
         let head = text(truncation.block);
+        // A dateline's story follows it, or is lost, or lost its head: the rest of a dateline
+        // starts as no sentence does.
+        let dateline = dateline_stub(head) || dateline_alone(head);
         let near = truncation.block.saturating_sub(MAX_MOVED_BLOCKS)
             ..(truncation.block + MAX_MOVED_BLOCKS + 1).min(count);
         let quoted_run = QUOTED_RUN_END.is_match(head.trim_end()) && whole_file_scans > 0;
@@ -530,6 +533,9 @@ pub fn analyse(doc: &Document) -> Flow {
                     return Some((r, f32::INFINITY));
                 }
                 let headless = near.contains(&r) && roles.headless(r);
+                if dateline && !headless {
+                    return None;
+                }
                 // Any paragraph a little way off, one that starts as no sentence does further.
                 if !headless && r.abs_diff(truncation.block) > MAX_RIVAL_BLOCKS {
                     return None;

@@ -710,12 +710,12 @@ pub(super) fn time_frame_alone(text: &str) -> bool {
     })
 }
 
-/// The end of a dateline that lost its agency and place: its source's word before the
-/// programme or the reporter in brackets or a colon (消息（新闻联播）：, 电（记者…）), or the
-/// brackets and the colon alone (（新闻联播）：). No paragraph of corpus-dev or of the People's
+/// The end of a dateline that lost its agency and place: its source's word, or the end of it,
+/// before the programme or the reporter in brackets or a colon (消息（新闻联播）：, 息（新闻联播）：,
+/// 电（记者…）), or the brackets and the colon alone (（新闻联播）：). No paragraph of corpus-dev or of the People's
 /// Daily of January 1998 opens so.
 pub(super) fn dateline_cut(text: &str) -> bool {
-    let rest = ["网消息", "消息", "电", "讯"]
+    let rest = ["视网消息", "网消息", "消息", "息", "电", "讯"]
         .iter()
         .find_map(|word| text.strip_prefix(word));
     let after_source = rest.is_some();

@@ -1156,6 +1156,44 @@ fn a_sentence_broken_after_a_comma_goes_on_past_a_heading_where_the_evidence_say
 }
 
 #[test]
+fn a_dateline_cut_before_its_colon_lost_its_story() {
+    for line in [
+        "央视网消息（新闻联播）",
+        "央视网消息（新闻",
+        "央视网消息",
+        "央视网",
+        "央视",
+        "新华社",
+    ] {
+        assert!(dateline_stub(line), "{line}");
+    }
+    for line in [
+        "央视网消息（新闻联播）：",
+        "新华社北京1月25日电",
+        "本报记者许立群",
+        "新华社记者樊如钧摄",
+        "央视网评：把握发展主动权",
+        "好消息",
+    ] {
+        assert!(!dateline_stub(line), "{line}");
+    }
+    let (flow, _) = flow_of("标题\n\n会议在北京举行。\n\n央视网消息（新闻联播）\n\n全国春运今天正式启动。\n");
+    assert_eq!(flow.splits.len() + flow.truncations.len(), 1, "{flow:?}");
+    // Its rest, moved away, starts with what is left of the dateline.
+    assert!(dateline_cut("息（新闻联播）：各地积极探索新模式。"));
+    assert!(dateline_cut("视网消息（新闻联播）：各地积极探索新模式。"));
+    assert!(!dateline_cut("息息相关，密不可分。"));
+    let (flow, _) = flow_of(
+        "标题\n\n息（新闻联播）：各地积极探索新模式。\n\n会议在北京举行。\n\n央视网消\n\n会议还研究了其他事项。\n",
+    );
+    assert_eq!(
+        flow.orphans.first().map(|o| (o.block, o.head)),
+        Some((1, Some(3))),
+        "{flow:?}"
+    );
+}
+
+#[test]
 fn a_dateline_alone_goes_on_into_its_story_but_not_over_a_digest() {
     assert!(dateline_alone("央视网消息（新闻联播）："));
     assert!(dateline_alone("据新华社消息："));

@@ -403,5 +403,16 @@ pub(super) fn ends_on_half_a_mark(text: &str) -> bool {
     })
 }
 
+/// `text` stops on the date in brackets after a time word or a name (水利部今天（6月13日）,
+/// 昨天（7月18日）): what happened then was cut off. Of the 182 such dates in corpus-dev, the
+/// seeds and the People's Daily of January 1998, none ends a line.
+pub(super) fn ends_on_a_date_note(text: &str) -> bool {
+    static DATE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\p{Han}[（(](?:\d{1,2}月)?\d{1,2}日[）)]$").expect("date note pattern")
+    });
+    let text = text.trim_end();
+    text.ends_with(['）', ')']) && DATE_NOTE.is_match(text)
+}
+
 /// Marks written twice (——, ……) that a break may cut in two.
 pub(super) const HALVED_MARKS: [char; 2] = ['—', '…'];

@@ -336,8 +336,9 @@ pub fn analyse(doc: &Document) -> Flow {
         };
         let deck = roles.may_be_deck(i) && roles.in_deck_position(i) && !lost_end_under_heading();
         let surely_open = match roles.get(i) {
-            // No sentence stops with a quotation, a title or a bracket open.
-            _ if leaves_a_pair_open(first) => true,
+            // No sentence stops with a quotation, a title or a bracket open, or on the date of
+            // its time.
+            _ if leaves_a_pair_open(first) || ends_on_a_date_note(first) => true,
             // A dateline alone over running text lost its story.
             _ if dateline_alone(first) || dateline_stub(first) => true,
             // … and one that opens on a day reads as a story's first sentence: a doubtful end will do.

@@ -409,6 +409,24 @@ fn a_line_that_stops_on_a_short_bare_number_is_no_headline() {
 }
 
 #[test]
+fn a_line_that_stops_on_the_date_of_its_time_is_cut() {
+    for line in ["水利部今天（6月13日）", "昨天（7月18日）", "会议今天(5日)"] {
+        assert!(ends_on_a_date_note(line), "{line}");
+    }
+    for line in [
+        "昨天（7月18日），会议在京举行。",
+        "（2023年3月5日）",
+        "韩素音1996年1月18日",
+        "刚果（金）",
+    ] {
+        assert!(!ends_on_a_date_note(line), "{line}");
+    }
+    let (flow, _) =
+        flow_of("标题\n\n会议在北京举行。\n\n国务院新闻办公室今天（6月13日）\n\n全国春运今天正式启动。\n");
+    assert_eq!(flow.splits.len() + flow.truncations.len(), 1, "{flow:?}");
+}
+
+#[test]
 fn a_line_that_stops_on_one_character_after_an_enumeration_comma_is_no_headline() {
     let text = "标题\n\n会议在北京举行。\n\n李书磊、刘\n\n中央党的建设工作领导小组成员参加会议。\n";
     let (flow, _) = flow_of(text);

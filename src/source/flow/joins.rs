@@ -485,10 +485,24 @@ pub(super) fn leaves_open(text: &str, close: char) -> bool {
 /// a sentence's end mark.
 pub(super) fn leaves_a_pair_open(text: &str) -> bool {
     let text = text.trim_end();
-    !text.ends_with(['。', '！', '？', '…'])
-        && ['”', '》', '）']
-            .into_iter()
-            .any(|close| leaves_open(text, close))
+    let before_quotes = text.trim_end_matches(['”', '’', '」', '』']);
+    if before_quotes.ends_with(['。', '！', '？', '…']) {
+        return false;
+    }
+    // One pass over the lead bytes of the marks: quotation, title, bracket.
+    let mut open = [0isize; 3];
+    for i in memchr::memchr3_iter(0xE2, 0xE3, 0xEF, text.as_bytes()) {
+        match text[i..].chars().next() {
+            Some('“') => open[0] += 1,
+            Some('”') => open[0] -= 1,
+            Some('《') => open[1] += 1,
+            Some('》') => open[1] -= 1,
+            Some('（') => open[2] += 1,
+            Some('）') => open[2] -= 1,
+            _ => {}
+        }
+    }
+    open.iter().any(|&n| n > 0)
 }
 
 /// How far into a paragraph `closes_what_is_open` looks for a closing mark.

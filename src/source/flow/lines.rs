@@ -223,7 +223,12 @@ pub(super) fn dateline_stub(text: &str) -> bool {
         Regex::new(r"^(?:央视网?|新华社|新华网|中新网|人民网)(?:消息?(?:[（(][^）)：:，。]{0,12}[）)]?)?)?$")
             .expect("dateline stub pattern")
     });
-    text.len() <= 4 * (DATELINE_CHARS + DATELINE_NOTE_CHARS) && STUB.is_match(text.trim())
+    let text = text.trim();
+    text.len() <= 4 * (DATELINE_CHARS + DATELINE_NOTE_CHARS)
+        && ["央视", "新华", "中新网", "人民网"]
+            .iter()
+            .any(|agency| text.starts_with(agency))
+        && STUB.is_match(text)
 }
 
 /// `text` opens a story with its dateline or the paper's lead (新华社北京1月25日电, 本报讯,

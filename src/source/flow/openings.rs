@@ -904,8 +904,8 @@ pub(super) fn unopened_close(text: &str) -> Option<char> {
 /// an English one mistyped. No paragraph of corpus-dev or of the People's Daily of January
 /// 1998 does so; three of the latter's close a quotation further on or after English.
 pub(super) fn closes_a_pair_unopened(text: &str, before: &str) -> bool {
-    const PAIRS: [(char, char); 5] = [('“', '”'), ('《', '》'), ('「', '」'), ('『', '』'), ('（', '）')];
-    let mut open = [0usize; PAIRS.len()];
+    // Quotation, title, the two corner quotations, bracket: how many are open.
+    let mut open = [0usize; 5];
     let mut clause_start = 0;
     // Where the first sentence's stop ends: a quotation closes right after it (…发展。”).
     let mut stop_end = None;
@@ -918,13 +918,28 @@ pub(super) fn closes_a_pair_unopened(text: &str, before: &str) -> bool {
             continue;
         };
         let next = i + c.len_utf8();
-        if let Some(k) = PAIRS.iter().position(|p| p.0 == c) {
-            open[k] += 1;
-        } else if let Some(k) = PAIRS.iter().position(|p| p.1 == c) {
-            if open[k] > 0 {
-                open[k] -= 1;
+        let pair = match c {
+            '“' | '”' => 0,
+            '《' | '》' => 1,
+            '「' | '」' => 2,
+            '『' | '』' => 3,
+            '（' | '）' => 4,
+            '。' | '！' | '？' => {
+                stop_end = Some(next);
+                clause_start = next;
                 continue;
             }
+            '，' | '、' | '；' | '：' => {
+                clause_start = next;
+                continue;
+            }
+            _ => continue,
+        };
+        if matches!(c, '“' | '《' | '「' | '『' | '（') {
+            open[pair] += 1;
+        } else if open[pair] > 0 {
+            open[pair] -= 1;
+        } else {
             let numbered = c == '）'
                 && text[clause_start..i]
                     .chars()
@@ -934,11 +949,6 @@ pub(super) fn closes_a_pair_unopened(text: &str, before: &str) -> bool {
                 .next_back()
                 .is_some_and(|d| d.is_ascii_alphabetic() || d.is_ascii_punctuation());
             return !numbered && !after_english && !leaves_open(before, c);
-        } else if matches!(c, '。' | '！' | '？') {
-            stop_end = Some(next);
-            clause_start = next;
-        } else if matches!(c, '，' | '、' | '；' | '：') {
-            clause_start = next;
         }
     }
     false

@@ -873,7 +873,8 @@ pub(super) fn starts_inside_number(text: &str) -> bool {
 
 /// The first clause closes a bracket, a title mark or a quotation mark before it opens one
 /// (日）召开…, 闻联播）：…, 白玉兰绽放”颁奖典礼): the text starts inside the pair, whose opening
-/// was lost with the sentence's head. A list's number (1）, 一）, a)) closes nothing.
+/// was lost with the sentence's head. A list's number (1）, 一）, a)) closes nothing, and marks
+/// closed twice without an opening are mistyped (”十四五”规划).
 pub(super) fn closes_unopened(text: &str) -> bool {
     unopened_close(text).is_some()
 }
@@ -888,7 +889,11 @@ pub(super) fn unopened_close(text: &str) -> Option<char> {
                     && text[..at]
                         .chars()
                         .all(|d| d.is_ascii_alphanumeric() || CHINESE_NUMERALS.contains(d));
-                return (!numbered).then_some(c);
+                let mistyped = UNOPENED_PAIRS
+                    .iter()
+                    .position(|p| p.1 == c)
+                    .is_some_and(|pair| closes_twice(&text[at + c.len_utf8()..], pair));
+                return (!numbered && !mistyped).then_some(c);
             }
             '，' | '。' | '！' | '？' | '；' | ',' | ';' => return None,
             _ => {}
@@ -900,12 +905,12 @@ pub(super) fn unopened_close(text: &str) -> Option<char> {
 /// `text` closes a quotation, a title or a bracket that it never opened, in its first sentence
 /// (…推动共同发展。”, …发展的意见》，…): its opening was lost with the paragraph's head, unless
 /// `before`, the paragraph before it, left the pair open (a quotation that runs over
-/// paragraphs). A list's number closes a bracket (1）…；2）…), and a mark after English may be
-/// an English one mistyped. No paragraph of corpus-dev or of the People's Daily of January
+/// paragraphs). A list's number closes a bracket (1）…；2）…), and a mark after English, or one
+/// closed twice without an opening (”十四五”规划), is mistyped. No paragraph of corpus-dev or of the People's Daily of January
 /// 1998 does so; three of the latter's close a quotation further on or after English.
 pub(super) fn closes_a_pair_unopened(text: &str, before: &str) -> bool {
-    // Quotation, title, the two corner quotations, bracket: how many are open.
-    let mut open = [0usize; 5];
+    // How many of `UNOPENED_PAIRS` are open.
+    let mut open = [0usize; UNOPENED_PAIRS.len()];
     let mut clause_start = 0;
     // Where the first sentence's stop ends: a quotation closes right after it (…发展。”).
     let mut stop_end = None;
@@ -948,7 +953,33 @@ pub(super) fn closes_a_pair_unopened(text: &str, before: &str) -> bool {
                 .chars()
                 .next_back()
                 .is_some_and(|d| d.is_ascii_alphabetic() || d.is_ascii_punctuation());
-            return !numbered && !after_english && !leaves_open(before, c);
+            return !numbered
+                && !after_english
+                && !leaves_open(before, c)
+                && !closes_twice(&text[next..], pair);
+        }
+    }
+    false
+}
+
+/// The pairs `closes_a_pair_unopened` reads, in the order of its counts: quotation, title, the
+/// two corner quotations, bracket.
+const UNOPENED_PAIRS: [(char, char); 5] =
+    [('“', '”'), ('《', '》'), ('「', '」'), ('『', '』'), ('（', '）')];
+
+/// `rest` closes the pair `pair` (of `UNOPENED_PAIRS`) once more without opening it:
+/// marks mistyped (”十四五”规划), not one opened in a lost head.
+fn closes_twice(rest: &str, pair: usize) -> bool {
+    let (opening, closing) = UNOPENED_PAIRS[pair];
+    let mut open = 0usize;
+    for c in rest.chars() {
+        if c == opening {
+            open += 1;
+        } else if c == closing {
+            if open == 0 {
+                return true;
+            }
+            open -= 1;
         }
     }
     false

@@ -742,11 +742,14 @@ fn a_paragraph_that_closes_a_pair_it_never_opened_lost_its_head() {
         ("包括：1）加强领导；2）完善制度。", before),
         ("一）加强组织领导。", before),
         ("加强合作（包括科技合作）。", before),
+        // Marks mistyped: a second close without an opening.
+        ("”十四五”规划实施以来，成效显著。", before),
     ] {
         assert!(!closes_a_pair_unopened(text, before), "{text}");
     }
     assert_eq!(unopened_close("025”专项行动启动"), Some('”'));
     assert_eq!(unopened_close("1）加强组织领导。"), None);
+    assert_eq!(unopened_close("十四五”规划”实施以来"), None);
     // Under a headline that leaves no quotation open, the rest of a quoted name lost its head.
     let (flow, _) = flow_of(&format!(
         "标题在这里\n\n{before}\n\n“剑网2025”专项行动启动\n\n025”专项行动，将在5月至11月期间开展。\n"

@@ -334,6 +334,21 @@ pub(super) const APART_CARRY: f32 = -1.3;
 /// paragraphs).
 pub(super) const COMMA_APART_CARRY: f32 = 0.0;
 
+/// Something runs across `first`'s end and `second`'s start that neither reads as whole: a word
+/// cut in two whose second half no word starts with (习近平指 | 出), a name (俄罗斯总统普 | 京),
+/// a number and its unit (普京24 | 日), a pair of marks left open and closed.
+pub(super) fn runs_across(first: &str, second: &str) -> bool {
+    let (a, b) = (first.trim_end(), second.trim_start());
+    let (tail, head) = (han_tail(a), han_head(b));
+    a.ends_with(|c: char| c.is_ascii_digit())
+        && b.starts_with(|c| NUMBER_UNITS.contains(&c) || MEASURE_WORDS.contains(c))
+        || continuity::join_gain(tail, head) > STRONG_WORD_ACROSS_GAIN
+            && continuity::starts_inside_word(head) > STARTS_INSIDE_WORD
+        || name_across(a, b)
+        || foreign_name_across(a, b)
+        || closes_what_is_open(a, b)
+}
+
 /// `first` stops on an enumeration comma and `second` opens with one more item of the list:
 /// a short one before another enumeration comma or 等 (交通运输部、商务部等部门…), or one that
 /// ends as the last item did, before a mark (全面性、系统性、| 协调性。).

@@ -561,6 +561,41 @@ pub fn analyse(doc: &Document) -> Flow {
         }
     }
 
+    // A paragraph that starts as no sentence does may be the rest of a line close by that read
+    // as whole (习近平指 | … | 出，最近…; 俄罗斯总 | … | 统普京…): a word, a name or a number that
+    // runs across the two makes that line the broken one.
+    let truncated: Vec<usize> = flow.truncations.iter().map(|t| t.block).collect();
+    for r in 1..count {
+        if continued[r] || verse[r] || !roles.is_prose(r) || !roles.headless(r) {
+            continue;
+        }
+        let near = r.saturating_sub(MAX_RIVAL_BLOCKS).max(1)..(r + MAX_RIVAL_BLOCKS + 1).min(count);
+        let head = near
+            .filter(|&k| k != r && !continued[k] && !truncated.contains(&k) && k + 1 != r)
+            .filter(|&k| matches!(roles.get(k), Some(Role::Prose(_) | Role::Heading)))
+            .filter(|&k| may_stop_mid_sentence(text(k)) && !verse[k] && !is_signature(text(k)))
+            .filter(|&k| runs_across(text(k), text(r)))
+            .min_by_key(|&k| k.abs_diff(r));
+        if let Some(k) = head {
+            continued[r] = true;
+            flow.truncations.push(Truncation {
+                block: k,
+                continuation: Some(r),
+                followed_by: match roles.get(k + 1) {
+                    None => Follower::EndOfFile,
+                    Some(Role::Heading) => Follower::Heading,
+                    Some(Role::Prose(_)) => Follower::Paragraph,
+                    Some(Role::Other) => Follower::Other,
+                },
+            });
+            flow.orphans.push(Orphan {
+                block: r,
+                head: Some(k),
+            });
+        }
+    }
+    flow.truncations.sort_by_key(|t| t.block);
+
     // A paragraph that starts with a mark no sentence starts with, or with the end of a word,
     // lost its head.
     for (r, &continues) in continued.iter().enumerate() {

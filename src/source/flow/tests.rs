@@ -1721,3 +1721,38 @@ fn a_character_alone_before_a_title_ends_a_cut_name() {
         assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
     }
 }
+
+#[test]
+fn a_line_that_reads_as_whole_is_the_head_of_a_rest_close_by_when_something_runs_across() {
+    for (first, second) in [
+        ("俄罗斯总", "统普京14日晚签署命令。"),
+        ("记者从商", "务部了解到，为助力外贸企业开拓市场。"),
+        ("俄总统普京24", "日表示，俄方愿意谈判。"),
+        ("北京冬奥会张家口赛区山地转", "播中心近日正式投入运营。"),
+    ] {
+        assert!(runs_across(first, second), "{first} | {second}");
+    }
+    for (first, second) in [
+        // A word across that the second half reads as well without (出 is a verb of its own).
+        ("习近平指", "出，最近，在中国、沙特、伊朗。"),
+        ("欧盟新移民协议遭波兰等国反对", "统普京14日晚签署命令。"),
+        ("普京批准俄罗斯新政府组成名单", "欧盟理事会14日表决通过改革方案。"),
+    ] {
+        assert!(!runs_across(first, second), "{first} | {second}");
+    }
+    // The rest of a digest's story stands under its headline, its head two blocks on.
+    let text = "国际联播快讯\n\n普京批准俄罗斯新政府组成名单\n\n统普京14日晚签署命令，批准了新一届政府成员名单。\n\n欧盟新移民协议遭波兰等国反对\n\n俄罗斯总\n\n欧盟理事会14日表决通过移民和庇护法规的改革方案。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!(flow.truncations.len(), 1, "{flow:?}");
+    assert_eq!(
+        (flow.truncations[0].block, flow.truncations[0].continuation),
+        (4, Some(2))
+    );
+    assert_eq!(flow.orphans.len(), 1, "{flow:?}");
+    assert_eq!(flow.orphans[0].head, Some(4));
+    // A byline is a whole name, whatever opens a paragraph near it.
+    assert!(is_byline("本报驻俄罗斯记者刘刚"));
+    let text = "标题\n\n本报驻俄罗斯记者刘刚\n\n会议在北京举行。\n\n波尼拉没有透露出售空气的具体方式。\n";
+    let (flow, _) = flow_of(text);
+    assert!(flow.truncations.is_empty(), "{flow:?}");
+}

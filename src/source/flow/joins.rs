@@ -334,16 +334,15 @@ pub(super) const APART_CARRY: f32 = -1.3;
 /// paragraphs).
 pub(super) const COMMA_APART_CARRY: f32 = 0.0;
 
-/// Something runs across `first`'s end and `second`'s start that neither reads as whole: a word
-/// cut in two whose second half no word starts with (习近平指 | 出), a name (俄罗斯总统普 | 京),
-/// a number and its unit (普京24 | 日), a pair of marks left open and closed.
+/// Something runs across `first`'s end and `second`'s start: a word that reads far better
+/// across than apart (习近平指 | 出, 俄罗斯总 | 统), a name (副主席沈跃 | 跃), a number and its unit
+/// (普京24 | 日), a pair of marks left open and closed (今天（6月 | 26日）).
 pub(super) fn runs_across(first: &str, second: &str) -> bool {
     let (a, b) = (first.trim_end(), second.trim_start());
     let (tail, head) = (han_tail(a), han_head(b));
     a.ends_with(|c: char| c.is_ascii_digit())
         && b.starts_with(|c| NUMBER_UNITS.contains(&c) || MEASURE_WORDS.contains(c))
         || continuity::join_gain(tail, head) > STRONG_WORD_ACROSS_GAIN
-            && continuity::starts_inside_word(head) > STARTS_INSIDE_WORD
         || name_across(a, b)
         || foreign_name_across(a, b)
         || closes_what_is_open(a, b)

@@ -496,7 +496,7 @@ pub(super) fn leaves_open(text: &str, close: char) -> bool {
 }
 
 /// `text` opens a quotation, a title or a bracket that it never closes, and does not stop on
-/// a sentence's end mark.
+/// a sentence's end mark (before its closing quotation marks).
 pub(super) fn leaves_a_pair_open(text: &str) -> bool {
     let text = text.trim_end();
     let before_quotes = text.trim_end_matches(['”', '’', '」', '』']);

@@ -140,6 +140,16 @@ impl Roles<'_, '_, '_> {
         Some(*self.cells[i].get_or_init(|| role(self.doc.block_text(block), block.kind)))
     }
 
+    /// What follows block `i`.
+    fn follower(&self, i: usize) -> Follower {
+        match self.get(i + 1) {
+            None => Follower::EndOfFile,
+            Some(Role::Heading) => Follower::Heading,
+            Some(Role::Prose(_)) => Follower::Paragraph,
+            Some(Role::Other) => Follower::Other,
+        }
+    }
+
     /// Block `i` starts as no sentence does: with a mark, or with the end of a word.
     fn headless(&self, i: usize) -> bool {
         *self.headless[i].get_or_init(|| {
@@ -382,12 +392,7 @@ pub fn analyse(doc: &Document) -> Flow {
         let maybe_open = surely_open
             || !deck && long_running_text(first) && roles.get(i) != Some(Role::Prose(Ending::Complete));
         let j = roles.next_past_headings(i);
-        let followed_by = match roles.get(i + 1) {
-            None => Follower::EndOfFile,
-            Some(Role::Heading) => Follower::Heading,
-            Some(Role::Prose(_)) => Follower::Paragraph,
-            Some(Role::Other) => Follower::Other,
-        };
+        let followed_by = roles.follower(i);
         if roles.is_prose(j) {
             let join = if roles.get(i) == Some(Role::Heading) && i == 0 {
                 Join::FromTitle
@@ -564,29 +569,26 @@ pub fn analyse(doc: &Document) -> Flow {
     // A paragraph that starts as no sentence does may be the rest of a line close by that read
     // as whole (习近平指 | … | 出，最近…; 俄罗斯总 | … | 统普京…): a word, a name or a number that
     // runs across the two makes that line the broken one.
-    let truncated: Vec<usize> = flow.truncations.iter().map(|t| t.block).collect();
+    let mut truncated: Vec<usize> = flow.truncations.iter().map(|t| t.block).collect();
     for r in 1..count {
         if continued[r] || verse[r] || !roles.is_prose(r) || !roles.headless(r) {
             continue;
         }
+        // The paragraph right before it was judged with it already.
         let near = r.saturating_sub(MAX_RIVAL_BLOCKS).max(1)..(r + MAX_RIVAL_BLOCKS + 1).min(count);
         let head = near
-            .filter(|&k| k != r && !continued[k] && !truncated.contains(&k) && k + 1 != r)
+            .filter(|&k| k != r && k + 1 != r && !continued[k] && !truncated.contains(&k))
             .filter(|&k| matches!(roles.get(k), Some(Role::Prose(_) | Role::Heading)))
-            .filter(|&k| may_stop_mid_sentence(text(k)) && !verse[k] && !is_signature(text(k)))
+            .filter(|&k| may_stop_mid_sentence(text(k)) && !verse[k])
             .filter(|&k| runs_across(text(k), text(r)))
             .min_by_key(|&k| k.abs_diff(r));
         if let Some(k) = head {
             continued[r] = true;
+            truncated.push(k);
             flow.truncations.push(Truncation {
                 block: k,
                 continuation: Some(r),
-                followed_by: match roles.get(k + 1) {
-                    None => Follower::EndOfFile,
-                    Some(Role::Heading) => Follower::Heading,
-                    Some(Role::Prose(_)) => Follower::Paragraph,
-                    Some(Role::Other) => Follower::Other,
-                },
+                followed_by: roles.follower(k),
             });
             flow.orphans.push(Orphan {
                 block: r,

@@ -461,7 +461,9 @@ pub fn analyse(doc: &Document) -> Flow {
                         && !(join == Join::FromHeading && opens_fresh(first, text(j)))
                 }
                 Carry::No => false,
-            } && (carry == Carry::Certain || !word_cut());
+            } && (carry == Carry::Certain || !word_cut())
+                // A dateline's story follows it: past headings, only its rest carries it on.
+                && (carry == Carry::Certain || j == i + 1 || !dateline_stub(first));
             // A neighbour read on by odds alone gives way to a paragraph nearby that carries
             // the sentence on better (the head of a sentence moved down the page).
             let neighbour = match carry {

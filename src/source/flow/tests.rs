@@ -1200,6 +1200,12 @@ fn a_dateline_cut_before_its_colon_lost_its_story() {
     }
     let (flow, _) = flow_of("标题\n\n会议在北京举行。\n\n央视网消息（新闻联播）\n\n全国春运今天正式启动。\n");
     assert_eq!(flow.splits.len() + flow.truncations.len(), 1, "{flow:?}");
+    // Past a heading, only its rest carries it on.
+    let stub = "标题\n\n会议在北京举行。\n\n央视网消息（新闻联播）\n\n春运首日客流平稳\n\n";
+    let (flow, _) = flow_of(&format!("{stub}全国春运今天正式启动，各地客流平稳有序。\n"));
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
+    let (flow, _) = flow_of(&format!("{stub}：全国春运今天正式启动，各地客流平稳有序。\n"));
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
     // Its rest, moved away, starts with what is left of the dateline.
     assert!(dateline_cut("息（新闻联播）：各地积极探索新模式。"));
     assert!(dateline_cut("视网消息（新闻联播）：各地积极探索新模式。"));

@@ -377,12 +377,13 @@ pub fn analyse(doc: &Document) -> Flow {
             // A line that reads as a heading, away from the top and from subheadings, is a
             // fragment when it stops as no headline does.
             Some(Role::Heading) if !roles.in_deck_position(i) => stops_as_no_headline(first, model),
-            // No deck line or headline ends on a word that leads into more right after a mark,
-            // or is only a time or a connective.
+            // No deck line or headline ends on a word that leads into more right after a mark, is
+            // only a time or a connective, or opens on a source alone (据美国媒体).
             Some(Role::Heading) => {
                 leads_alone_into_more(first.trim_end(), han_tail_of(first, 8))
                     || stops_clearly_inside_a_word(first)
                     || opener_alone(first)
+                    || opens_on_a_source(first)
             }
             // Else it is a fragment only when what follows carries it on.
             _ => false,

@@ -409,6 +409,22 @@ fn a_line_that_stops_on_a_short_bare_number_is_no_headline() {
 }
 
 #[test]
+fn a_line_that_opens_on_a_source_alone_is_cut() {
+    for line in ["据美国媒体", "据美国媒体19日", "据南京海"] {
+        assert!(opens_on_a_source(line), "{line}");
+    }
+    for line in [
+        "据理力争",
+        "据中国人民银行调查，1997年千户大型企业的运作轨迹呈现出如下特点：",
+        "数据显示",
+    ] {
+        assert!(!opens_on_a_source(line), "{line}");
+    }
+    let (flow, _) = flow_of("标题\n\n据美国媒体\n\n全国春运今天正式启动。\n");
+    assert_eq!(flow.splits.len() + flow.truncations.len(), 1, "{flow:?}");
+}
+
+#[test]
 fn a_line_that_stops_on_the_date_of_its_time_is_cut() {
     for line in ["水利部今天（6月13日）", "昨天（7月18日）", "会议今天(5日)"] {
         assert!(ends_on_a_date_note(line), "{line}");

@@ -473,12 +473,7 @@ pub(super) fn closes_what_is_open(first: &str, second: &str) -> bool {
         .chars()
         .take(CLOSING_SEARCH_CHARS)
         .find(|&c| matches!(c, '（' | '(' | '）' | ')' | '《' | '》' | '“' | '”') || is_sentence_end(c));
-    match closing {
-        Some('）' | ')') => census(first).brackets_open > 0,
-        Some('》') => census(first).titles_open > 0,
-        Some('”') => first.matches('“').count() > first.matches('”').count(),
-        _ => false,
-    }
+    closing.is_some_and(|close| matches!(close, '）' | ')' | '》' | '”') && leaves_open(first, close))
 }
 
 /// `text` opens the pair that `close` closes more often than it closes it.

@@ -854,6 +854,8 @@ fn a_character_alone_before_a_figure_opens_only_as_a_preposition_or_a_time_does(
         // A verb alone, whatever the odds of its character (降, 占).
         "降3个百分点，创历史新低。",
         "占40%，位居全国第一。",
+        // The end of a name before a day.
+        "斯22日重申，联合国不会放弃努力。",
     ] {
         let (flow, _) = flow_of(&format!("春意浓浓。\n\n{cut}\n"));
         assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");
@@ -868,6 +870,9 @@ fn a_character_alone_before_a_figure_opens_only_as_a_preposition_or_a_time_does(
         "有300多人参加了活动。",
         "超300万人次观看了直播。",
         "近5年来，全县面貌焕然一新。",
+        "在6日的会议上，双方交换了意见。",
+        "从13日起，新规正式实施。",
+        "受27日强降雨影响，部分航班取消。",
     ] {
         let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
         assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");

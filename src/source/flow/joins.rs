@@ -336,7 +336,8 @@ pub(super) const COMMA_APART_CARRY: f32 = 0.0;
 
 /// Something runs across `first`'s end and `second`'s start: a word that reads far better
 /// across than apart (习近平指 | 出, 俄罗斯总 | 统), a name (副主席沈跃 | 跃), a number and its unit
-/// (普京24 | 日), a pair of marks left open and closed (今天（6月 | 26日）).
+/// (普京24 | 日), a pair of marks left open and closed (今天（6月 | 26日）), who speaks and what
+/// they said (国务院总理李强 | 指出，).
 pub(super) fn runs_across(first: &str, second: &str) -> bool {
     let (a, b) = (first.trim_end(), second.trim_start());
     let (tail, head) = (han_tail(a), han_head(b));
@@ -346,6 +347,7 @@ pub(super) fn runs_across(first: &str, second: &str) -> bool {
         || name_across(a, b)
         || foreign_name_across(a, b)
         || closes_what_is_open(a, b)
+        || speaker_lost(b) && names_who_speaks(a)
 }
 
 /// `first` stops on an enumeration comma and `second` opens with one more item of the list:

@@ -1757,11 +1757,14 @@ fn a_line_that_reads_as_whole_is_the_head_of_a_rest_close_by_when_something_runs
         ("俄总统普京24", "日表示，俄方愿意谈判。"),
         ("北京冬奥会张家口赛区山地转", "播中心近日正式投入运营。"),
         ("习近平指", "出，最近，在中国、沙特、伊朗。"),
+        // Who speaks, and what they said without them.
+        ("国务院总理李强", "指出，要加快发展。"),
     ] {
         assert!(runs_across(first, second), "{first} | {second}");
     }
     for (first, second) in [
         ("欧盟新移民协议遭波兰等国反对", "统普京14日晚签署命令。"),
+        ("欧盟新移民协议遭波兰等国反对", "指出，要加快发展。"),
         // Whole words on either side (交流会 reads no better across than 交流 | 会议).
         ("国际合作与交流", "会议在北京举行。"),
         ("普京批准俄罗斯新政府组成名单", "欧盟理事会14日表决通过改革方案。"),

@@ -466,9 +466,9 @@ pub(super) fn is_two_names(text: &str) -> bool {
 }
 
 /// A byline on its own line: a reporter's title, then names (本报记者许立群, 新华社记者陈毛弟本报记者
-/// 吕网大, 本报驻俄罗斯记者刘刚, 记者 张三 李四), not a clause (记者来到现场, 记者从北京: the names open with a
-/// surname, and hold no word of two characters or more that is a verb, an idiom, an adverb, a
-/// preposition or a conjunction).
+/// 吕网大, 本报驻俄罗斯记者刘刚, 记者 张三 李四), not a clause (记者来到现场, 记者从北京: the
+/// names open with a surname, and hold no word of two characters or more that is a verb, an
+/// idiom, an adverb, a preposition or a conjunction).
 pub(super) fn is_byline(text: &str) -> bool {
     let text = text.trim();
     // A photo credit (记者 张锦辉 摄) is a caption: it stands where a heading does.

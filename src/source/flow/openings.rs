@@ -726,8 +726,8 @@ pub(super) fn time_frame_alone(text: &str) -> bool {
 
 /// The end of a dateline that lost its agency and place: its source's word, or the end of it,
 /// before the programme or the reporter in brackets or a colon (消息（新闻联播）：, 息（新闻联播）：,
-/// 电（记者…）), or the brackets and the colon alone (（新闻联播）：). No paragraph of corpus-dev or of the People's
-/// Daily of January 1998 opens so.
+/// 电（记者…）), or the brackets and the colon alone (（新闻联播）：). No paragraph of corpus-dev
+/// or of the People's Daily of January 1998 opens so.
 pub(super) fn dateline_cut(text: &str) -> bool {
     let rest = ["视网消息", "网消息", "消息", "息", "电", "讯"]
         .iter()
@@ -920,8 +920,9 @@ pub(super) fn unopened_close(text: &str) -> Option<char> {
 /// (…推动共同发展。”, …发展的意见》，…): its opening was lost with the paragraph's head, unless
 /// `before`, the paragraph before it, left the pair open (a quotation that runs over
 /// paragraphs). A list's number closes a bracket (1）…；2）…), and a mark after English, or one
-/// closed twice without an opening (”十四五”规划), is mistyped. No paragraph of corpus-dev or of the People's Daily of January
-/// 1998 does so; three of the latter's close a quotation further on or after English.
+/// closed twice without an opening (”十四五”规划), is mistyped. No paragraph of corpus-dev or of
+/// the People's Daily of January 1998 does so; three of the latter's close a quotation further
+/// on or after English.
 pub(super) fn closes_a_pair_unopened(text: &str, before: &str) -> bool {
     // How many of `UNOPENED_PAIRS` are open.
     let mut open = [0usize; UNOPENED_PAIRS.len()];

@@ -72,6 +72,11 @@ pub(super) fn judge_carry(
     if name_across(a, b) || foreign_name_across(a, b) {
         return Carry::Certain;
     }
+    // A headline may end on what its story repeats with more (…竞争秩序 | 工业和信息化部…规范…竞争
+    // 秩序工作): only running text carries on a string the text has elsewhere.
+    if running && echoed(model.document, a, b) {
+        return Carry::Certain;
+    }
     // A heading is joined on a word or a number across the break alone: a headline followed by
     // its story reads on as well as a broken sentence does.
     if matches!(join, Join::FromHeading | Join::FromTitle) || !odds_matter {
@@ -306,6 +311,7 @@ pub fn carry_evidence(first: &str, second: &str, paragraph_bytes: Option<f32>) -
         built: None,
         alone: &alone,
         paragraph_bytes,
+        document: "",
     };
     whole_evidence(first, second, model)
 }
@@ -540,3 +546,87 @@ pub(super) fn starts_on_the_other_half(first: &str, second: &str) -> bool {
                 .is_some_and(|after| !after.is_empty() && !after.starts_with(mark))
     })
 }
+
+/// A name or a term that the text has elsewhere runs across the break (以色列总理内塔尼亚胡当天
+/// 表示… | 不过，内塔尼亚 | 胡同时表示; 李存冬…李存 | 冬心甘情愿): a string of `MIN_ECHO_CHARS` or
+/// more Han characters across it stands elsewhere in the text, and there what the break cuts
+/// always goes on the same way (塔尼亚 always before 胡), or what follows it always comes after
+/// the same character. Phrases a story repeats but ends in many ways (…发展 | 核电…, 发展 also
+/// before 经济, 成果…) do not count.
+pub(super) fn echoed(document: &str, first: &str, second: &str) -> bool {
+    let (a, b) = (first.trim_end(), second.trim_start());
+    let (tail, head) = (
+        han_tail_of(a, MAX_ECHO_SIDE_CHARS),
+        first_chars(han_head(b), MAX_ECHO_SIDE_CHARS),
+    );
+    let (Some(last), Some(next)) = (tail.chars().next_back(), head.chars().next()) else {
+        return false;
+    };
+    // Where the two texts stand in the document (nowhere when they are not part of it).
+    let base = document.as_ptr() as usize;
+    let offset = |text: &str| {
+        let at = (text.as_ptr() as usize).checked_sub(base)?;
+        (at.checked_add(text.len())? <= document.len()).then_some(at)
+    };
+    let (Some(a_end), Some(b_start)) = (offset(a).map(|at| at + a.len()), offset(b)) else {
+        return false;
+    };
+    let bytes = document.as_bytes();
+    let mut next_buf = [0u8; 4];
+    let next = next.encode_utf8(&mut next_buf).as_bytes();
+    let mut last_buf = [0u8; 4];
+    let last = last.encode_utf8(&mut last_buf).as_bytes();
+    // No string across the break stands anywhere without its two middle characters.
+    let pair = [last, next].concat();
+    if memchr::memmem::find(bytes, &pair).is_none() {
+        return false;
+    }
+    // How many times the text has what the break cuts elsewhere, when it always goes on the
+    // same way there: `cut` followed by `next` (after) or preceded by `last` (before).
+    let always = |cut: &str, after: bool| {
+        let mut seen = 0;
+        memchr::memmem::find_iter(bytes, cut.as_bytes())
+            .filter(|&at| {
+                if after {
+                    at + cut.len() != a_end
+                } else {
+                    at != b_start
+                }
+            })
+            .all(|at| {
+                seen += 1;
+                match after {
+                    true => bytes[at + cut.len()..].starts_with(next),
+                    false => bytes[..at].ends_with(last),
+                }
+            })
+            .then_some(seen)
+    };
+    let twice = |seen: Option<usize>| seen.is_some_and(|seen| seen >= MIN_ECHOES);
+    let tail_chars = tail.chars().count();
+    let head_chars = head.chars().count();
+    (1..=tail_chars).any(|k| {
+        let before = last_chars(tail, k);
+        (1..=head_chars).filter(|m| k + m >= MIN_ECHO_CHARS).any(|m| {
+            let after = first_chars(head, m);
+            if memchr::memmem::find(bytes, format!("{before}{after}").as_bytes()).is_none() {
+                return false;
+            }
+            let (forward, backward) = (always(before, true), always(after, false));
+            // Seen twice, one side of the break tells the other; seen once, a longer string
+            // must be told from both (主席会议 once, but 会议 after many words: chance).
+            k > 1 && twice(forward)
+                || m > 1 && twice(backward)
+                || k + m > MIN_ECHO_CHARS && forward.is_some() && backward.is_some()
+        })
+    })
+}
+
+/// The fewest characters of a string across a break that, standing elsewhere in the text,
+/// carry the sentence on.
+pub(super) const MIN_ECHO_CHARS: usize = 3;
+/// The fewest times the text must have what the break cuts elsewhere, always going on the same
+/// way, for `echoed` to trust it (once may be chance: …空袭胡塞武装… and 袭 | 胡塞武装称…).
+pub(super) const MIN_ECHOES: usize = 2;
+/// The most characters on either side of the break that `echoed` compares.
+pub(super) const MAX_ECHO_SIDE_CHARS: usize = 3;

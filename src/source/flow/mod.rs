@@ -231,6 +231,7 @@ pub fn analyse(doc: &Document) -> Flow {
                 .filter(|block| block.kind == BlockKind::Paragraph)
                 .map(|block| doc.block_text(block).trim()),
         ),
+        document: doc.text,
     };
     let count = doc.blocks.len();
     let roles = Roles {
@@ -671,7 +672,12 @@ fn rest_odds(head: &str, after: &str, headless: bool, model: Model) -> (Option<f
     // paragraph that starts as no sentence does needs.
     let signed = headless || carry == Carry::Certain;
     let odds = match carry {
-        Carry::Certain if headless => return (Some(f32::INFINITY), weighed),
+        // A paragraph that starts as no sentence does is the rest when a sign carries it on;
+        // so is one that a string the text has elsewhere runs into (`echoed`), unless it opens
+        // afresh (近年来，…: a phrase may meet the break by chance).
+        Carry::Certain if headless || echoed(model.document, head, after) && !opens_fresh(head, after) => {
+            return (Some(f32::INFINITY), weighed);
+        }
         Carry::Likely(odds) | Carry::Unknown(odds) => odds,
         Carry::Certain => model
             .log_odds_join(
@@ -772,6 +778,8 @@ struct Model<'m> {
     /// The mean length of the file's paragraphs in bytes (`mean_paragraph_bytes`), where it
     /// has enough of them to say.
     paragraph_bytes: Option<f32>,
+    /// The whole text: a name or a term it repeats may run across a break (`echoed`).
+    document: &'m str,
 }
 
 impl Model<'_> {

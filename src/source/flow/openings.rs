@@ -183,6 +183,7 @@ pub fn starts_as_no_sentence(text: &str) -> bool {
         built: None,
         alone: &alone,
         paragraph_bytes: None,
+        document: "",
     };
     starts_mid_sentence(text) || starts_inside(text, model)
 }

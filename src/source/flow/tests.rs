@@ -7,6 +7,7 @@ fn shipped_model() -> Model<'static> {
         built: None,
         alone: Box::leak(Box::default()),
         paragraph_bytes: None,
+        document: "",
     }
 }
 
@@ -1786,4 +1787,42 @@ fn a_line_that_reads_as_whole_is_the_head_of_a_rest_close_by_when_something_runs
     let text = "标题\n\n本报驻俄罗斯记者刘刚\n\n会议在北京举行。\n\n波尼拉没有透露出售空气的具体方式。\n";
     let (flow, _) = flow_of(text);
     assert!(flow.truncations.is_empty(), "{flow:?}");
+}
+
+#[test]
+fn a_name_the_story_repeats_goes_on_across_the_break() {
+    // 内塔尼亚 | 胡同时表示 reads as 胡同 (an alley) and a fresh start, but the story names
+    // 内塔尼亚胡 before: 塔尼亚 always goes on in 胡 there.
+    let text = "标题\n\n以色列总理内塔尼亚胡当天表示，战争将一直持续下去。不过，内塔尼亚\n\n胡同时表示，以军会为平民离开交战区提供便利。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
+    // Twice for a string of three (李存冬), each time going on the same way.
+    let text = "标题\n\n李存冬2018年来到哨所。李存冬说，这里就像家。\n\n高原条件的艰苦让人刻骨铭心，但李存\n\n冬心甘情愿留下来。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!(flow.splits.len(), 1, "{flow:?}");
+    // Once is chance for a string of three…
+    let text = "标题\n\n李存冬2018年来到哨所。\n\n高原条件的艰苦让人刻骨铭心，但李存\n\n冬心甘情愿留下来。\n";
+    let doc = Document::parse(text);
+    let [first, second] = [2, 3].map(|i| doc.block_text(&doc.blocks[i]));
+    assert!(!echoed(text, first, second));
+    // … and a phrase that the story ends in many ways (发展经济, 发展成果) is no sign.
+    let text = "标题\n\n坚持发展核电，发展经济，共享发展成果。\n\n以核养核，滚动发展\n\n核电站以反应堆内原子裂变产生能量。\n";
+    let doc = Document::parse(text);
+    let [first, second] = [2, 3].map(|i| doc.block_text(&doc.blocks[i]));
+    assert!(!echoed(text, first, second));
+    // Texts that are not part of the document are never echoed.
+    assert!(!echoed(
+        "内塔尼亚胡说。内塔尼亚胡说。",
+        "不过，内塔尼亚",
+        "胡同时表示"
+    ));
+}
+
+#[test]
+fn a_headline_is_not_carried_on_by_what_its_story_repeats() {
+    // The story goes on from the headline's last words elsewhere (竞争秩序工作), but a headline
+    // ends where it ends.
+    let text = "国内联播快讯\n\n央视网消息（新闻联播）：\n\n我国进一步规范新能源汽车产业竞争秩序\n\n工业和信息化部日前联合部署进一步规范新能源汽车产业竞争秩序工作，包括开展专项检查。\n";
+    let (flow, _) = flow_of(text);
+    assert!(flow.splits.is_empty(), "{flow:?}");
 }

@@ -89,6 +89,13 @@ fn an_opening_on_a_lone_character_that_no_sentence_has_lost_its_head() {
         ("年来的最高水平。", true),
         ("会前，人们在会场外兴奋地交谈着。", false),
         ("年近五十的王君生，是某酱油分厂的副厂长。", false),
+        // 四中全|会精神, 新闻|馆遭到袭击: just above the bar of old.
+        ("会精神，推动学习贯彻习近平总书记重要讲话精神走深走实。", true),
+        ("馆遭到导弹袭击，馆区内冒出浓烟。", true),
+        // Composed, not cut: a couplet, a correlative 越…越.
+        ("球旋地转，日新月异。现代工业兴起，都市经济繁荣。", false),
+        ("人在家中坐，收发全国货。货运订单取代要车计划。", false),
+        ("越织越密的国家水网正守护着江河安澜。", false),
     ] {
         assert_eq!(opening_unlikely(paragraph), lost, "{paragraph}");
         let (flow, _) = flow_of(&format!("发展很快。\n\n{paragraph}\n"));
@@ -1825,4 +1832,16 @@ fn a_headline_is_not_carried_on_by_what_its_story_repeats() {
     let text = "国内联播快讯\n\n央视网消息（新闻联播）：\n\n我国进一步规范新能源汽车产业竞争秩序\n\n工业和信息化部日前联合部署进一步规范新能源汽车产业竞争秩序工作，包括开展专项检查。\n";
     let (flow, _) = flow_of(text);
     assert!(flow.splits.is_empty(), "{flow:?}");
+}
+
+#[test]
+fn couplets_and_correlatives_are_composed() {
+    assert!(composed_opening("球旋地转，日新月异。"));
+    assert!(composed_opening("人在家中坐，收发全国货。"));
+    assert!(composed_opening("越来越多的游客来到这里。"));
+    assert!(!composed_opening("会精神，推动学习贯彻走深走实。"));
+    assert!(!composed_opening("助企纾困、拓展服务等4个方面推出15项举措。"));
+    // Clauses of two or three characters make no couplet.
+    assert!(!composed_opening("年群体，集中提供职业指导。"));
+    assert!(!composed_opening("越南总理谈今年工作。"));
 }

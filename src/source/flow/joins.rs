@@ -562,15 +562,11 @@ pub(super) fn echoed(document: &str, first: &str, second: &str) -> bool {
     let (Some(last), Some(next)) = (tail.chars().next_back(), head.chars().next()) else {
         return false;
     };
-    // Where the two texts stand in the document (nowhere when they are not part of it).
-    let base = document.as_ptr() as usize;
-    let offset = |text: &str| {
-        let at = (text.as_ptr() as usize).checked_sub(base)?;
-        (at.checked_add(text.len())? <= document.len()).then_some(at)
-    };
-    let (Some(a_end), Some(b_start)) = (offset(a).map(|at| at + a.len()), offset(b)) else {
+    // Where the two texts stand in the text around them (nowhere when not part of it).
+    let Some((document, [a_end, b_start])) = around_break(document, [a, b]) else {
         return false;
     };
+    let a_end = a_end + a.len();
     let bytes = document.as_bytes();
     let mut next_buf = [0u8; 4];
     let next = next.encode_utf8(&mut next_buf).as_bytes();
@@ -621,6 +617,37 @@ pub(super) fn echoed(document: &str, first: &str, second: &str) -> bool {
         })
     })
 }
+
+/// The text around a break, where `echoed` and `starts_inside_an_echo` look for what a story
+/// repeats: the part of `document` within `ECHO_WINDOW_BYTES` of `texts`, and where they
+/// start in it (`None` when a text is not part of `document`). A story's
+/// names and terms recur within it, and the search stays linear in a text of any size.
+pub(super) fn around_break<'d, const N: usize>(
+    document: &'d str,
+    texts: [&str; N],
+) -> Option<(&'d str, [usize; N])> {
+    let base = document.as_ptr() as usize;
+    let mut at = [0; N];
+    for (offset, text) in at.iter_mut().zip(texts) {
+        *offset = (text.as_ptr() as usize)
+            .checked_sub(base)
+            .filter(|&o| o.checked_add(text.len()).is_some_and(|end| end <= document.len()))?;
+    }
+    let (low, high) = (*at.iter().min()?, *at.iter().max()?);
+    let mut from = low.saturating_sub(ECHO_WINDOW_BYTES);
+    while !document.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (high + ECHO_WINDOW_BYTES).min(document.len());
+    while !document.is_char_boundary(to) {
+        to += 1;
+    }
+    Some((&document[from..to], at.map(|o| o - from)))
+}
+
+/// How far from a break `echoed` looks for the same string, in bytes, on either side: about
+/// 2,000 characters, a story's length.
+pub(super) const ECHO_WINDOW_BYTES: usize = 20_000;
 
 /// The fewest characters of a string across a break that, standing elsewhere in the text,
 /// carry the sentence on.

@@ -157,6 +157,7 @@ impl Roles<'_, '_, '_> {
             starts_mid_sentence(text)
                 || starts_inside(text, self.model)
                 || opening_unlikely(text)
+                || i > 0 && starts_inside_an_echo(self.doc.text, text)
                 || i > 0 && short_paragraph_lost(text)
                 || i > 0 && closes_a_pair_unopened(text, self.doc.block_text(&self.doc.blocks[i - 1]))
         })

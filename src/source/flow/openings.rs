@@ -1029,3 +1029,49 @@ fn closes_twice(rest: &str, pair: usize) -> bool {
 pub(super) const UNOPENED_SEARCH_CHARS: usize = 20;
 /// The numerals a list's number may be written in.
 pub(super) const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
+
+/// The paragraph opens with the end of a name or a term the text has elsewhere, always after
+/// the same character, which makes a word with it (王沪宁…王沪宁… | 沪宁表示; 长三角…长三角… |
+/// 三角生态绿色一体化): its head, that character and what came before it, was lost. Read from
+/// one search of the paragraph's first two characters in the text around it (`around_break`).
+pub(super) fn starts_inside_an_echo(document: &str, text: &str) -> bool {
+    let text = text.trim_start();
+    let head = han_head(text);
+    let mut chars = head.chars();
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    // A number (十六、: 第十六条) opens an item whatever stands before it elsewhere.
+    if [a, b].iter().all(|&c| CHINESE_NUMERALS.contains(c)) {
+        return false;
+    }
+    let Some((document, [start])) = around_break(document, [text]) else {
+        return false;
+    };
+    let bytes = document.as_bytes();
+    let pair = first_chars(head, 2).as_bytes();
+    let (mut lead, mut seen) = (None, 0);
+    for at in memchr::memmem::find_iter(bytes, pair).filter(|&at| at != start) {
+        let before = document[..at].chars().next_back().filter(|&c| is_han(c));
+        if before.is_none() || *lead.get_or_insert(before) != before {
+            return false;
+        }
+        seen += 1;
+    }
+    let Some(Some(lead)) = lead.filter(|_| seen >= MIN_ECHOES) else {
+        return false;
+    };
+    let mut buffer = [0u8; 4];
+    if continuity::join_gain(lead.encode_utf8(&mut buffer), head) <= STRONG_WORD_ACROSS_GAIN {
+        return false;
+    }
+    // A time word (事后, 年初一: 从事后…, 大年初一) opens a sentence whatever stands before it
+    // elsewhere.
+    let lexicon = continuity::lexicon();
+    let first_word = lexicon
+        .segment(first_chars(head, 8))
+        .first()
+        .copied()
+        .unwrap_or_default();
+    !lexicon.tag(first_word).is_some_and(|tag| tag.starts_with('t'))
+}

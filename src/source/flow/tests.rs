@@ -1845,3 +1845,46 @@ fn couplets_and_correlatives_are_composed() {
     assert!(!composed_opening("年群体，集中提供职业指导。"));
     assert!(!composed_opening("越南总理谈今年工作。"));
 }
+
+#[test]
+fn a_paragraph_that_opens_inside_a_name_the_story_repeats_lost_its_head() {
+    // 沪宁 stands twice more, each time after 王: 王沪宁 lost its 王 and what came before.
+    let story = "标题\n\n全国政协主席王沪宁在新疆调研。王沪宁强调，要深入学习。\n\n{rest}\n";
+    let text = story.replace(
+        "{rest}",
+        "沪宁表示，新疆维吾尔自治区党委团结带领各族干部群众做了大量工作。",
+    );
+    let (flow, _) = flow_of(&text);
+    assert!(flow.orphans.iter().any(|o| o.block == 2), "{flow:?}");
+    let doc = Document::parse(&text);
+    assert!(starts_inside_an_echo(&text, doc.block_text(&doc.blocks[2])));
+    // Once more is chance; a character of its own before it elsewhere (王沪宁, 上海沪宁) is no
+    // sign; nor a time word (大年初一 | 年初一，) or a number (第十六条 | 十六、).
+    for (story, rest) in [
+        ("全国政协主席王沪宁在新疆调研。", "沪宁表示，要做好工作。"),
+        (
+            "王沪宁在新疆调研。上海沪宁城际铁路通车。",
+            "沪宁表示，要做好工作。",
+        ),
+        (
+            "大年初一，人们走亲访友。大年初一的早上很热闹。",
+            "年初一，久雨初晴，山区春意融融。",
+        ),
+        (
+            "第十六条规定。第十六条修改为。",
+            "十六、第二十九条修改为：违反本条例。",
+        ),
+    ] {
+        let text = format!("标题\n\n{story}\n\n{rest}\n");
+        let doc = Document::parse(&text);
+        assert!(
+            !starts_inside_an_echo(&text, doc.block_text(&doc.blocks[2])),
+            "{rest}"
+        );
+    }
+    // Texts that are not part of the document are never read.
+    assert!(!starts_inside_an_echo(
+        "王沪宁说。王沪宁说。",
+        "沪宁表示，要做好工作。"
+    ));
+}

@@ -37,6 +37,15 @@ pub(super) fn judge_carry(
     if unopened_close(b).is_some_and(|close| !leaves_open(a, close)) {
         return Carry::No;
     }
+    // A number cut before its decimal point or after its head digits goes on only from those
+    // digits (…同比增长17 | .5%); after anything else they were lost with the text's head (…客流
+    // 持续攀升 | .5%；外籍人员…).
+    if !a.ends_with(|c: char| c.is_ascii_digit())
+        && b.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '．'))
+        && starts_inside_number(b)
+    {
+        return Carry::No;
+    }
     // Running text stops on a number only inside a sentence (a heading-like line may end on a
     // page number before a paragraph that starts 人民…).
     let running = !matches!(join, Join::FromHeading | Join::FromTitle);

@@ -1888,3 +1888,16 @@ fn a_paragraph_that_opens_inside_a_name_the_story_repeats_lost_its_head() {
         "沪宁表示，要做好工作。"
     ));
 }
+
+#[test]
+fn a_number_cut_inside_goes_on_only_from_its_digits() {
+    // Under a headline that opens as a sentence does, the rest of a figure lost its head.
+    let text = "国内联播快讯\n\n三峡船闸累计货运量突破23亿吨\n\n截至今年3月底，三峡船闸累计过闸货运量达23.7亿吨。\n\n今年一季度广州白云机场口岸出入境客流持续攀升\n\n.5%；外籍人员约175万人次，同比增长超36%。\n";
+    let (flow, _) = flow_of(text);
+    assert!(flow.splits.is_empty(), "{flow:?}");
+    assert!(flow.orphans.iter().any(|o| o.block == 4), "{flow:?}");
+    // After its head digits, it goes on.
+    let text = "标题\n\n会议在北京举行。\n\n今年一季度，经白云机场口岸出入境的内地居民超278万人次，同比增长17\n\n.5%；外籍人员约175万人次，同比增长超36%。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!(flow.splits.len(), 1, "{flow:?}");
+}

@@ -9,7 +9,7 @@ use super::*;
 pub(super) fn starts_inside(text: &str, model: Model) -> bool {
     let head = han_head(text);
     let Some(first) = head.chars().next() else {
-        return is_bare_share_clause(text);
+        return is_bare_share_clause(text) || is_bare_figure_sentence(text);
     };
     let is_start = || {
         OPENS_SENTENCE.is_match(text)
@@ -841,6 +841,24 @@ pub(super) fn is_bare_share_clause(text: &str) -> bool {
             .unwrap_or(rest)
             .starts_with(['，', '；', ',', ';', '。', '！', '？'])
 }
+
+/// A first sentence that is a figure and at most `FIGURE_SENTENCE_CHARS` characters after it
+/// (80周年。, 357.36亿元。, 90人死亡。): the end of a sentence that lost its subject and verb. No
+/// paragraph of corpus-dev or the People's Daily of January 1998 opens so.
+pub(super) fn is_bare_figure_sentence(text: &str) -> bool {
+    let figure = text.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '%'));
+    if figure.len() == text.len() {
+        return false;
+    }
+    let Some(end) = figure.find(['。', '；', '！', '？']) else {
+        return false;
+    };
+    let words = &figure[..end];
+    words.chars().count() <= FIGURE_SENTENCE_CHARS && words.chars().all(is_han)
+}
+
+/// The most characters after the figure of a first sentence that is a figure's end.
+pub(super) const FIGURE_SENTENCE_CHARS: usize = 4;
 
 /// A year written short after an apostrophe (’97中国旅游年, ’99昆明世博会): no closing quote.
 pub(super) fn is_year_apostrophe(text: &str) -> bool {

@@ -1901,3 +1901,20 @@ fn a_number_cut_inside_goes_on_only_from_its_digits() {
     let (flow, _) = flow_of(text);
     assert_eq!(flow.splits.len(), 1, "{flow:?}");
 }
+
+#[test]
+fn a_figure_alone_as_a_first_sentence_lost_its_head() {
+    for (text, lost) in [
+        ("357.36亿元。", true),
+        ("80周年。国家主席习近平出席庆典。", true),
+        ("90人死亡。", true),
+        ("47项。", true),
+        // A figure that opens a sentence of its own.
+        ("2023年，我国粮食产量再创新高。", false),
+        ("1.加强组织领导。", false),
+        ("30年来，太湖治理水平不断提高。", false),
+        ("5G基站数量超过300万个。", false),
+    ] {
+        assert_eq!(is_bare_figure_sentence(text), lost, "{text}");
+    }
+}

@@ -82,8 +82,11 @@ pub(super) fn judge_carry(
         return Carry::Certain;
     }
     // A headline may end on what its story repeats with more (…竞争秩序 | 工业和信息化部…规范…竞争
-    // 秩序工作): only running text carries on a string the text has elsewhere.
-    if running && echoed(model.document, a, b) {
+    // 秩序工作): running text carries on a string the text has elsewhere, and a line too short
+    // to say much as a heading (中国 | 人民银行数据显示…, the bank named twice more).
+    if (running || join == Join::FromHeading && a.chars().nth(MAX_ECHO_LINE_CHARS).is_none())
+        && echoed(model.document, a, b)
+    {
         return Carry::Certain;
     }
     // A heading is joined on a word or a number across the break alone: a headline followed by
@@ -664,5 +667,8 @@ pub(super) const MIN_ECHO_CHARS: usize = 3;
 /// The fewest times the text must have what the break cuts elsewhere, always going on the same
 /// way, for `echoed` to trust it (once may be chance: …空袭胡塞武装… and 袭 | 胡塞武装称…).
 pub(super) const MIN_ECHOES: usize = 2;
+/// The longest line read as a heading that a string the text repeats carries on (中国 | 人民银行…):
+/// a headline that long or longer ends where it ends, whatever its story repeats.
+pub(super) const MAX_ECHO_LINE_CHARS: usize = 6;
 /// The most characters on either side of the break that `echoed` compares.
 pub(super) const MAX_ECHO_SIDE_CHARS: usize = 3;

@@ -1835,6 +1835,18 @@ fn a_headline_is_not_carried_on_by_what_its_story_repeats() {
 }
 
 #[test]
+fn a_short_line_goes_on_in_a_name_the_story_repeats() {
+    // 中国人民银行 stands twice more: the line 中国 is a sentence cut after its first word.
+    let text = "标题\n\n中国人民银行今天发布数据。中国人民银行表示，货币政策保持稳健。\n\n中国\n\n人民银行数据显示，今年除夕夜全国移动支付交易量增长。\n";
+    let (flow, _) = flow_of(text);
+    assert_eq!(flow.splits.len(), 1, "{flow:?}");
+    // Without the repeats, a short line over a paragraph is a heading.
+    let text = "标题\n\n今天发布数据，货币政策保持稳健。\n\n中国\n\n人民银行数据显示，今年除夕夜全国移动支付交易量增长。\n";
+    let (flow, _) = flow_of(text);
+    assert!(flow.splits.is_empty(), "{flow:?}");
+}
+
+#[test]
 fn couplets_and_correlatives_are_composed() {
     assert!(composed_opening("球旋地转，日新月异。"));
     assert!(composed_opening("人在家中坐，收发全国货。"));

@@ -580,35 +580,20 @@ pub(super) fn echoed(document: &str, first: &str, second: &str) -> bool {
     };
     let a_end = a_end + a.len();
     let bytes = document.as_bytes();
-    let mut next_buf = [0u8; 4];
-    let next = next.encode_utf8(&mut next_buf).as_bytes();
-    let mut last_buf = [0u8; 4];
-    let last = last.encode_utf8(&mut last_buf).as_bytes();
     // No string across the break stands anywhere without its two middle characters.
-    let pair = [last, next].concat();
-    if memchr::memmem::find(bytes, &pair).is_none() {
+    if memchr::memmem::find(bytes, format!("{last}{next}").as_bytes()).is_none() {
         return false;
     }
     // How many times the text has what the break cuts elsewhere, when it always goes on the
     // same way there: `cut` followed by `next` (after) or preceded by `last` (before).
     let always = |cut: &str, after: bool| {
-        let mut seen = 0;
-        memchr::memmem::find_iter(bytes, cut.as_bytes())
-            .filter(|&at| {
-                if after {
-                    at + cut.len() != a_end
-                } else {
-                    at != b_start
-                }
-            })
-            .all(|at| {
-                seen += 1;
-                match after {
-                    true => bytes[at + cut.len()..].starts_with(next),
-                    false => bytes[..at].ends_with(last),
-                }
-            })
-            .then_some(seen)
+        let (except, expected) = match after {
+            true => (a_end - cut.len(), next),
+            false => (b_start, last),
+        };
+        neighbour_elsewhere(document, cut, except, after)
+            .filter(|&(neighbour, _)| neighbour == expected)
+            .map(|(_, seen)| seen)
     };
     let twice = |seen: Option<usize>| seen.is_some_and(|seen| seen >= MIN_ECHOES);
     let tail_chars = tail.chars().count();
@@ -628,6 +613,31 @@ pub(super) fn echoed(document: &str, first: &str, second: &str) -> bool {
                 || k + m > MIN_ECHO_CHARS && forward.is_some() && backward.is_some()
         })
     })
+}
+
+/// The one Han character that stands right after `needle` (or right before it) wherever
+/// `text` has it, save at `except`, and how many times; `None` when `text` has it nowhere
+/// else, or when what stands there differs or is no Han character.
+pub(super) fn neighbour_elsewhere(
+    text: &str,
+    needle: &str,
+    except: usize,
+    after: bool,
+) -> Option<(char, usize)> {
+    let mut found: Option<(char, usize)> = None;
+    for at in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()).filter(|&at| at != except) {
+        let neighbour = match after {
+            true => text[at + needle.len()..].chars().next(),
+            false => text[..at].chars().next_back(),
+        }
+        .filter(|&c| is_han(c))?;
+        match &mut found {
+            None => found = Some((neighbour, 1)),
+            Some((seen, count)) if *seen == neighbour => *count += 1,
+            Some(_) => return None,
+        }
+    }
+    found
 }
 
 /// The text around a break, where `echoed` and `starts_inside_an_echo` look for what a story
@@ -657,8 +667,8 @@ pub(super) fn around_break<'d, const N: usize>(
     Some((&document[from..to], at.map(|o| o - from)))
 }
 
-/// How far from a break `echoed` looks for the same string, in bytes, on either side: about
-/// 2,000 characters, a story's length.
+/// How far from a break `echoed` and `starts_inside_an_echo` look for what the story repeats,
+/// in bytes, on either side: about 6,700 characters, more than a story's length.
 pub(super) const ECHO_WINDOW_BYTES: usize = 20_000;
 
 /// The fewest characters of a string across a break that, standing elsewhere in the text,

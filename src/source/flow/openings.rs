@@ -1066,19 +1066,12 @@ pub(super) fn starts_inside_an_echo(document: &str, text: &str) -> bool {
     let Some((document, [start])) = around_break(document, [text]) else {
         return false;
     };
-    let bytes = document.as_bytes();
-    let pair = first_chars(head, 2).as_bytes();
-    let (mut lead, mut seen) = (None, 0);
-    for at in memchr::memmem::find_iter(bytes, pair).filter(|&at| at != start) {
-        let before = document[..at].chars().next_back().filter(|&c| is_han(c));
-        if before.is_none() || *lead.get_or_insert(before) != before {
-            return false;
-        }
-        seen += 1;
-    }
-    let Some(Some(lead)) = lead.filter(|_| seen >= MIN_ECHOES) else {
+    let Some((lead, seen)) = neighbour_elsewhere(document, first_chars(head, 2), start, false) else {
         return false;
     };
+    if seen < MIN_ECHOES {
+        return false;
+    }
     let mut buffer = [0u8; 4];
     if continuity::join_gain(lead.encode_utf8(&mut buffer), head) <= STRONG_WORD_ACROSS_GAIN {
         return false;

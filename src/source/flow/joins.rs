@@ -561,10 +561,10 @@ pub(super) fn starts_on_the_other_half(first: &str, second: &str) -> bool {
 
 /// A name or a term that the text has elsewhere runs across the break (以色列总理内塔尼亚胡当天
 /// 表示… | 不过，内塔尼亚 | 胡同时表示; 李存冬…李存 | 冬心甘情愿): a string of `MIN_ECHO_CHARS` or
-/// more Han characters across it stands elsewhere in the text, and there what the break cuts
-/// always goes on the same way (塔尼亚 always before 胡), or what follows it always comes after
-/// the same character. Phrases a story repeats but ends in many ways (…发展 | 核电…, 发展 also
-/// before 经济, 成果…) do not count.
+/// more Han characters across it stands elsewhere in the text around it (`around_break`), and
+/// there what the break cuts always goes on the same way (塔尼亚 always before 胡), or what
+/// follows it always comes after the same character. Phrases a story repeats but ends in many
+/// ways (…发展 | 核电…, 发展 also before 经济, 成果…) do not count.
 pub(super) fn echoed(document: &str, first: &str, second: &str) -> bool {
     let (a, b) = (first.trim_end(), second.trim_start());
     let (tail, head) = (
@@ -641,9 +641,9 @@ pub(super) fn neighbour_elsewhere(
 }
 
 /// The text around a break, where `echoed` and `starts_inside_an_echo` look for what a story
-/// repeats: the part of `document` within `ECHO_WINDOW_BYTES` of `texts`, and where they
-/// start in it (`None` when a text is not part of `document`). A story's
-/// names and terms recur within it, and the search stays linear in a text of any size.
+/// repeats: the part of `document` within `ECHO_WINDOW_BYTES` of `texts`, and where they start
+/// in it (`None` when a text is not part of `document`). A story's names and terms recur
+/// within it, and the searches stay linear in a text of any size.
 pub(super) fn around_break<'d, const N: usize>(
     document: &'d str,
     texts: [&str; N],

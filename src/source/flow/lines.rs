@@ -22,6 +22,25 @@ pub(super) fn picture_note(text: &str) -> Option<usize> {
     is_note.then_some(open)
 }
 
+/// A line that opens on its place in a series (原因之一：农电负担重, 镜头之二：民办医院，各具特色,
+/// 思考之二：政府出题，社会投资) and has no stop of its own: a paper's subheading, whatever
+/// clauses follow the label.
+pub(super) fn is_labelled_in_a_series(text: &str) -> bool {
+    let Some((label, _)) = text.split_once(['：', ':']) else {
+        return false;
+    };
+    let Some((topic, place)) = label.rsplit_once('之') else {
+        return false;
+    };
+    (1..=MAX_SERIES_TOPIC_CHARS).contains(&topic.chars().count())
+        && topic.chars().all(is_han)
+        && !place.is_empty()
+        && place.chars().all(|c| CHINESE_NUMERALS.contains(c))
+}
+
+/// The most characters of the topic before a series label's 之 (原因, 镜头, 启示).
+pub(super) const MAX_SERIES_TOPIC_CHARS: usize = 6;
+
 /// A headline that quotes someone whole (“要干，就跨一大步”), or that a dash joins to its
 /// subtitle (珀斯，留下问号——评世锦赛上的中国跳水; 突破口如何突破？——纺织总会会长谈…): papers'
 /// headlines, never running text, which ends with a full stop.
@@ -352,7 +371,7 @@ pub(super) fn role(text: &str, kind: BlockKind) -> Role {
     {
         return Role::Prose(Ending::Complete);
     }
-    if is_headline_in_parts(text) {
+    if is_headline_in_parts(text) || is_labelled_in_a_series(text) {
         return Role::Heading;
     }
     let marks = census(text);

@@ -1930,3 +1930,21 @@ fn a_figure_alone_as_a_first_sentence_lost_its_head() {
         assert_eq!(is_bare_figure_sentence(text), lost, "{text}");
     }
 }
+
+#[test]
+fn a_line_labelled_in_a_series_is_a_subheading() {
+    for (line, labelled) in [
+        ("原因之一：农电负担重", true),
+        ("镜头之二：民办医院，各具特色", true),
+        ("思考之二：政府出题，社会投资", true),
+        // No label: running text, or a colon that is no series'.
+        ("主要原因：农电负担重", false),
+        ("之一：农电负担重", false),
+        ("这是原因之一", false),
+    ] {
+        assert_eq!(is_labelled_in_a_series(line), labelled, "{line}");
+    }
+    let text = "标题\n\n今年以来，当地办学热情高涨。\n\n镜头之二：民办医院，各具特色\n\n记者踏入路桥区首家股份制医院，看到病人不少。\n";
+    let (flow, _) = flow_of(text);
+    assert!(flow.truncations.is_empty() && flow.splits.is_empty(), "{flow:?}");
+}

@@ -37,6 +37,11 @@ pub(super) fn judge_carry(
     if unopened_close(b).is_some_and(|close| !leaves_open(a, close)) {
         return Carry::No;
     }
+    // A text that opens by saying again the word the one before ended on (…市委书记阳宝华 |
+    // 阳宝华，51岁，…) names it afresh: nothing runs across, whatever word the two would make.
+    if repeats_the_end(a, b) {
+        return Carry::No;
+    }
     // A number cut before its decimal point or after its head digits goes on only from those
     // digits (…同比增长17 | .5%); after anything else they were lost with the text's head (…客流
     // 持续攀升 | .5%；外籍人员…).
@@ -367,6 +372,16 @@ pub(super) fn runs_across(first: &str, second: &str) -> bool {
         || closes_what_is_open(a, b)
         || speaker_lost(b) && names_who_speaks(a)
 }
+
+/// `second` opens with the last two characters or more of `first` (…阳宝华 | 阳宝华，).
+pub(super) fn repeats_the_end(first: &str, second: &str) -> bool {
+    let tail = han_tail_of(first, REPEATED_END_CHARS);
+    let second = second.trim_start();
+    (2..=tail.chars().count()).any(|k| second.starts_with(last_chars(tail, k)))
+}
+
+/// The most characters of a text's end that `repeats_the_end` compares.
+pub(super) const REPEATED_END_CHARS: usize = 4;
 
 /// `first` stops on an enumeration comma and `second` opens with one more item of the list:
 /// a short one before another enumeration comma or 等 (交通运输部、商务部等部门…), or one that

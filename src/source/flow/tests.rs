@@ -1948,3 +1948,20 @@ fn a_line_labelled_in_a_series_is_a_subheading() {
     let (flow, _) = flow_of(text);
     assert!(flow.truncations.is_empty() && flow.splits.is_empty(), "{flow:?}");
 }
+
+#[test]
+fn a_paragraph_that_says_again_the_word_before_it_does_not_carry_it_on() {
+    assert!(repeats_the_end(
+        "中共湖南岳阳市委书记阳宝华",
+        "阳宝华，51岁，大学文化。"
+    ));
+    assert!(!repeats_the_end(
+        "中共湖南岳阳市委书记阳宝",
+        "华，51岁，大学文化。"
+    ));
+    // 华阳 is a word across the join, but the name is said again, not carried on.
+    let text =
+        "人心顺事业兴\n\n中共湖南岳阳市委书记阳宝华\n\n阳宝华，51岁，大学文化，曾任衡阳市委常委、副市长。\n";
+    let (flow, _) = flow_of(text);
+    assert!(flow.splits.is_empty(), "{flow:?}");
+}

@@ -485,7 +485,7 @@ pub(super) fn is_two_names(text: &str) -> bool {
 }
 
 /// A byline on its own line: a reporter's title, then names (本报记者许立群, 新华社记者陈毛弟本报记者
-/// 吕网大, 本报驻俄罗斯记者刘刚, 记者 张三 李四), not a clause (记者来到现场, 记者从北京: the
+/// 吕网大, 本报驻俄罗斯记者刘刚, 本报记者江玉《中国电力报》记者张大和, 记者 张三 李四), not a clause (记者来到现场, 记者从北京: the
 /// names open with a surname, and hold no word of two characters or more that is a verb, an
 /// idiom, an adverb, a preposition or a conjunction).
 pub(super) fn is_byline(text: &str) -> bool {
@@ -497,7 +497,9 @@ pub(super) fn is_byline(text: &str) -> bool {
     // The cheap tests first: most paragraphs are longer (a character takes at most 4 bytes).
     if text.len() > 4 * MAX_BYLINE_CHARS
         || text.chars().nth(MAX_BYLINE_CHARS).is_some()
-        || !text.chars().all(|c| is_han(c) || c == '·' || c.is_whitespace())
+        || !text
+            .chars()
+            .all(|c| is_han(c) || matches!(c, '·' | '《' | '》') || c.is_whitespace())
     {
         return false;
     }
@@ -520,7 +522,7 @@ pub(super) fn is_byline(text: &str) -> bool {
 }
 
 pub(super) static BYLINE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:新华社|本报|人民日报|中新社)?(?:驻\p{Han}{1,8}?)?(?:首席|特约|见习|实习)?(?:记者|通讯员)")
+    Regex::new(r"(?:新华社|本报|人民日报|中新社|《\p{Han}{2,10}》)?(?:驻\p{Han}{1,8}?)?(?:首席|特约|见习|实习)?(?:记者|通讯员)")
         .expect("byline title pattern")
 });
 

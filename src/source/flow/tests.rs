@@ -1791,6 +1791,9 @@ fn a_line_that_reads_as_whole_is_the_head_of_a_rest_close_by_when_something_runs
     assert_eq!(flow.orphans[0].head, Some(4));
     // A byline is a whole name, whatever opens a paragraph near it.
     assert!(is_byline("本报驻俄罗斯记者刘刚"));
+    // Reporters of two papers, the other named by its title.
+    assert!(is_byline("本报记者江玉《中国电力报》记者张大和"));
+    assert!(!is_byline("本报记者江玉《中国电力报》报道"));
     let text = "标题\n\n本报驻俄罗斯记者刘刚\n\n会议在北京举行。\n\n波尼拉没有透露出售空气的具体方式。\n";
     let (flow, _) = flow_of(text);
     assert!(flow.truncations.is_empty(), "{flow:?}");

@@ -19,6 +19,7 @@ pub(super) fn ends_open(text: &str, model: Model, doubt: Doubt) -> bool {
         return leads_alone_into_more(text, tail);
     }
     stops_inside_a_word(tail)
+        || ends_on_a_title_and_one_character(tail)
         || ends_on_a_word_before_more(tail)
         || model.end_unlikely(last_chars(text, JOIN_CONTEXT + 2), doubt)
 }
@@ -81,6 +82,7 @@ pub(super) fn stops_as_no_headline(text: &str, model: Model) -> bool {
     opener_alone(text)
         || opens_on_a_source(text)
         || ends_on_a_lone_item(text.trim_end())
+        || ends_on_a_title_and_one_character(text.trim_end())
         || ends_on_a_short_bare_number(text.trim_end())
         || leads_alone_into_more(text.trim_end(), tail)
         || tail.chars().nth(1).is_some()
@@ -100,6 +102,20 @@ pub(super) fn opens_on_a_source(text: &str) -> bool {
     text.starts_with('据')
         && !text.contains(['，', '：', '、', '；'])
         && crate::source::starts::first_token(text) == "据"
+}
+
+/// The text stops on a title and one character that makes no word with it (伊朗总统莱, 国家主席通;
+/// not 总统府, 主席台, 大使馆): a name cut after its first character, for no name has one. A
+/// reporter is the one title that is asked and answered (答记者问), not only named.
+pub(super) fn ends_on_a_title_and_one_character(text: &str) -> bool {
+    let mut chars = text.chars();
+    if chars.next_back().is_none_or(|last| !is_han(last) || last == '等') {
+        return false;
+    }
+    let before = chars.as_str();
+    TITLES.iter().filter(|&&title| title != "记者").any(|title| {
+        before.ends_with(title) && !continuity::lexicon().has(&text[before.len() - title.len()..])
+    })
 }
 
 /// The line's last item is one character after an enumeration comma (李书磊、刘): a name or a

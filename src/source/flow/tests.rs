@@ -1968,3 +1968,20 @@ fn a_paragraph_that_says_again_the_word_before_it_does_not_carry_it_on() {
     let (flow, _) = flow_of(text);
     assert!(flow.splits.is_empty(), "{flow:?}");
 }
+
+#[test]
+fn a_title_and_one_character_end_on_a_cut_name() {
+    for (text, cut) in [
+        ("伊朗总统莱", true),
+        ("对话伙伴国阿塞拜疆总统阿", true),
+        ("老挝人民革命党中央总书记、国家主席通", true),
+        // Words of their own after the title.
+        ("伊朗沙特数日内互开大使馆", false),
+        ("中华人民共和国主席令", false),
+        ("伊拉克要求推迟检查总统府", false),
+        ("外交部发言人答记者问", false),
+        ("两国总统", false),
+    ] {
+        assert_eq!(ends_on_a_title_and_one_character(text), cut, "{text}");
+    }
+}

@@ -854,7 +854,9 @@ pub(super) fn is_bare_figure_sentence(text: &str) -> bool {
         return false;
     };
     let words = &figure[..end];
-    words.chars().count() <= FIGURE_SENTENCE_CHARS && words.chars().all(is_han)
+    // A year opens a sentence as a time does (2024年到了。).
+    let year = text.len() - figure.len() == 4 && words.starts_with('年');
+    !year && words.chars().count() <= FIGURE_SENTENCE_CHARS && words.chars().all(is_han)
 }
 
 /// The most characters after the figure of a first sentence that is a figure's end.

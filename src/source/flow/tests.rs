@@ -1929,6 +1929,7 @@ fn a_figure_alone_as_a_first_sentence_lost_its_head() {
         ("1.加强组织领导。", false),
         ("30年来，太湖治理水平不断提高。", false),
         ("5G基站数量超过300万个。", false),
+        ("2024年到了。人们走上街头。", false),
     ] {
         assert_eq!(is_bare_figure_sentence(text), lost, "{text}");
     }

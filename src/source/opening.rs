@@ -64,6 +64,23 @@ impl Evidence {
     pub fn log_odds(&self) -> f32 {
         weigh(&self.features(), &*WEIGHTS)
     }
+
+    /// The least ln odds of an opening whose first character has these start odds and whose
+    /// first sentence runs this long, whatever else is known of it (without the signs of a
+    /// start, which only weigh for one): a paragraph that cannot fall below a bar needs no
+    /// more looking at.
+    pub fn least_log_odds(start_odds: Option<f32>, first_sentence_chars: usize) -> f32 {
+        let alone = Evidence {
+            start_odds,
+            first_sentence_chars,
+            ..Evidence::default()
+        };
+        let second_lone = Evidence {
+            second_lone: true,
+            ..alone
+        };
+        alone.log_odds().min(second_lone.log_odds())
+    }
 }
 
 /// The feature names, in order, as the weights file names them.
@@ -99,6 +116,24 @@ mod tests {
             ..rest
         };
         assert!(start.log_odds() > rest.log_odds() + 3.0);
+    }
+
+    #[test]
+    fn no_opening_falls_below_its_least_odds() {
+        for start_odds in [None, Some(-8.0), Some(-2.5), Some(0.0), Some(3.0)] {
+            for first_sentence_chars in [1, 2, 7, SENTENCE_CHARS, 80] {
+                let least = Evidence::least_log_odds(start_odds, first_sentence_chars);
+                for second_lone in [false, true] {
+                    let evidence = Evidence {
+                        start_odds,
+                        first_sentence_chars,
+                        second_lone,
+                        ..Evidence::default()
+                    };
+                    assert!(evidence.log_odds() >= least, "{evidence:?}");
+                }
+            }
+        }
     }
 
     /// `flow` looks for the signs of a start only where the rest says the head was lost.

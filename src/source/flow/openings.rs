@@ -102,6 +102,18 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
 /// name) only ever weigh for one (`opening`'s tests hold their weights to that), so they are
 /// looked for only where the rest says the head was lost; so is a name the dictionary lacks.
 pub(super) fn opening_unlikely(text: &str) -> bool {
+    // Most paragraphs open on a character that sentences often open with, or run long before
+    // their first stop: nothing else known of the opening could bring them below a bar.
+    let Some(first) = han_head(text).chars().next() else {
+        return false;
+    };
+    let least = opening::Evidence::least_log_odds(
+        crate::source::starts::character_start_odds(first),
+        sentence_chars(text.chars()),
+    );
+    if least >= UNLIKELY_OPENING.max(UNLIKELY_HIDDEN_OPENING) {
+        return false;
+    }
     let Some(bare) = first_character_evidence(text) else {
         return false;
     };

@@ -22,10 +22,13 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
         return true;
     }
     // A noun or the end of a word and a stop (力量。, 作。) end a longer sentence, unless
-    // they name who acts (他笑了。); a greeting (再见。) or an answer (是的。) is neither.
+    // they name who acts (他笑了。); a greeting (再见。) or an answer (是的。) is neither. So
+    // does any word with a full stop (闭幕。, 回应。, 工作。) but an answer, a greeting or thanks:
+    // no paragraph of corpus-dev or of the People's Daily of January 1998 is one.
     if short_sentence(text, head) && !is_start() && !names_who_acts(head) {
         let noun = continuity::lexicon().tag(head).is_some_and(|tag| tag == "n");
-        if noun || continuity::starts_inside_word(head) > 0.0 || lone_word_end_first(text, head) {
+        let stated = text.trim_end().ends_with('。') && !ANSWERS.contains(&head);
+        if noun || stated || continuity::starts_inside_word(head) > 0.0 || lone_word_end_first(text, head) {
             return true;
         }
     }
@@ -507,6 +510,31 @@ pub(super) fn lone_character_clause(text: &str, head: &str) -> bool {
             || ADMINISTRATIVE_LEVELS.contains(first));
     !opens && !listed_alone && continuity::starts_inside_word(head) > 0.0
 }
+
+/// Answers, greetings and thanks, the few words that stand as a sentence with a full stop.
+pub(super) const ANSWERS: [&str; 21] = [
+    "是",
+    "是的",
+    "对",
+    "对的",
+    "不对",
+    "好",
+    "好的",
+    "好吧",
+    "行",
+    "不行",
+    "可以",
+    "没有",
+    "不是",
+    "没错",
+    "没问题",
+    "当然",
+    "同意",
+    "明白",
+    "收到",
+    "再见",
+    "谢谢",
+];
 
 /// Interjections and answers, the sentences of one character (the dictionary tags some as
 /// morphemes: 啊, 唉).

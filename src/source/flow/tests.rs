@@ -835,7 +835,9 @@ fn a_word_that_opens_sentences_may_still_be_the_end_of_a_cut_one() {
 
 #[test]
 fn a_few_characters_and_a_stop_are_the_end_of_a_sentence() {
-    for orphan in ["力量。", "基础。", "作。"] {
+    // A verb or a verbal noun with a full stop too (闭幕。, 回应。, 工作。): a greeting, thanks or
+    // an answer is a sentence of its own.
+    for orphan in ["力量。", "基础。", "作。", "闭幕。", "回应。", "工作。", "涌现。"] {
         let (flow, _) = flow_of(&format!("春意浓浓。\n\n{orphan}\n\n各地旅游市场火热。\n"));
         assert_eq!(flow.orphans.len(), 1, "{orphan}: {flow:?}");
     }
@@ -845,6 +847,11 @@ fn a_few_characters_and_a_stop_are_the_end_of_a_sentence() {
         "再见。",
         "是的。",
         "谢谢。",
+        "好的。",
+        "没错。",
+        "当然。",
+        "开始！",
+        "没问题。",
         "中方赞赏。",
         "发展很快。",
     ] {

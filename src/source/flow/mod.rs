@@ -132,6 +132,8 @@ struct Roles<'d, 'a, 'm> {
     cells: Vec<OnceCell<Role>>,
     headless: Vec<OnceCell<bool>>,
     deck: Vec<OnceCell<bool>>,
+    /// How many paragraphs open with a sentence of a word or two (`short_first_sentence`).
+    short_openings: OnceCell<usize>,
 }
 
 impl Roles<'_, '_, '_> {
@@ -159,7 +161,20 @@ impl Roles<'_, '_, '_> {
                 || opening_unlikely(text)
                 || i > 0 && starts_inside_an_echo(self.doc.text, text)
                 || i > 0 && short_paragraph_lost(text)
+                || i > 0 && short_first_sentence_lost(text) && self.short_openings() == 1
                 || i > 0 && closes_a_pair_unopened(text, self.doc.block_text(&self.doc.blocks[i - 1]))
+        })
+    }
+
+    /// How many paragraphs open with a sentence of a word or two: where several do, they are
+    /// the writer's labels.
+    fn short_openings(&self) -> usize {
+        *self.short_openings.get_or_init(|| {
+            self.doc
+                .blocks
+                .iter()
+                .filter(|block| short_first_sentence(self.doc.block_text(block)).is_some())
+                .count()
         })
     }
 
@@ -241,6 +256,7 @@ pub fn analyse(doc: &Document) -> Flow {
         cells: vec![OnceCell::new(); count],
         headless: vec![OnceCell::new(); count],
         deck: vec![OnceCell::new(); count],
+        short_openings: OnceCell::new(),
     };
     let text = |i: usize| doc.block_text(&doc.blocks[i]);
     let verse = verse_lines(doc);

@@ -103,7 +103,9 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
 /// What the rules leave of a paragraph that opens on a character standing alone, weighed
 /// (`opening`): a start this unlikely lost its head. The signs of a start (an opener, a
 /// name) only ever weigh for one (`opening`'s tests hold their weights to that), so they are
-/// looked for only where the rest says the head was lost; so is a name the dictionary lacks.
+/// looked for only where the rest says the head was lost; so is a name the dictionary lacks,
+/// and an answer standing as the first sentence (是的。如今…), which the model, weighing its
+/// length, takes for a cut one.
 pub(super) fn opening_unlikely(text: &str) -> bool {
     // Most paragraphs open on a character that sentences often open with, or run long before
     // their first stop: nothing else known of the opening could bring them below a bar.
@@ -134,6 +136,7 @@ pub(super) fn opening_unlikely(text: &str) -> bool {
         && !name_before_verb(han_head(text))
         && !organisation_first(han_head(text))
         && !composed_opening(text)
+        && !short_first_sentence(text).is_some_and(|head| ANSWERS.contains(&head))
 }
 
 /// The paragraph opens with words a writer composed, not with what a cut left: two clauses of
@@ -438,6 +441,30 @@ pub(super) fn short_paragraph_lost(text: &str) -> bool {
         && !fresh_start(text)
         && !names_who_acts(head)
         && !subject_and_predicate(head)
+}
+
+/// The paragraph opens with a sentence of at most `FRAGMENT_CHARS` Han characters and a full
+/// stop, and goes on (开始。王沪宁宣布…, 合作。中国是…, 成果。中央政治局…): those characters
+/// (else `None`).
+pub(super) fn short_first_sentence(text: &str) -> Option<&str> {
+    let head = han_head(text);
+    let rest = text[head.len()..].strip_prefix('。')?;
+    (!head.is_empty() && head.chars().nth(FRAGMENT_CHARS).is_none() && !rest.trim().is_empty())
+        .then_some(head)
+}
+
+/// A first sentence of a word or two (`short_first_sentence`) is the end of a longer one, unless
+/// it answers or greets (是的。, 谢谢。), names who acts (他笑了。) or opens as sentences do. A
+/// writer's labels open several paragraphs so (封车。… 堵嘴。… 补漏。…): `Roles::headless` asks
+/// that no other paragraph of the text opens so.
+pub(super) fn short_first_sentence_lost(text: &str) -> bool {
+    short_first_sentence(text).is_some_and(|head| {
+        !ANSWERS.contains(&head)
+            && !head.chars().all(|c| ONE_CHARACTER_SENTENCES.contains(c))
+            && !names_who_acts(head)
+            && !OPENS_SENTENCE.is_match(text)
+            && !fresh_start(text)
+    })
 }
 
 /// `head` reads as a clause of its own: a noun, a place or a time, then a verb, an adverb or

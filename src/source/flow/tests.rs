@@ -861,6 +861,31 @@ fn a_few_characters_and_a_stop_are_the_end_of_a_sentence() {
 }
 
 #[test]
+fn a_first_sentence_of_a_word_or_two_is_the_end_of_a_longer_one() {
+    for orphan in [
+        "开始。王沪宁宣布，中国人民政治协商会议第十四届全国委员会第三次会议开幕。",
+        "合作。中国是泰国的好朋友、好伙伴。",
+        "成果。中央政治局要带头抓好学习宣传贯彻。",
+    ] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{orphan}\n\n各地旅游市场火热。\n"));
+        assert_eq!(flow.orphans.len(), 1, "{orphan}: {flow:?}");
+    }
+    for whole in [
+        "是的。如今的塞罕坝就是要在石头上种树。",
+        "谢谢。他说完就走了。",
+        "他笑了。大家也跟着笑了。",
+        "今天。记者来到现场。",
+    ] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n\n各地旅游市场火热。\n"));
+        assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
+    }
+    // A writer's labels open several paragraphs so.
+    let labels = "大刀阔斧干了3件事。\n\n封车。公司机关首当其冲，封停20台小汽车。\n\n堵嘴。针对招待费居高不下，规定了标准。\n\n补漏。清理了大大小小的经营公司。\n";
+    let (flow, _) = flow_of(labels);
+    assert!(flow.orphans.is_empty(), "{flow:?}");
+}
+
+#[test]
 fn a_character_alone_before_a_figure_opens_only_as_a_preposition_or_a_time_does() {
     for cut in [
         "长12.5%，占全部制造业投资的比重提高。",

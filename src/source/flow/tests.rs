@@ -1410,6 +1410,10 @@ fn a_list_broken_after_an_enumeration_comma_goes_on_with_its_next_item() {
         "标题\n\n要增强法律规范体系的全面性、系统性、\n\n小标题\n\n协调性。要健全宪法实施监督制度。\n",
     );
     assert_eq!(flow.splits.len(), 1, "{flow:?}");
+    // The rest of the sentence after the list, where the judgements weighed together say so.
+    let (flow, _) =
+        flow_of("标题\n\n可是对于历史遗存、文化景观、\n\n小标题\n\n旅游设施的拆与建却陷入了两难。\n");
+    assert_eq!((flow.splits.len(), flow.truncations.len()), (1, 0), "{flow:?}");
     assert!(!list_goes_on(
         "国家发展改革委、",
         "国务院新闻办公室今天举行新闻发布会，"

@@ -535,8 +535,17 @@ pub(super) fn lone_character_clause(text: &str, head: &str) -> bool {
     let listed_alone = listed
         && (tag.is_some_and(|tag| ["f", "a", "b", "s", "ns"].contains(&tag))
             || ADMINISTRATIVE_LEVELS.contains(first));
-    !opens && !listed_alone && continuity::starts_inside_word(head) > 0.0
+    // A direction, a measure word or a bound morpheme alone (上，, 次，, 棒，) is the end of a
+    // phrase or a word whatever the dictionary makes of it, unless it is an interjection the
+    // dictionary tags so (啊，): no other paragraph of corpus-dev or of the People's Daily of
+    // January 1998 opens so.
+    let bound = tag.is_some_and(|tag| BOUND_TAGS.contains(&tag)) && !ONE_CHARACTER_SENTENCES.contains(first);
+    !opens && !listed_alone && (bound || continuity::starts_inside_word(head) > 0.0)
 }
+
+/// jieba's tags of the characters that only ever follow something: directions, measure words,
+/// bound morphemes and suffixes.
+pub(super) const BOUND_TAGS: [&str; 5] = ["f", "q", "zg", "ng", "k"];
 
 /// Answers, greetings and thanks, the few words that stand as a sentence with a full stop.
 pub(super) const ANSWERS: [&str; 21] = [

@@ -941,6 +941,10 @@ fn an_organ_named_short_opens_a_sentence() {
 fn one_character_before_a_comma_ends_a_word() {
     for cut in [
         "设，让人工智能发展成果更好惠及各国。",
+        // A direction, a measure word, a bound morpheme.
+        "上，李楠楠将围绕以品德、技能和业绩为导向开展工作。",
+        "次，同比增长12%。",
+        "棒，弘扬中法建交精神。",
         "毅、何立峰等参加会见。",
         "金、技术、人才等方面发力。",
         "中。党的十八大以来，我们取得成就。",
@@ -968,6 +972,7 @@ fn one_character_before_a_comma_ends_a_word() {
         "市、县人民政府可以根据实际情况制定办法。",
         "’97中国旅游年是一次国家级的旅游活动。",
         "啊。多么美丽的家乡！",
+        "啊，这回秤真的坏啦！",
         "6.1%的增速来之不易。",
         "2.5亿元，占全年的一半。",
     ] {

@@ -621,10 +621,11 @@ pub(super) fn fresh_start(text: &str) -> bool {
     FRESH_START.is_match(text) && !QUOTED_TERM_CLAUSE.is_match(text)
 }
 
-/// The openers and the verbs of saying of `rules/sentence-openers.txt`, read once, as written.
-pub(super) static SENTENCE_OPENERS: LazyLock<[Vec<&'static str>; 2]> = LazyLock::new(|| {
+/// The openers, the verbs of saying and the verbs of proposing of
+/// `rules/sentence-openers.txt`, read once, as written.
+pub(super) static SENTENCE_OPENERS: LazyLock<[Vec<&'static str>; 3]> = LazyLock::new(|| {
     let data = include_str!("../../../rules/sentence-openers.txt");
-    let mut sections: [Vec<&str>; 2] = Default::default();
+    let mut sections: [Vec<&str>; 3] = Default::default();
     let mut section = None;
     for line in data
         .lines()
@@ -634,6 +635,7 @@ pub(super) static SENTENCE_OPENERS: LazyLock<[Vec<&'static str>; 2]> = LazyLock:
         match line {
             "[openers]" => section = Some(0),
             "[attribution]" => section = Some(1),
+            "[proposal]" => section = Some(2),
             word => {
                 if let Some(k) = section {
                     sections[k].push(word);
@@ -653,15 +655,16 @@ pub(super) fn alternatives(words: &[&str]) -> String {
         .join("|")
 }
 
-/// Openers and verbs of saying from `rules/sentence-openers.txt`, as one pattern: a time or
-/// a connective first (今天, 与此同时), a date (1月22日, 2013年), or a first clause that
-/// names who speaks (习近平指出，).
+/// Openers and verbs of saying or proposing from `rules/sentence-openers.txt`, as one
+/// pattern: a time or a connective first (今天, 与此同时), a date (1月22日, 2013年), or a first
+/// clause that names who speaks (习近平指出，, 委员们建议，).
 pub(super) static OPENS_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    let [openers, verbs] = &*SENTENCE_OPENERS;
+    let [openers, verbs, proposals] = &*SENTENCE_OPENERS;
     Regex::new(&format!(
-        r"^(?:(?:{})|[^，。！？“”]{{1,16}}(?:{})[，：]|[^，。]{{0,12}}\d{{1,2}}月\d{{1,2}}日|\d{{4}}年)",
+        r"^(?:(?:{})|[^，。！？“”]{{1,16}}(?:{}|{})[，：]|[^，。]{{0,12}}\d{{1,2}}月\d{{1,2}}日|\d{{4}}年)",
         alternatives(openers),
-        alternatives(verbs)
+        alternatives(verbs),
+        alternatives(proposals)
     ))
     .expect("sentence-opener pattern")
 });

@@ -2027,3 +2027,17 @@ fn a_title_and_one_character_end_on_a_cut_name() {
         assert_eq!(ends_on_a_title_and_one_character(text), cut, "{text}");
     }
 }
+
+#[test]
+fn who_proposes_opens_a_sentence_and_a_proposal_may_label_a_paragraph() {
+    // 委员们建议，要… opens as a sentence does: a line so cut is running text, no headline.
+    let (flow, _) = flow_of(
+        "标题\n\n全国政协召开网络议政远程协商会，围绕加快智慧物流发展协商议政。\n\n委员们建议，要完善智慧物流基础设施\n\n国家发展改革委负责人现场作了协商交流。\n",
+    );
+    assert_eq!(flow.splits.len() + flow.truncations.len(), 1, "{flow:?}");
+    // 建议： opens a paragraph as a label: no speaker was lost.
+    let (flow, _) = flow_of(
+        "标题\n\n全国政协召开网络议政远程协商会，围绕加快智慧物流发展协商议政。\n\n建议：加强农村物流基础设施建设，完善县乡村三级物流配送体系。\n",
+    );
+    assert!(flow.orphans.is_empty(), "{flow:?}");
+}

@@ -17,8 +17,8 @@
 //! `NEWSLINT_FUZZ_SEED`); `NEWSLINT_FUZZ_CASES=200000 cargo test --release --test fuzz` runs
 //! a long one. A failing case prints its seed and text.
 
-use newslint::config::PerFileIgnores;
-use newslint::linter::{ActiveRule, FixMode, Linter};
+use newslint::config::{ConfigFile, Layers};
+use newslint::linter::{FixMode, Linter};
 use newslint::source::{Document, EncodingChoice, LineIndex, decode};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -322,17 +322,17 @@ fn random_texts_keep_every_invariant() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// Every rule, selected or not by default, with its default options.
+/// Every rule, with its default options: the linter a configuration with `select = ["ALL"]`
+/// describes.
 fn linter_with_every_rule() -> Linter {
-    let rules = newslint::rules::RULES
-        .iter()
-        .map(|entry| ActiveRule {
-            meta: entry.meta,
-            check: (entry.build)(None).expect("default options are valid"),
-            severity: entry.meta.severity,
-        })
-        .collect();
-    Linter::new(rules, PerFileIgnores::default())
+    let file = ConfigFile {
+        select: Some(vec!["ALL".to_owned()]),
+        ..ConfigFile::default()
+    };
+    let linter = Linter::configured(&file, std::path::Path::new("."), Layers::default(), None)
+        .expect("select ALL is valid");
+    assert_eq!(linter.rules().len(), newslint::rules::RULES.len());
+    linter
 }
 
 /// The seed articles' paragraphs (blank-line separated), each article a list.

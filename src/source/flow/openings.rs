@@ -505,9 +505,9 @@ pub(super) fn names_who_acts(head: &str) -> bool {
 }
 
 /// The paragraph opens with one character and a comma or a stop (设，让人工智能…; 作。),
-/// and that character ends words more often than it stands alone: no sentence opens so,
-/// save with a conjunction, an adverb, a pronoun or an interjection (但，; 对，), or a word
-/// that answers (是，; 好，).
+/// and that character ends words more often than it stands alone, or governs or qualifies
+/// what would follow it (至，; 则，): no sentence opens so, save with a conjunction, a pronoun
+/// or an interjection (但，; 他，; 啊，), or a word that answers (是，; 好，; 对，).
 pub(super) fn lone_character_clause(text: &str, head: &str) -> bool {
     let mut chars = head.chars();
     let (Some(first), None) = (chars.next(), chars.next()) else {
@@ -529,6 +529,16 @@ pub(super) fn lone_character_clause(text: &str, head: &str) -> bool {
         return !tag.is_some_and(|tag| ["e", "y", "o"].contains(&tag))
             && !ONE_CHARACTER_SENTENCES.contains(first);
     }
+    // A preposition, an adverb, a numeral or an adjective alone before a comma (至，香港…; 则，进行…;
+    // 点，推动…; 快，田间…) stands before what it governs or qualifies, not as a clause, unless it
+    // answers (对，; 好，) or numbers a list (一，).
+    if after.starts_with('，')
+        && tag.is_some_and(|tag| NO_CLAUSE_TAGS.contains(&tag))
+        && !ONE_CHARACTER_SENTENCES.contains(first)
+        && !CHINESE_NUMERALS.contains(first)
+    {
+        return true;
+    }
     let opens = tag.is_some_and(|tag| LONE_OPENING_TAGS.iter().any(|t| tag.starts_with(t)));
     // Directions, places, sizes and kinds stand alone in a list (东、西两侧, 大、中型, 中、小学),
     // and so do the levels of government (省、自治区、直辖市; 市、县人民政府).
@@ -546,6 +556,11 @@ pub(super) fn lone_character_clause(text: &str, head: &str) -> bool {
 /// jieba's tags of the characters that only ever follow something: directions, measure words,
 /// bound morphemes and suffixes.
 pub(super) const BOUND_TAGS: [&str; 5] = ["f", "q", "zg", "ng", "k"];
+
+/// jieba's tags of the single characters that make no clause of their own before a comma:
+/// prepositions, adverbs, numerals and adjectives. No paragraph of corpus-dev or of the
+/// People's Daily of January 1998 opens with one of them and a comma.
+pub(super) const NO_CLAUSE_TAGS: [&str; 4] = ["p", "d", "m", "a"];
 
 /// Answers, greetings and thanks, the few words that stand as a sentence with a full stop.
 pub(super) const ANSWERS: [&str; 21] = [
@@ -579,9 +594,10 @@ pub(super) const ONE_CHARACTER_SENTENCES: &str = "啊哦噢嗯唉哎哇呀喂嗨
 /// Levels of government, named by one character in a list of them.
 pub(super) const ADMINISTRATIVE_LEVELS: &str = "省市县区乡镇村州";
 
-/// jieba's tags of the single characters that may open a sentence before a comma:
-/// conjunctions, adverbs, pronouns, prepositions, numerals, interjections, modal particles,
-/// onomatopoeia.
+/// jieba's tags of the single characters that may open a sentence before a comma or head a
+/// list (一、): conjunctions, adverbs, pronouns, prepositions, numerals, interjections, modal
+/// particles, onomatopoeia (before a comma, `NO_CLAUSE_TAGS` overrule the adverbs,
+/// prepositions and numerals).
 pub(super) const LONE_OPENING_TAGS: [&str; 8] = ["c", "d", "r", "p", "m", "e", "y", "o"];
 
 /// The cheap part of `starts_inside`, on the first Han characters of a paragraph: the first

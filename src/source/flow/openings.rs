@@ -806,11 +806,12 @@ pub(super) fn quoted_terms_run_on(before: &str, after: &str) -> bool {
     QUOTED_RUN_END.is_match(before.trim_end()) && QUOTED_TERM_START.is_match(after)
 }
 
-/// No sentence starts with a comma, a stop or a closing mark, nor inside a pair of marks, a
-/// number or a date.
+/// No sentence starts with a comma, a stop, a closing mark or a percent sign, nor inside a pair
+/// of marks, a number or a date.
 pub(super) fn starts_mid_sentence(text: &str) -> bool {
     text.starts_with([
-        '，', '、', '。', '；', '：', '！', '？', '）', '》', '」', '』', '】', '”', '’', ',', ';',
+        '，', '、', '。', '；', '：', '！', '？', '）', '》', '」', '』', '】', '”', '’', ',', ';', '%',
+        '％', '‰',
     ]) && !is_year_apostrophe(text)
         || closes_unopened(text)
         || starts_inside_number(text)

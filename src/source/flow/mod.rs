@@ -622,7 +622,7 @@ pub fn analyse(doc: &Document) -> Flow {
     // A paragraph that starts with a mark no sentence starts with, or with the end of a word,
     // lost its head.
     for (r, &continues) in continued.iter().enumerate() {
-        if !continues && !verse[r] && roles.headless(r) && roles.is_prose(r) {
+        if !continues && !verse[r] && roles.is_prose(r) && roles.headless(r) {
             flow.orphans.push(Orphan { block: r, head: None });
         }
     }

@@ -330,6 +330,14 @@ pub fn analyse(doc: &Document) -> Flow {
         })
     };
 
+    // A paragraph of running text within `MAX_RIVAL_BLOCKS` of a heading `i` and of the
+    // paragraph `j` under it that stops mid-sentence.
+    let broken_nearby = |i: usize, j: usize| {
+        (i.saturating_sub(MAX_RIVAL_BLOCKS)..(j + MAX_RIVAL_BLOCKS + 1).min(count))
+            .filter(|&r| r != i && r != j && !verse[r])
+            .any(|r| roles.get(r) == Some(Role::Prose(Ending::Open)))
+    };
+
     let mut flow = Flow::default();
     let mut continued = vec![false; count];
     // How the paragraph judged after each block reads on, by `carry` (-inf where not weighed).
@@ -455,6 +463,18 @@ pub fn analyse(doc: &Document) -> Flow {
                             <= STRONG_WORD_ACROSS_GAIN
                         && !first.trim_end().ends_with(|c: char| c.is_ascii_alphanumeric())
                         && roles.headless(j) =>
+                {
+                    Carry::No
+                }
+                // Whatever the line, such a paragraph is the rest of a paragraph close by that
+                // stops mid-sentence (…提出了一些重要观点和重大举措。这里 | … | 三、需要说明的几个重点问题 |
+                // ，就其中几个重点问题作简要说明。): a heading is whole far more often than running
+                // text that breaks off.
+                Carry::Certain
+                    if join == Join::FromHeading
+                        && j == i + 1
+                        && starts_mid_sentence_under(first, text(j))
+                        && broken_nearby(i, j) =>
                 {
                     Carry::No
                 }

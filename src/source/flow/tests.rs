@@ -2050,3 +2050,19 @@ fn who_proposes_opens_a_sentence_and_a_proposal_may_label_a_paragraph() {
     );
     assert!(flow.orphans.is_empty(), "{flow:?}");
 }
+
+#[test]
+fn a_heading_gives_way_to_a_broken_paragraph_close_by() {
+    // The rest of a sentence whose head moved two paragraphs down stands under a subheading: it
+    // is the broken paragraph's rest, not the heading's.
+    let text = "关于《建议》稿的说明\n\n全会审议了《建议》稿。\n\n三、需要说明的几个重点问题\n\n，就其中几个重点问题作简要说明。\n\n《建议》稿从这个基本定位出发，提出了明确要求。\n\n《建议》稿提出了一些重要观点和重大举措。这里\n\n全会号召全党全军全国各族人民团结奋斗。\n";
+    let (flow, heads) = flow_of(text);
+    assert!(flow.splits.is_empty(), "{flow:?} {heads:?}");
+    assert_eq!(flow.orphans.len(), 1, "{flow:?} {heads:?}");
+    assert_eq!(flow.orphans[0].block, 3, "{flow:?} {heads:?}");
+    assert_eq!(flow.orphans[0].head, Some(5), "{flow:?} {heads:?}");
+    // With no such paragraph, the heading that does not read whole goes on in it.
+    let text = "关于《建议》稿的说明\n\n全会审议了《建议》稿。\n\n三、需要说明的几个重点问题\n\n，就其中几个重点问题作简要说明。\n\n《建议》稿从这个基本定位出发，提出了明确要求。\n";
+    let (flow, heads) = flow_of(text);
+    assert_eq!(flow.splits.len(), 1, "{flow:?} {heads:?}");
+}

@@ -39,6 +39,11 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
     if particle_first(text) {
         return true;
     }
+    // 和 standing alone joins what went before to what follows (工业|和信息化部, …|和欧洲谈判), save
+    // where it opens a comparison (和过去不同的是, 和《三国演义》相比).
+    if and_first(text) {
+        return true;
+    }
     // A noun or a bound morpheme alone before a title (平|总书记, 委|主席习近平, 国|总统) is the
     // end of a name cut before it, whatever the sentence goes on to say (平总书记指出): a
     // sentence opens on a title after a surname, a name, an abbreviation or a word that
@@ -821,6 +826,17 @@ pub(super) fn starts_mid_sentence(text: &str) -> bool {
         || time_frame_alone(text)
         || particle_first(text)
 }
+
+/// The paragraph opens on 和 ("and") as a word of its own, and its first clause compares
+/// nothing. No paragraph of corpus-dev opens so; those of the People's Daily of January 1998
+/// compare (和过去不同的是…) or are lines of verse.
+pub(super) fn and_first(text: &str) -> bool {
+    let clause = text.split(['，', '。', '；', '！', '？']).next().unwrap_or(text);
+    crate::source::starts::first_token(text) == "和" && !COMPARISONS.iter().any(|word| clause.contains(word))
+}
+
+/// What a comparison opened by 和 (与, 同) goes on with.
+pub(super) const COMPARISONS: [&str; 8] = ["比", "不同", "一样", "相同", "同样", "相似", "类似", "相仿"];
 
 /// The paragraph opens on a particle standing alone, which only ever follows a word (了行业内…,
 /// 的“清朗”…, 了3次; not 了解, 的确, 着力, 地方).

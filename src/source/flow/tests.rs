@@ -2066,3 +2066,25 @@ fn a_heading_gives_way_to_a_broken_paragraph_close_by() {
     let (flow, heads) = flow_of(text);
     assert_eq!(flow.splits.len(), 1, "{flow:?} {heads:?}");
 }
+
+#[test]
+fn a_paragraph_that_opens_on_and_lost_what_it_joined() {
+    for cut in [
+        "和信息化部等部门将举办中央企业、民营企业对接活动。",
+        "和欧洲谈判，但只有达成满足俄方需求的协议才行。",
+        "和金融账户中，直接投资顺差650亿美元。",
+    ] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{cut}\n"));
+        assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");
+    }
+    for whole in [
+        "和过去不同的是，这是一个在全新思路指导下形成的合作项目。",
+        "和《三国演义》相比，《水浒传》的人物更具鲜明的性格特点。",
+        "和基督教教堂比起来，伊斯坦布尔的清真寺更显得宏大。",
+        "和平发展是时代的主题。",
+        "和谐的社会人人共享。",
+    ] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
+        assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
+    }
+}

@@ -39,9 +39,10 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
     if particle_first(text) {
         return true;
     }
-    // 和 standing alone joins what went before to what follows (工业|和信息化部, …|和欧洲谈判), save
-    // where it opens a comparison (和过去不同的是, 和《三国演义》相比).
-    if and_first(text) {
+    // A conjunction that joins words, or 至 that bounds a range, standing alone joins what went
+    // before to what follows (工业|和信息化部, …|和欧洲谈判, 截|至10日), save where it opens a
+    // comparison (和过去不同的是, 和《三国演义》相比).
+    if joins_first(text) {
         return true;
     }
     // A noun or a bound morpheme alone before a title (平|总书记, 委|主席习近平, 国|总统) is the
@@ -827,13 +828,18 @@ pub(super) fn starts_mid_sentence(text: &str) -> bool {
         || particle_first(text)
 }
 
-/// The paragraph opens on 和 ("and") as a word of its own, and its first clause compares
-/// nothing. No paragraph of corpus-dev opens so; those of the People's Daily of January 1998
-/// compare (和过去不同的是…) or are lines of verse.
-pub(super) fn and_first(text: &str) -> bool {
+/// The paragraph opens on a word of `JOINING_WORDS` standing alone, and its first clause
+/// compares nothing. No paragraph of corpus-dev opens so; those of the People's Daily of
+/// January 1998 that do open on 和 and compare (和过去不同的是…) or are lines of verse.
+pub(super) fn joins_first(text: &str) -> bool {
     let clause = text.split(['，', '。', '；', '！', '？']).next().unwrap_or(text);
-    crate::source::starts::first_token(text) == "和" && !COMPARISONS.iter().any(|word| clause.contains(word))
+    JOINING_WORDS.contains(&crate::source::starts::first_token(text))
+        && !COMPARISONS.iter().any(|word| clause.contains(word))
 }
+
+/// Words that only stand between what they join or bound: conjunctions of words (和, 及, 以及,
+/// 或, 暨, 乃至, 以至) and 至, which ends a range (1至3日) or follows 截, 直 or 乃.
+pub(super) const JOINING_WORDS: [&str; 8] = ["和", "及", "以及", "或", "暨", "乃至", "以至", "至"];
 
 /// What a comparison opened by 和 (与, 同) goes on with.
 pub(super) const COMPARISONS: [&str; 8] = ["比", "不同", "一样", "相同", "同样", "相似", "类似", "相仿"];

@@ -2068,9 +2068,11 @@ fn a_heading_gives_way_to_a_broken_paragraph_close_by() {
 }
 
 #[test]
-fn a_paragraph_that_opens_on_and_lost_what_it_joined() {
+fn a_paragraph_that_opens_on_a_joining_word_lost_what_it_joined() {
     for cut in [
         "和信息化部等部门将举办中央企业、民营企业对接活动。",
+        "至10日，今年以来加拿大林火过火面积持续扩大。",
+        "或温度超标等情况，系统将触发自动报警。",
         "和欧洲谈判，但只有达成满足俄方需求的协议才行。",
         "和金融账户中，直接投资顺差650亿美元。",
     ] {
@@ -2083,6 +2085,10 @@ fn a_paragraph_that_opens_on_and_lost_what_it_joined() {
         "和基督教教堂比起来，伊斯坦布尔的清真寺更显得宏大。",
         "和平发展是时代的主题。",
         "和谐的社会人人共享。",
+        "至此，工程全面完工。",
+        "至今，已有100多人受益。",
+        "或许这就是答案。",
+        "及时发现问题很重要。",
     ] {
         let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
         assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");

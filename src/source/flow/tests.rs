@@ -2094,3 +2094,26 @@ fn a_paragraph_that_opens_on_a_joining_word_lost_what_it_joined() {
         assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
     }
 }
+
+#[test]
+fn a_verb_alone_before_de_ends_a_word() {
+    for cut in [
+        "发的洪水已造成至少111人死亡。",
+        "购的制度性成本将进一步降低。",
+        "日的一次喷发过后，当地政府提升了预警级别。",
+    ] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{cut}\n"));
+        assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");
+    }
+    for whole in [
+        "说的是实话，做的是实事。",
+        "是的，如今的塞罕坝已是一片林海。",
+        "有的地方已经开始行动。",
+        "我的家乡在东北。",
+        "新的一年开始了。",
+        "党的二十大胜利召开。",
+    ] {
+        let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
+        assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");
+    }
+}

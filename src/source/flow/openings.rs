@@ -39,7 +39,7 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
     if particle_first(text) {
         return true;
     }
-    if end_before_de(text, head) {
+    if word_end_before_function_word(text, head) {
         return true;
     }
     // A conjunction that joins words, or 至 that bounds a range, standing alone joins what went
@@ -832,16 +832,16 @@ pub(super) fn starts_mid_sentence(text: &str) -> bool {
 }
 
 /// The paragraph opens on a verb, an adverb or a numeral of one character standing alone before
-/// 的, one that sentences seldom open with (引|发的洪水, 并|购的制度性成本, 本月10|日的一次喷发): the
-/// end of a word whose head was lost. Those that open a sentence so are pronouns, nouns and
-/// adjectives (我的, 党的, 新的), answers (是的) and the verbs a clause about what is said or done
-/// opens with (说的, 做的, 有的).
-pub(super) fn end_before_de(text: &str, head: &str) -> bool {
+/// 的, 把 or 和, one that sentences seldom open with (引|发的洪水, 并|购的制度性成本, 本月10|日的一次喷发,
+/// 坚|持把发展经济的着力点…, 范|围和公平…): the end of a word whose head was lost. Those that open
+/// a sentence so are pronouns, nouns and adjectives (我的, 党的, 新的; 我把), answers (是的) and
+/// the verbs a clause about what is said or done opens with (说的, 做的, 有的; 要把).
+pub(super) fn word_end_before_function_word(text: &str, head: &str) -> bool {
     let Some(first) = head.chars().next() else {
         return false;
     };
     let word = &head[..first.len_utf8()];
-    text[word.len()..].starts_with('的')
+    text[word.len()..].starts_with(['的', '把', '和'])
         && crate::source::starts::first_token(text) == word
         && !ANSWERS.contains(&first_chars(text, 2))
         && continuity::lexicon()
@@ -851,7 +851,7 @@ pub(super) fn end_before_de(text: &str, head: &str) -> bool {
 }
 
 /// The ln odds of opening a sentence (by `starts`) below which a verb, an adverb or a numeral
-/// alone before 的 ends a word (边 -1.5, 泛 -2.3, 发 -3.1; not 说 -0.9, 做 -0.7, 买 -0.4).
+/// alone before 的, 把 or 和 ends a word (边 -1.5, 泛 -2.3, 发 -3.1; not 说 -0.9, 做 -0.7, 买 -0.4).
 pub(super) const RARE_BEFORE_DE: f32 = -1.45;
 
 /// The paragraph opens on a word of `JOINING_WORDS` standing alone, and its first clause

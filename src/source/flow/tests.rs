@@ -2096,11 +2096,13 @@ fn a_paragraph_that_opens_on_a_joining_word_lost_what_it_joined() {
 }
 
 #[test]
-fn a_verb_alone_before_de_ends_a_word() {
+fn a_verb_alone_before_a_function_word_ends_a_word() {
     for cut in [
         "发的洪水已造成至少111人死亡。",
         "购的制度性成本将进一步降低。",
         "日的一次喷发过后，当地政府提升了预警级别。",
+        "持把发展经济的着力点放在实体经济上。",
+        "围和公平、稳定、可预期的发展环境持续优化。",
     ] {
         let (flow, _) = flow_of(&format!("春意浓浓。\n\n{cut}\n"));
         assert_eq!(flow.orphans.len(), 1, "{cut}: {flow:?}");
@@ -2112,6 +2114,8 @@ fn a_verb_alone_before_de_ends_a_word() {
         "我的家乡在东北。",
         "新的一年开始了。",
         "党的二十大胜利召开。",
+        "要把发展经济的着力点放在实体经济上。",
+        "我把这件事记在心上。",
     ] {
         let (flow, _) = flow_of(&format!("春意浓浓。\n\n{whole}\n"));
         assert!(flow.orphans.is_empty(), "{whole}: {flow:?}");

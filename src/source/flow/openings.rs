@@ -1015,7 +1015,7 @@ pub(super) fn is_year_apostrophe(text: &str) -> bool {
         && !chars.next().is_some_and(|c| c.is_ascii_digit())
 }
 
-/// A unit or measure word stands after its number: a clause of one alone (月，…, 万吨，…, 万家、…),
+/// A unit or measure word stands after its number: a clause of one alone (月，…, 万吨，…, 万亿元，…, 万家、…),
 /// a day without its date (日上午…, 日表示…) or a year or a month without its number before the
 /// rest of the date (年10月…, 月30日…) lost the number before it (日前, 日本 and 日夜 are words of
 /// their own).
@@ -1029,15 +1029,19 @@ pub(super) fn starts_with_a_bare_unit(text: &str) -> bool {
     }
     let units = text
         .chars()
-        .take(3)
+        .take(MAX_BARE_UNITS + 1)
         .take_while(|c| NUMBER_UNITS.contains(c))
         .count();
     let rest = text.char_indices().nth(units).map_or("", |(at, _)| &text[at..]);
-    ((1..=2).contains(&units) && rest.starts_with(['，', '、', '；']))
+    ((1..=MAX_BARE_UNITS).contains(&units) && rest.starts_with(['，', '、', '；']))
         || text
             .strip_prefix('日')
             .is_some_and(|after| DAY_AFTER_DATE.iter().any(|w| after.starts_with(w)))
 }
+
+/// The most magnitudes and units of a clause that `starts_with_a_bare_unit` takes for the end
+/// of an amount (万亿元，).
+pub(super) const MAX_BARE_UNITS: usize = 3;
 
 /// What follows the day of a date (3日上午, 23日表示) and never a sentence's first 日.
 pub(super) const DAY_AFTER_DATE: [&str; 14] = [

@@ -858,6 +858,10 @@ pub(super) const RARE_BEFORE_DE: f32 = -1.45;
 /// compares nothing. No paragraph of corpus-dev opens so; those of the People's Daily of
 /// January 1998 that do open on 和 and compare (和过去不同的是…) or are lines of verse.
 pub(super) fn joins_first(text: &str) -> bool {
+    // The cheap look at the first characters first: the segmentation must agree.
+    if !JOINING_WORDS.iter().any(|word| text.starts_with(word)) {
+        return false;
+    }
     let clause = text.split(['，', '。', '；', '！', '？']).next().unwrap_or(text);
     JOINING_WORDS.contains(&crate::source::starts::first_token(text))
         && !COMPARISONS.iter().any(|word| clause.contains(word))

@@ -300,14 +300,14 @@ pub(super) fn lone_word_end_first(text: &str, head: &str) -> bool {
             .is_some_and(|tag| !OPENING_TAGS.iter().any(|t| tag.starts_with(t)))
 }
 
-/// A character standing alone before a figure that is a verb or an adjective and none of the
+/// A character standing alone before a figure that is a verb, an adjective or 过 and none of the
 /// few that open sentences so (到2035年, 有300多人, 获3枚金牌, 近5年来, 超300万人次): what a
-/// sentence's subject does, or the end of a word (增|长12.5%, 达3000人, 破100万辆).
+/// sentence's subject does, or the end of a word (增|长12.5%, 达3000人, 破100万辆, 超|过5万元).
 pub(super) fn verb_before_figure(character: &str) -> bool {
     !OPEN_BEFORE_FIGURE.contains(character)
         && continuity::lexicon()
             .tag(character)
-            .is_some_and(|tag| tag.starts_with(['v', 'a']))
+            .is_some_and(|tag| tag.starts_with(['v', 'a']) || tag == "ug")
 }
 
 /// `character`, alone before the figure that opens `text`, stands before a day (斯|22日重申,

@@ -897,6 +897,8 @@ fn a_character_alone_before_a_figure_opens_only_as_a_preposition_or_a_time_does(
         // A verb alone, whatever the odds of its character (降, 占).
         "降3个百分点，创历史新低。",
         "占40%，位居全国第一。",
+        // 过 is the end of 超过 or 经过 there.
+        "过172个昼夜、近9万海里的航程，科考船顺利返航。",
         // The end of a name before a day.
         "斯22日重申，联合国不会放弃努力。",
     ] {

@@ -39,6 +39,7 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
     if particle_first(text) {
         return true;
     }
+    // A verb alone before 的, 把 or 和 (引|发的洪水, 坚|持把…) is the end of a word.
     if word_end_before_function_word(text, head) {
         return true;
     }
@@ -847,12 +848,13 @@ pub(super) fn word_end_before_function_word(text: &str, head: &str) -> bool {
         && continuity::lexicon()
             .tag(word)
             .is_some_and(|tag| tag.starts_with('v') || tag == "d" || tag == "m")
-        && crate::source::starts::character_start_odds(first).is_some_and(|odds| odds < RARE_BEFORE_DE)
+        && crate::source::starts::character_start_odds(first)
+            .is_some_and(|odds| odds < RARE_BEFORE_FUNCTION_WORD)
 }
 
 /// The ln odds of opening a sentence (by `starts`) below which a verb, an adverb or a numeral
 /// alone before 的, 把 or 和 ends a word (边 -1.5, 泛 -2.3, 发 -3.1; not 说 -0.9, 做 -0.7, 买 -0.4).
-pub(super) const RARE_BEFORE_DE: f32 = -1.45;
+pub(super) const RARE_BEFORE_FUNCTION_WORD: f32 = -1.45;
 
 /// The paragraph opens on a word of `JOINING_WORDS` standing alone, and its first clause
 /// compares nothing. No paragraph of corpus-dev opens so; those of the People's Daily of
@@ -1019,10 +1021,10 @@ pub(super) fn is_year_apostrophe(text: &str) -> bool {
         && !chars.next().is_some_and(|c| c.is_ascii_digit())
 }
 
-/// A unit or measure word stands after its number: a clause of one alone (月，…, 万吨，…, 万亿元，…, 万家、…),
-/// a day without its date (日上午…, 日表示…) or a year or a month without its number before the
-/// rest of the date (年10月…, 月30日…) lost the number before it (日前, 日本 and 日夜 are words of
-/// their own).
+/// A unit or measure word stands after its number: a clause of one alone (月，…, 万吨，…,
+/// 万亿元，…, 万家、…), a day without its date (日上午…, 日表示…) or a year or a month without its
+/// number before the rest of the date (年10月…, 月30日…) lost the number before it (日前, 日本 and
+/// 日夜 are words of their own).
 pub(super) fn starts_with_a_bare_unit(text: &str) -> bool {
     let date_goes_on = |unit: char, next: char| {
         text.strip_prefix(unit)

@@ -19,14 +19,17 @@ declare_rule! {
     /// ```
     ///
     /// Three signs are used: the paragraph starts with a mark no sentence starts with (，、。；
-    /// a closing quote or bracket), or inside a pair of marks, a number, a date or a dateline
+    /// a closing quote or bracket, %), or inside a pair of marks, a number, a date or a dateline
     /// (日）召开…, 0到1000亩…, 消息（新闻联播）：…), also right under a line that reads as a
     /// whole headline (a digest's story that lost its head); it starts with the end of a word (济社会发展, lost 经) or
     /// a character that never opens a sentence (的, 们, 了…), as the dictionary reads it: the
     /// first character stands alone and ends longer words far more often than it stands
     /// alone (`STARTS_INSIDE_WORD`), by a wider margin when it is a preposition, conjunction,
     /// pronoun, adverb, numeral, time word, verb, adjective or surname
-    /// (`OPENER_STARTS_INSIDE_WORD`); or it completes a truncated paragraph elsewhere in the file
+    /// (`OPENER_STARTS_INSIDE_WORD`), or with a word that only stands between what it joins
+    /// (和信息化部…, 至10日…: `JOINING_WORDS`), a preposition or an adverb alone before a comma
+    /// (则，进行…: `NO_CLAUSE_TAGS`) or a verb alone before 的, 把 or 和 (发的洪水…:
+    /// `RARE_BEFORE_FUNCTION_WORD`); or it completes a truncated paragraph elsewhere in the file
     /// (see `truncated-paragraph`). A paragraph that opens with a sentence opener or a name
     /// (代小红说：) is a start. A paragraph that directly carries on the one before it is a
     /// split (`split-paragraph`), not an orphan. A fragment that starts with a whole word and

@@ -76,6 +76,7 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
         && (crate::source::starts::character_start_odds(first)
             .is_some_and(|odds| odds < RARE_START_BEFORE_FIGURE)
             || verb_before_figure(&head[..first.len_utf8()])
+            || runs_to_no_time(text, &head[..first.len_utf8()])
             || before_a_day(text, &head[..first.len_utf8()]))
         && !is_start()
     {
@@ -323,6 +324,18 @@ pub(super) fn before_a_day(text: &str, character: &str) -> bool {
         && !OPEN_BEFORE_FIGURE.contains(character)
         && continuity::lexicon().tag(character).is_none_or(|tag| tag != "p")
 }
+
+/// 到 alone before a figure opens a sentence only with the time it runs to (到2035年, 到20世纪末);
+/// before an amount it is the end of a verb (达|到2.05亿吨, 增加|到…).
+pub(super) fn runs_to_no_time(text: &str, character: &str) -> bool {
+    let figure = text[character.len()..]
+        .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '.')
+        .trim_start_matches(['多', '余']);
+    character == "到" && !figure.starts_with(|c: char| TIME_UNITS.contains(c))
+}
+
+/// The units that make a figure a time (年, 月, 日, 时, 点, 世纪, 周年, 天).
+pub(super) const TIME_UNITS: &str = "年月日时点分秒号世周天";
 
 /// Verbs and adjectives that open a sentence before a figure: a time it runs to (到, 至), what
 /// there is, was won or suffered (有, 获, 受), what follows (继), a table (表1), nearly or more

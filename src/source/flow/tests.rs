@@ -897,6 +897,8 @@ fn a_character_alone_before_a_figure_opens_only_as_a_preposition_or_a_time_does(
         // A verb alone, whatever the odds of its character (降, 占).
         "降3个百分点，创历史新低。",
         "占40%，位居全国第一。",
+        // 到 before an amount, not a time, is the end of 达到 or 增加到.
+        "到2.05亿吨，天然气产量超220亿立方米。",
         // 过 is the end of 超过 or 经过 there.
         "过172个昼夜、近9万海里的航程，科考船顺利返航。",
         // The end of a name before a day.
@@ -910,6 +912,8 @@ fn a_character_alone_before_a_figure_opens_only_as_a_preposition_or_a_time_does(
         "从2020年开始，全市推进老旧小区改造。",
         "晚8时，晚会正式开始。",
         "到2035年，基本实现社会主义现代化。",
+        "到20世纪末，全省基本普及九年义务教育。",
+        "到5月底，全市新开工项目120个。",
         "在2024年的工作中，各地积极作为。",
         "前3个月，全市接待游客增长明显。",
         "有300多人参加了活动。",

@@ -328,10 +328,11 @@ pub(super) fn before_a_day(text: &str, character: &str) -> bool {
 /// 到 alone before a figure opens a sentence only with the time it runs to (到2035年, 到20世纪末);
 /// before an amount it is the end of a verb (达|到2.05亿吨, 增加|到…).
 pub(super) fn runs_to_no_time(text: &str, character: &str) -> bool {
-    let figure = text[character.len()..]
-        .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '.')
-        .trim_start_matches(['多', '余']);
-    character == "到" && !figure.starts_with(|c: char| TIME_UNITS.contains(c))
+    character == "到"
+        && !text[character.len()..]
+            .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '.')
+            .trim_start_matches(['多', '余'])
+            .starts_with(|c: char| TIME_UNITS.contains(c))
 }
 
 /// The units that make a figure a time (年, 月, 日, 时, 点, 世纪, 周年, 天).
@@ -886,7 +887,7 @@ pub(super) fn joins_first(text: &str) -> bool {
 /// 或, 暨, 乃至, 以至) and 至, which ends a range (1至3日) or follows 截, 直 or 乃.
 pub(super) const JOINING_WORDS: [&str; 8] = ["和", "及", "以及", "或", "暨", "乃至", "以至", "至"];
 
-/// What a comparison opened by 和 (与, 同) goes on with.
+/// What a comparison opened by 和 goes on with (和过去不同的是, 和…相比, 和…比起来).
 pub(super) const COMPARISONS: [&str; 8] = ["比", "不同", "一样", "相同", "同样", "相似", "类似", "相仿"];
 
 /// The paragraph opens on a particle standing alone, which only ever follows a word (了行业内…,

@@ -2120,3 +2120,21 @@ fn a_verb_alone_before_a_function_word_ends_a_word() {
         ],
     );
 }
+
+#[test]
+fn a_verb_alone_as_the_first_clause_lost_its_subject() {
+    assert_openings(
+        &[
+            "配合，各级干部要坚守一线、全力以赴。",
+            "开展，推动专家协商会更好发挥作用。",
+            "改善，群众获得感明显增强。",
+        ],
+        &[
+            "据悉，活动将持续到月底。",
+            "例如，一些地方推出了消费券。",
+            "预计，今年粮食产量将再创新高。",
+            "看来，这个办法管用。",
+            "据统计，全市共有200多家企业参加。",
+        ],
+    );
+}

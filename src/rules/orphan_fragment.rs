@@ -28,8 +28,9 @@ declare_rule! {
     /// pronoun, adverb, numeral, time word, verb, adjective or surname
     /// (`OPENER_STARTS_INSIDE_WORD`), or with a word that only stands between what it joins
     /// (和信息化部…, 至10日…: `JOINING_WORDS`), a preposition or an adverb alone before a comma
-    /// (则，进行…: `NO_CLAUSE_TAGS`) or a verb alone before 的, 把 or 和 (发的洪水…:
-    /// `RARE_BEFORE_FUNCTION_WORD`); or it completes a truncated paragraph elsewhere in the file
+    /// (则，进行…: `NO_CLAUSE_TAGS`), a verb alone before 的, 把 or 和 (发的洪水…:
+    /// `RARE_BEFORE_FUNCTION_WORD`) or a verb alone as its first clause that no report opens with
+    /// (配合，…; not 据悉，); or it completes a truncated paragraph elsewhere in the file
     /// (see `truncated-paragraph`). A paragraph that opens with a sentence opener or a name
     /// (代小红说：) is a start. A paragraph that directly carries on the one before it is a
     /// split (`split-paragraph`), not an orphan. A fragment that starts with a whole word and

@@ -860,14 +860,15 @@ pub(super) fn word_end_before_function_word(text: &str, head: &str) -> bool {
         return false;
     };
     let word = &head[..first.len_utf8()];
+    // The look-ups first, the segmentation (the costly question) last.
     text[word.len()..].starts_with(['的', '把', '和'])
-        && crate::source::starts::first_token(text) == word
         && !ANSWERS.contains(&first_chars(text, 2))
         && continuity::lexicon()
             .tag(word)
             .is_some_and(|tag| tag.starts_with('v') || tag == "d" || tag == "m")
         && crate::source::starts::character_start_odds(first)
             .is_some_and(|odds| odds < RARE_BEFORE_FUNCTION_WORD)
+        && crate::source::starts::first_token(text) == word
 }
 
 /// The ln odds of opening a sentence (by `starts`) below which a verb, an adverb or a numeral

@@ -39,8 +39,9 @@ declare_rule! {
     /// line is a sentence of at most 60 characters without a full stop, a semicolon or a
     /// final comma, with no dateline and no bracket left open, at the top of the article or
     /// under a heading or a bulleted line (■ ●), after at most three other such lines; its
-    /// last word may be one the dictionary lacks (靶向药). Captions, bylines,
-    /// name-and-title lines, list items and table rows are not running text.
+    /// last word may be one the dictionary lacks (靶向药). Captions, bylines, credit lines
+    /// (责任编辑：张三, 来源：新华网 作者：王小明), name-and-title lines, list items and table rows
+    /// are not running text.
     ///
     /// A text that stops inside a word (the dictionary finds its last characters likelier to
     /// begin a word than to end one, by ln odds of 2 or more) goes on only into a paragraph that

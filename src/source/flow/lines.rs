@@ -377,7 +377,7 @@ pub(super) fn role(text: &str, kind: BlockKind) -> Role {
     let marks = census(text);
     let (has_stop, clauses, enumerations) = (marks.stop, marks.clauses, marks.enumerations);
     if !has_stop {
-        if is_signature(text) || is_list_of_names(text) || is_table_caption(text) {
+        if is_signature(text) || is_list_of_names(text) || is_table_caption(text) || is_credit_line(text) {
             return Role::Other;
         }
         let chars = text.chars().count();
@@ -661,6 +661,113 @@ pub fn is_credit(tail: &str) -> bool {
     }
     CREDIT.is_match(tail) || is_names(tail)
 }
+
+/// A line of credits, as web pages and papers print them under or over a story: labelled
+/// fields and nothing else (责任编辑：张三, 编辑：李四 校对：王五, 来源：新华网, 文/本报记者 张三,
+/// （责任编辑：王菁）). Its last word is a name, which may read as the start of a longer
+/// word (张三: 三角), so the line must not be taken for running text cut off.
+pub fn is_credit_line(text: &str) -> bool {
+    // The cheap test first: most lines without a stop are headings, which open on no label.
+    let text = text.trim();
+    let mut chars = text.chars();
+    let first = match chars.next() {
+        Some('（' | '(' | '【' | '[') => chars.next(),
+        first => first,
+    };
+    if !first.is_some_and(|first| CREDIT_LABEL_FIRSTS.contains(first)) {
+        return false;
+    }
+    let text = text
+        .strip_prefix(['（', '(', '【', '['])
+        .and_then(|inner| inner.strip_suffix(['）', ')', '】', ']']))
+        .unwrap_or(text);
+    let mut parts = text.split([' ', '\u{3000}']).filter(|part| !part.is_empty());
+    let mut fields = 0;
+    let mut label = "";
+    let mut values = 0;
+    for part in parts.by_ref().take(MAX_CREDIT_PARTS) {
+        if part.chars().nth(MAX_CREDIT_PART_CHARS).is_some() {
+            return false;
+        }
+        let value = match credit_field(part) {
+            Some((field_label, value)) => {
+                fields += 1;
+                label = field_label;
+                values = 0;
+                value
+            }
+            // A field's value goes on past a space (文/本报记者 张三, 记者：李明 王刚).
+            None if fields > 0 && values < MAX_CREDIT_VALUES => part,
+            None => return false,
+        };
+        for value in value.split('、').filter(|v| !v.is_empty()) {
+            values += 1;
+            let plain = value.chars().nth(MAX_CREDIT_VALUE_CHARS).is_none()
+                && value
+                    .chars()
+                    .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '·');
+            // A reporter's label also opens an interviewer's question (记者：您如何看待…): there, only
+            // names follow it.
+            if !plain || label == "记者" && !is_person_name(value) {
+                return false;
+            }
+        }
+    }
+    fields > 0 && parts.next().is_none()
+}
+
+/// `part` opens with a credit's label and its mark (责任编辑：, 文/), and what follows it:
+/// the label and the value, when the value is not empty.
+fn credit_field(part: &str) -> Option<(&'static str, &str)> {
+    CREDIT_LABELS.iter().find_map(|&label| {
+        let value = part.strip_prefix(label)?.strip_prefix(['：', ':', '/', '／'])?;
+        (!value.is_empty()).then_some((label, value))
+    })
+}
+
+/// The labels of a credit line, longer ones before the shorter ones they begin with.
+pub(super) const CREDIT_LABELS: [&str; 31] = [
+    "责任编辑",
+    "值班编辑",
+    "本文来源",
+    "稿件来源",
+    "编辑",
+    "主编",
+    "编审",
+    "审核",
+    "审校",
+    "校对",
+    "作者",
+    "撰稿",
+    "撰文",
+    "来源",
+    "记者",
+    "通讯员",
+    "实习生",
+    "摄影",
+    "摄像",
+    "图片",
+    "文字",
+    "视频",
+    "监制",
+    "制片人",
+    "策划",
+    "统筹",
+    "设计",
+    "制图",
+    "翻译",
+    "文",
+    "图",
+];
+/// The characters that `CREDIT_LABELS` open with.
+pub(super) const CREDIT_LABEL_FIRSTS: &str = "责值本稿编主审校作撰来记通实摄图文视监制策统设翻";
+/// The most space-separated parts of a credit line, and the most characters of one.
+pub(super) const MAX_CREDIT_PARTS: usize = 8;
+pub(super) const MAX_CREDIT_PART_CHARS: usize = 16;
+/// The most parts a credit's value runs on over after its label.
+pub(super) const MAX_CREDIT_VALUES: usize = 4;
+/// The most characters of a name or a source in a credit (人民日报客户端, 中央广播电视总台).
+pub(super) const MAX_CREDIT_VALUE_CHARS: usize = 10;
 
 /// One to four names of two or three Han characters, separated by spaces or 、, the first
 /// a person's name (李璋 农国圣).

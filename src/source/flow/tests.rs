@@ -360,6 +360,62 @@ fn credits_and_bylines() {
 }
 
 #[test]
+fn a_line_of_credits_is_no_running_text_cut_off() {
+    for label in CREDIT_LABELS {
+        assert!(label.starts_with(|c| CREDIT_LABEL_FIRSTS.contains(c)), "{label}");
+    }
+    for line in [
+        "责任编辑：张三",
+        "编辑：吴新",
+        "（责任编辑：王菁）",
+        "【责任编辑：刘一】",
+        "编辑：李四 校对：王五",
+        "记者：李明 通讯员：王刚",
+        "文/本报记者 张三",
+        "来源：新华网\u{3000}作者：王小明",
+    ] {
+        assert!(is_credit_line(line), "{line}");
+        assert_eq!(role(line, BlockKind::Paragraph), Role::Other, "{line}");
+        // At a story's end, before the page's list of other stories or before more text.
+        for after in [
+            "相关新闻\n\n李强主持召开国务院常务会议\n",
+            "会议强调，要着力扩大中间品贸易。\n",
+            "",
+        ] {
+            let text = format!(
+                "外贸稳中提质\n\n会议指出，今年以来，我国外贸进出口保持较快增长。\n\n{line}\n\n{after}"
+            );
+            let (flow, _) = flow_of(&text);
+            assert!(
+                flow.truncations.is_empty() && flow.splits.is_empty(),
+                "{text}: {flow:?}"
+            );
+        }
+    }
+    // A label opens an interviewer's question and a sentence too: they are no credits.
+    for text in [
+        "记者：您如何看待",
+        "编辑：您如何看待当前的外贸形势",
+        "来源于基层的探索",
+        "编辑：我们要坚持改革，推动发展",
+        "作者：",
+        "责任编辑：张三 今年以来，我国外贸进出口保持较快增长",
+    ] {
+        assert!(!is_credit_line(text), "{text}");
+    }
+    for line in [
+        "记者：您如何看待当前的外贸形势和",
+        "编辑部：今年以来，各地积极推进",
+    ] {
+        assert!(!is_credit_line(line), "{line}");
+        let (flow, _) = flow_of(&format!(
+            "外贸稳中提质\n\n会议指出，今年以来，外贸保持增长。\n\n{line}\n\n相关新闻\n"
+        ));
+        assert_eq!(flow.truncations.len(), 1, "{line}: {flow:?}");
+    }
+}
+
+#[test]
 fn a_line_cut_inside_a_word_goes_on_past_headings_into_a_name() {
     // 外|长 is a word, though 长拉夫 reads as a name: the line stops on a lone character.
     let text = "俄乌第二轮谈判计划今天举行\n\n央视网消息（新闻联播）：谈判今天举行。\n\n俄罗斯外\n\n国内联播快讯\n\n长拉夫罗夫今天表示，乌方正在拖延谈判。\n";

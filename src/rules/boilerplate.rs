@@ -1,7 +1,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::rule::{Check, declare_rule, options};
 use crate::source::Document;
-use crate::source::chars::is_sentence_end;
+use crate::source::residue;
 use regex::{Regex, RegexSet};
 use serde::Deserialize;
 use std::sync::LazyLock;
@@ -10,8 +10,11 @@ declare_rule! {
     /// ## What it does
     /// Finds lines of the web page or print page that are not part of the article: 责任编辑
     /// and 来源/作者 lines, a web header with date, author and source, share, print and return
-    /// links, copyright and registration lines, page numbers, and the site name heading a
-    /// scraped page.
+    /// links, font-size switches, breadcrumbs, read counts, keyword lines, calls to download an
+    /// app, copyright and registration lines, page numbers and page headers (2023年5月12日
+    /// 星期五 第3版), notes that a story goes on on another page (（下转第二版）), and the site
+    /// name heading a scraped page. The structure rules do not read such a line as a sentence
+    /// cut off.
     ///
     /// ## Why is this bad
     /// It is not the article: it pollutes a corpus, repeats across thousands of files, and
@@ -50,22 +53,22 @@ struct Options {
 
 pub(crate) fn build(value: Option<&toml::Value>) -> Result<Box<dyn Check>, String> {
     let options: Options = options(value)?;
-    let patterns: Vec<String> = include_str!("../../rules/boilerplate.txt")
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    if options.extend_patterns.is_empty() {
+        return Ok(Box::new(Boilerplate { extended: None }));
+    }
+    let patterns: Vec<String> = residue::shipped_patterns()
         .map(str::to_owned)
         .chain(options.extend_patterns)
         .collect();
     let set = RegexSet::new(&patterns).map_err(|e| format!("extend-patterns: {e}"))?;
-    Ok(Box::new(Boilerplate { set }))
+    Ok(Box::new(Boilerplate { extended: Some(set) }))
 }
 
 struct Boilerplate {
-    set: RegexSet,
+    /// The shipped patterns with the user's added; `None`: the shipped ones alone, whose set
+    /// the structure rules share.
+    extended: Option<RegexSet>,
 }
-
-/// Longest line (in characters) looked at: boilerplate lines are short.
-const MAX_LINE_CHARS: usize = 120;
 
 /// A site name alone on the first line of a scraped page: 成渝经济网, 中国新闻网.
 static SITE_NAME: LazyLock<Regex> =
@@ -75,13 +78,11 @@ impl Check for Boilerplate {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
         for (n, line) in doc.text_lines().enumerate() {
             let text = doc.slice(&line.content);
-            // A character is one to four bytes: count only where the length leaves a doubt.
-            let long = text.len() > 4 * MAX_LINE_CHARS
-                || (text.len() > MAX_LINE_CHARS && text.chars().count() > MAX_LINE_CHARS);
-            if text.chars().next_back().is_some_and(is_sentence_end) || long {
+            if !residue::may_be_boilerplate(text) {
                 continue;
             }
-            let message = if self.set.is_match(text) {
+            let set = self.extended.as_ref().unwrap_or_else(|| residue::shipped_set());
+            let message = if set.is_match(text) {
                 "web or print page boilerplate, not article text"
             } else if n == 0 && SITE_NAME.is_match(text) {
                 "site name heading a scraped page"
@@ -122,6 +123,20 @@ mod tests {
             "[责任编辑:王五]",
             "（责任编辑：赵六 审核：钱七）",
             "（来源：人民日报）",
+            "［责任编辑：张三］",
+            "本版责编：张三 美编：李四",
+            "关键词：外贸 稳增长",
+            "阅读量：12345",
+            "2024年03月05日 10:21 | 来源：中国新闻网",
+            "【字体：大 中 小】",
+            "字号：大 中 小",
+            "视频加载中...",
+            "当前位置：首页 > 新闻 > 国内",
+            "更多精彩内容，请下载客户端",
+            "欢迎下载人民日报客户端",
+            "2023年5月12日 星期五 第3版",
+            "（下转第二版）",
+            "（上接第1版）",
         ] {
             assert_eq!(check(RULE, text).len(), 1, "{text}");
         }
@@ -141,6 +156,11 @@ mod tests {
             "扫一扫，看看这个新应用。",
             "（记者 张三）",
             "原标题党的作风建设要常抓不懈",
+            "截至目前，已有3000万用户下载了该客户端",
+            "关键是要把政策落到实处",
+            "2023年5月12日，国务院常务会议召开",
+            "当前，各地正抓紧推进春耕生产",
+            "阅读量大幅提升的背后",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }

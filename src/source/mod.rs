@@ -10,6 +10,7 @@ pub mod flow;
 mod line_index;
 pub mod ngram;
 pub mod opening;
+pub mod residue;
 pub mod starts;
 mod tables;
 pub mod words;

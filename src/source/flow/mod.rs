@@ -15,6 +15,7 @@ use super::char_model::CharModel;
 use super::chars::{first_chars, is_closing_mark, is_han, is_sentence_end, last_chars};
 use super::continuity;
 use super::opening;
+use super::residue;
 use super::words::{is_person_name, is_surname, may_be_listed_name, names_a_person};
 use super::{BlockKind, Document, LineKind};
 use regex::Regex;
@@ -526,7 +527,9 @@ pub fn analyse(doc: &Document) -> Flow {
             // goes on there, whatever the weighed judgements say: two faults side by side are
             // rarer than one (…泰国总理佩通 | 图片新闻 | 坦。).
             let broken_next = surely_open && roles.headless(j) && !verse[j];
-            if broken_next || joins && (carry == Carry::Certain || !rival()) {
+            if (broken_next || joins && (carry == Carry::Certain || !rival()))
+                && !residue::is_boilerplate(first)
+            {
                 flow.splits.push(Split {
                     first: i,
                     second: j,
@@ -537,7 +540,8 @@ pub fn analyse(doc: &Document) -> Flow {
                 continue;
             }
         }
-        if surely_open {
+        // A line of the web page or the print page (更多精彩内容，请下载客户端) is no sentence.
+        if surely_open && !residue::is_boilerplate(first) {
             if is_wrapped() {
                 return Flow::default();
             }
@@ -572,7 +576,11 @@ pub fn analyse(doc: &Document) -> Flow {
         let weighed_next = neighbour_weighed[truncation.block];
         let found = scope
             .filter(|&r| {
-                r != truncation.block && r != truncation.block + 1 && !continued[r] && roles.is_prose(r)
+                r != truncation.block
+                    && r != truncation.block + 1
+                    && !continued[r]
+                    && roles.is_prose(r)
+                    && !residue::is_boilerplate(text(r))
             })
             .filter_map(|r| {
                 let after = text(r);
@@ -612,7 +620,12 @@ pub fn analyse(doc: &Document) -> Flow {
     // runs across the two makes that line the broken one.
     let mut truncated: Vec<usize> = flow.truncations.iter().map(|t| t.block).collect();
     for r in 1..count {
-        if continued[r] || verse[r] || !roles.is_prose(r) || !roles.headless(r) {
+        if continued[r]
+            || verse[r]
+            || !roles.is_prose(r)
+            || !roles.headless(r)
+            || residue::is_boilerplate(text(r))
+        {
             continue;
         }
         // The paragraph right before it was judged with it already.
@@ -620,7 +633,7 @@ pub fn analyse(doc: &Document) -> Flow {
         let head = near
             .filter(|&k| k != r && k + 1 != r && !continued[k] && !truncated.contains(&k))
             .filter(|&k| matches!(roles.get(k), Some(Role::Prose(_) | Role::Heading)))
-            .filter(|&k| may_stop_mid_sentence(text(k)) && !verse[k])
+            .filter(|&k| may_stop_mid_sentence(text(k)) && !verse[k] && !residue::is_boilerplate(text(k)))
             .filter(|&k| runs_across(text(k), text(r)))
             .min_by_key(|&k| k.abs_diff(r));
         if let Some(k) = head {
@@ -642,7 +655,12 @@ pub fn analyse(doc: &Document) -> Flow {
     // A paragraph that starts with a mark no sentence starts with, or with the end of a word,
     // lost its head.
     for (r, &continues) in continued.iter().enumerate() {
-        if !continues && !verse[r] && roles.is_prose(r) && roles.headless(r) {
+        if !continues
+            && !verse[r]
+            && roles.is_prose(r)
+            && roles.headless(r)
+            && !residue::is_boilerplate(text(r))
+        {
             flow.orphans.push(Orphan { block: r, head: None });
         }
     }

@@ -416,6 +416,29 @@ fn a_line_of_credits_is_no_running_text_cut_off() {
 }
 
 #[test]
+fn a_line_of_the_web_page_is_no_sentence_cut_off() {
+    for line in [
+        "更多精彩内容，请下载客户端",
+        "当前位置：首页 > 新闻 > 国内",
+        "关键词：外贸，稳增长",
+    ] {
+        for after in ["", "会议强调，要着力扩大中间品贸易。\n", "相关阅读\n"] {
+            let text = format!(
+                "外贸稳中提质\n\n会议指出，今年以来，我国外贸进出口保持较快增长。\n\n{line}\n\n{after}"
+            );
+            let (flow, _) = flow_of(&text);
+            assert!(
+                flow.truncations.is_empty() && flow.splits.is_empty() && flow.orphans.is_empty(),
+                "{text}: {flow:?}"
+            );
+        }
+    }
+    // Running text that speaks of a download still breaks off.
+    let (flow, _) = flow_of("外贸稳中提质\n\n截至目前，已有3000万用户下载了该客户端，\n\n相关阅读\n");
+    assert_eq!(flow.truncations.len(), 1, "{flow:?}");
+}
+
+#[test]
 fn a_line_cut_inside_a_word_goes_on_past_headings_into_a_name() {
     // 外|长 is a word, though 长拉夫 reads as a name: the line stops on a lone character.
     let text = "俄乌第二轮谈判计划今天举行\n\n央视网消息（新闻联播）：谈判今天举行。\n\n俄罗斯外\n\n国内联播快讯\n\n长拉夫罗夫今天表示，乌方正在拖延谈判。\n";

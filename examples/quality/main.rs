@@ -11,7 +11,9 @@
 //! lost or moved. Each fault is labelled with the rule that should report it and the line
 //! it should cover. The untouched files give the false alarms per 10,000 characters, and so
 //! do copies dressed as commentaries are: deck lines (a body sentence without its stop) under
-//! the title, and a subheading, bulleted or not, with a deck line of its own.
+//! the title, and a subheading, bulleted or not, with a deck line of its own; and copies
+//! dressed as scraped web pages: a header line of the page under the title, and after the
+//! story the editor's credit and a call to the site's app or a list of other titles.
 //!
 //! The generator chooses its cuts by position alone: nothing in it knows what the rules look
 //! for.
@@ -205,6 +207,27 @@ fn main() {
         }
     }
 
+    // False alarms on the same files dressed as scraped web pages.
+    let mut paged_chars = 0;
+    let mut paged_alarms = 0;
+    let mut page_rng = fastrand::Rng::with_seed(args.seed ^ 0x3EB);
+    for (name, paragraphs) in &files {
+        let paged = as_web_page(paragraphs, &headings, &mut page_rng);
+        let text = join(&paged);
+        paged_chars += text.chars().count();
+        if args.show.as_deref() == Some(name.as_str()) {
+            println!("=== {name} as a web page\n{text}");
+        }
+        for d in structure(&linter.lint(&text, None)) {
+            paged_alarms += 1;
+            alarm_examples.push(format!(
+                "{name} (web page): {} {}",
+                d.rule,
+                around(&text, d.span.range())
+            ));
+        }
+    }
+
     // Recall on the faulty copies.
     let mut found: BTreeMap<(&str, Kind), (usize, usize)> = BTreeMap::new();
     let mut misses: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -304,6 +327,10 @@ fn main() {
     println!(
         "false alarms on the copies with deck lines: {decked_alarms} = {:.2} per 10,000 characters",
         per_10k(decked_alarms, decked_chars)
+    );
+    println!(
+        "false alarms on the copies dressed as web pages: {paged_alarms} = {:.2} per 10,000 characters",
+        per_10k(paged_alarms, paged_chars)
     );
     println!(
         "alarms away from the fault in the faulty copies: {stray} = {:.2} per 10,000 characters",
@@ -441,6 +468,59 @@ fn around(text: &str, range: std::ops::Range<usize>) -> String {
         .collect();
     let after: String = text[range.end..].chars().take(16).collect();
     format!("{before}[{}]{after}", &text[range]).replace('\n', "⏎")
+}
+
+/// A file as a scraped web page leaves it: under the title, a header line of the page (its
+/// date and source, a font-size switch, a share link); after the story, the editor's credit
+/// with a name made of a common surname and one or two common given-name characters, and then
+/// a call to the site's app or a list of other stories' titles.
+fn as_web_page(paragraphs: &[String], headings: &[String], rng: &mut fastrand::Rng) -> Vec<String> {
+    const HEADERS: [&str; 5] = [
+        "2024-03-05 10:21:36　来源：央视网",
+        "来源：央视网　作者：{}",
+        "【字体：大 中 小】",
+        "分享到：",
+        "发布时间：2024年03月05日 10:21",
+    ];
+    const CREDITS: [&str; 5] = [
+        "责任编辑：{}",
+        "（责任编辑：{}）",
+        "编辑：{}",
+        "编辑：{} 校对：{}",
+        "【责任编辑：{}】",
+    ];
+    const SURNAMES: [char; 24] = [
+        '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何',
+        '高', '林', '罗', '郑', '梁', '谢', '宋',
+    ];
+    const GIVEN: &str = "一二三中大小文新建国华明军平东海林强伟芳敏静丽勇磊洋杰涛超刚飞云鹏辉宁波斌宇浩凯";
+    // The line with each {} replaced by a name.
+    let fill = |line: &str, rng: &mut fastrand::Rng| {
+        let given: Vec<char> = GIVEN.chars().collect();
+        let mut out = String::new();
+        for (k, part) in line.split("{}").enumerate() {
+            if k > 0 {
+                out.push(SURNAMES[rng.usize(..SURNAMES.len())]);
+                for _ in 0..rng.usize(1..=2) {
+                    out.push(given[rng.usize(..given.len())]);
+                }
+            }
+            out.push_str(part);
+        }
+        out
+    };
+    let header = fill(HEADERS[rng.usize(..HEADERS.len())], rng);
+    let mut out = vec![paragraphs[0].clone(), header];
+    out.extend(paragraphs[1..].iter().cloned());
+    let credit = fill(CREDITS[rng.usize(..CREDITS.len())], rng);
+    out.push(credit);
+    if rng.bool() {
+        out.push("更多精彩内容，请下载客户端".to_owned());
+    } else {
+        out.push("相关新闻".to_owned());
+        out.extend((0..2).map(|_| headings[rng.usize(..headings.len())].clone()));
+    }
+    out
 }
 
 /// The file dressed as a commentary: one to three deck lines under the title, each the first

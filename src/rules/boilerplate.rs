@@ -10,8 +10,10 @@ declare_rule! {
     /// ## What it does
     /// Finds lines of the web page or print page that are not part of the article: 责任编辑
     /// and 来源/作者 lines, a web header with date, author and source, share, print and return
-    /// links, font-size switches, breadcrumbs, read counts, keyword lines, calls to download an
-    /// app, copyright and registration lines, page numbers and page headers (2023年5月12日
+    /// links, font-size switches, breadcrumbs, read counts, keyword lines, links to the original
+    /// (原文链接：http…), calls to download an app, to scan a code or to follow an account
+    /// (扫一扫, 关注…公众号), END marks, copyright and registration lines (转载请注明出处, 侵删),
+    /// page numbers and page headers (2023年5月12日
     /// 星期五 第3版), notes that a story goes on on another page (（下转第二版）), and the site
     /// name heading a scraped page. The structure rules do not read such a line as a sentence
     /// cut off.
@@ -137,6 +139,20 @@ mod tests {
             "2023年5月12日 星期五 第3版",
             "（下转第二版）",
             "（上接第1版）",
+            "原文链接：http://www.news.cn/politics/2023-05/12/c_1129609.htm",
+            "https://m.example.com/a/123",
+            "来源丨人民日报",
+            "作者丨王小明 编辑丨李四",
+            "阅读原文",
+            "[查看原文]",
+            "往期回顾",
+            "点击图片进入下一页",
+            "微信扫一扫",
+            "长按二维码关注",
+            "欢迎关注我们的公众号",
+            "转载请注明出处",
+            "（图片来自网络，侵删）",
+            "—— END ——",
         ] {
             assert_eq!(check(RULE, text).len(), 1, "{text}");
         }
@@ -161,6 +177,10 @@ mod tests {
             "2023年5月12日，国务院常务会议召开",
             "当前，各地正抓紧推进春耕生产",
             "阅读量大幅提升的背后",
+            "扫一扫就能办成的事越来越多",
+            "关注民生是政府工作的重点",
+            "点击量",
+            "原文件已经下发",
         ] {
             assert_eq!(check(RULE, text), Vec::<String>::new(), "{text}");
         }

@@ -720,7 +720,9 @@ pub fn is_credit_line(text: &str) -> bool {
 /// the label and the value, when the value is not empty.
 fn credit_field(part: &str) -> Option<(&'static str, &str)> {
     CREDIT_LABELS.iter().find_map(|&label| {
-        let value = part.strip_prefix(label)?.strip_prefix(['：', ':', '/', '／'])?;
+        let value = part
+            .strip_prefix(label)?
+            .strip_prefix(['：', ':', '/', '／', '丨', '｜', '|'])?;
         (!value.is_empty()).then_some((label, value))
     })
 }

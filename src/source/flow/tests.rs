@@ -373,6 +373,8 @@ fn a_line_of_credits_is_no_running_text_cut_off() {
         "记者：李明 通讯员：王刚",
         "文/本报记者 张三",
         "来源：新华网\u{3000}作者：王小明",
+        "文｜张三",
+        "作者丨王小明 编辑丨李四",
     ] {
         assert!(is_credit_line(line), "{line}");
         assert_eq!(role(line, BlockKind::Paragraph), Role::Other, "{line}");
@@ -421,6 +423,7 @@ fn a_line_of_the_web_page_is_no_sentence_cut_off() {
         "更多精彩内容，请下载客户端",
         "当前位置：首页 > 新闻 > 国内",
         "关键词：外贸，稳增长",
+        "原文链接：http://www.news.cn/politics/2023-05/12/c_1129609.htm",
     ] {
         for after in ["", "会议强调，要着力扩大中间品贸易。\n", "相关阅读\n"] {
             let text = format!(

@@ -364,11 +364,10 @@ pub(super) fn role(text: &str, kind: BlockKind) -> Role {
     // Most paragraphs end with a full stop (and perhaps a closing quote): running text that
     // ends complete, known without counting its marks.
     let last = text.trim_end();
-    if last
-        .strip_suffix(['”', '’', '」', '』'])
-        .unwrap_or(last)
-        .ends_with(['。', '！', '？'])
-    {
+    let unquoted = last
+        .strip_suffix(['”', '’', '」', '』', '"', '\''])
+        .unwrap_or(last);
+    if unquoted.ends_with(['。', '！', '？', '!', '?']) || ends_on_a_point(unquoted) {
         return Role::Prose(Ending::Complete);
     }
     if is_headline_in_parts(text) || is_labelled_in_a_series(text) {
@@ -591,6 +590,13 @@ pub(super) fn census(text: &str) -> Census {
     marks
 }
 
+/// `text` ends on the ASCII point that stands for 。 where the text was typed or recognised
+/// without full-width marks (…出席会议., …莫不耸听."), not on a decimal point (支出51.).
+pub(super) fn ends_on_a_point(text: &str) -> bool {
+    let mut chars = text.chars().rev();
+    chars.next() == Some('.') && chars.next().is_some_and(|c| !c.is_ascii_digit() && c != '.')
+}
+
 /// The paragraph's last sentence has no end mark.
 pub(super) fn stops_mid_sentence(text: &str) -> bool {
     let mut rest = text.trim_end();
@@ -615,7 +621,7 @@ pub(super) fn stops_mid_sentence(text: &str) -> bool {
             Some(at) => &before[..at],
             None => before,
         };
-        if rest.chars().next_back().is_some_and(is_sentence_end) {
+        if rest.chars().next_back().is_some_and(is_sentence_end) || ends_on_a_point(rest) {
             return false;
         }
         if opener.is_none() {

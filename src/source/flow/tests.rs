@@ -418,6 +418,35 @@ fn a_line_of_credits_is_no_running_text_cut_off() {
 }
 
 #[test]
+fn text_typed_with_ascii_marks_ends_its_sentences_on_a_point() {
+    for whole in [
+        "石泰峰、李干杰、李书磊、李鸿忠、陈文清、刘金国、王小洪、张升民出席座谈会.",
+        "据史料记载:\"钟响之时,都城内外,十有余里,莫不耸听.\"",
+        "一定要坚定不移走中国特色自主创新道路.\"",
+        "你们好吗?",
+    ] {
+        assert_eq!(
+            role(whole, BlockKind::Paragraph),
+            Role::Prose(Ending::Complete),
+            "{whole}"
+        );
+        let text = format!("座谈会在京举行.\n\n{whole}\n\n中央党政军群有关部门负责同志参加座谈会.\n");
+        let (flow, _) = flow_of(&text);
+        assert!(
+            flow.truncations.is_empty() && flow.splits.is_empty(),
+            "{text}: {flow:?}"
+        );
+    }
+    // A decimal point cut from its decimals, or a point left inside a number, is no stop.
+    for cut in ["今年前三季度,全省一般公共预算支出51.", "版本号为1.2."] {
+        assert!(!ends_on_a_point(cut), "{cut}");
+    }
+    let (flow, _) =
+        flow_of("座谈会在京举行.\n\n今年前三季度,全省一般公共预算支出51.\n\n97亿元,同比增长3%.\n");
+    assert_eq!(flow.splits.len(), 1, "{flow:?}");
+}
+
+#[test]
 fn a_line_of_the_web_page_is_no_sentence_cut_off() {
     for line in [
         "更多精彩内容，请下载客户端",

@@ -665,6 +665,12 @@ pub fn analyse(doc: &Document) -> Flow {
         }
     }
     flow.orphans.sort_by_key(|o| o.block);
+    // A text the shipped dictionary cannot read (traditional characters) is left alone: each
+    // word it does not know would read as one cut. Asked only once something would be reported.
+    let found = !(flow.splits.is_empty() && flow.truncations.is_empty() && flow.orphans.is_empty());
+    if found && script_unknown(doc.text) {
+        return Flow::default();
+    }
     flow
 }
 

@@ -447,6 +447,23 @@ fn text_typed_with_ascii_marks_ends_its_sentences_on_a_point() {
 }
 
 #[test]
+fn a_text_in_a_script_the_dictionary_lacks_is_left_alone() {
+    let simplified = "会议指出，今年以来，我国经济运行总体平稳。\n\n们纷纷表示，要认真学习贯彻会议精神。\n";
+    let traditional = "會議指出，今年以來，我國經濟運行總體平穩。\n\n們紛紛表示，要認真學習貫徹會議精神。\n";
+    assert!(!script_unknown(simplified) && script_unknown(traditional));
+    assert_eq!(flow_of(simplified).0.orphans.len(), 1);
+    let (flow, _) = flow_of(traditional);
+    assert!(
+        flow.orphans.is_empty() && flow.splits.is_empty() && flow.truncations.is_empty(),
+        "{flow:?}"
+    );
+    // A few rare names or terms do not make a script unknown.
+    assert!(!script_unknown(
+        "据新华社报道，犇犇和旸旸两位运动员在比赛中表现出色，赢得了观众的阵阵掌声。"
+    ));
+}
+
+#[test]
 fn a_line_of_the_web_page_is_no_sentence_cut_off() {
     for line in [
         "更多精彩内容，请下载客户端",

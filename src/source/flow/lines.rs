@@ -333,6 +333,11 @@ pub(super) fn hard_wrapped(doc: &Document) -> bool {
     total >= 4 && most_alike * 2 >= total
 }
 
+/// One or more Markdown pictures or links and nothing else.
+pub(super) static MARKDOWN_LINKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:!?\[[^\]]*\]\([^)\s]*(?:\s+\S[^)]*)?\)\s*)+$").expect("Markdown link pattern")
+});
+
 /// `text` is written in a script that the shipped dictionary does not hold: `MIN_UNKNOWN_HAN`
 /// and more than `MAX_UNKNOWN_HAN_SHARE` of its first `SCRIPT_SAMPLE_CHARS` Han characters are no word of it
 /// (corpus-dev's stories converted to traditional characters: 7.6–24.7%; at most 0.6% in
@@ -378,6 +383,11 @@ pub(super) fn role(text: &str, kind: BlockKind) -> Role {
     // cut off mid-sentence loses what came after the cut, the note too.
     if noted && stops_mid_sentence(text) {
         return Role::Heading;
+    }
+    // A picture or a link alone (![图片](https://…)), as pages turned into Markdown keep them:
+    // no text of the story.
+    if text.starts_with(['!', '[']) && MARKDOWN_LINKS.is_match(text.trim_end()) {
+        return Role::Other;
     }
     // Bulleted items (■ 用好数字化变革…), bylines (□本报记者), table rows.
     if text.starts_with(['■', '□', '●', '◆', '▲', '►', '•', '★', '☆', '◎'])

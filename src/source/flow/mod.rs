@@ -191,14 +191,20 @@ impl Roles<'_, '_, '_> {
         matches!(self.get(i), Some(Role::Prose(_)))
     }
 
-    /// The block after block `i`, past up to `MAX_INTERRUPTING` headings: where a sentence broken
-    /// off at `i` may go on.
+    /// The block after block `i`, past up to `MAX_INTERRUPTING` headings or Markdown pictures
+    /// (captions of a kind): where a sentence broken off at `i` may go on.
     fn next_past_headings(&self, i: usize) -> usize {
         let mut j = i + 1;
-        while self.get(j) == Some(Role::Heading) && j - i - 1 < MAX_INTERRUPTING {
+        while (self.get(j) == Some(Role::Heading) || self.is_picture(j)) && j - i - 1 < MAX_INTERRUPTING {
             j += 1;
         }
         j
+    }
+
+    /// Block `i` is a Markdown picture or link alone (![图片](https://…)).
+    fn is_picture(&self, i: usize) -> bool {
+        self.get(i) == Some(Role::Other)
+            && MARKDOWN_LINKS.is_match(self.doc.block_text(&self.doc.blocks[i]).trim_end())
     }
 
     /// Block `i` stands where deck (summary) lines stand: at the top of the article or under

@@ -464,6 +464,40 @@ fn a_text_in_a_script_the_dictionary_lacks_is_left_alone() {
 }
 
 #[test]
+fn a_markdown_picture_is_no_text_but_may_stand_inside_a_split_sentence() {
+    for picture in [
+        "![图片](https://img.example.com/2024/1.jpg)",
+        "![图为村民在田间劳作](https://img.example.com/a.jpg \"标题\")",
+        "![](a.png) ![](b.png)",
+        "[点击查看原文](http://www.news.cn/a.htm)",
+    ] {
+        assert_eq!(role(picture, BlockKind::Paragraph), Role::Other, "{picture}");
+        for after in ["", "会议强调，要着力扩大中间品贸易。\n"] {
+            let text = format!(
+                "# 外贸稳中提质\n\n央视网消息（新闻联播）：\n\n{picture}\n\n会议指出，今年以来，外贸保持增长。\n\n{picture}\n\n{after}"
+            );
+            let (flow, _) = flow_of(&text);
+            assert!(
+                flow.truncations.is_empty() && flow.splits.is_empty() && flow.orphans.is_empty(),
+                "{text}: {flow:?}"
+            );
+        }
+    }
+    assert_ne!(
+        role(
+            "![图片](https://img.example.com/a.jpg)之后，记者来到",
+            BlockKind::Paragraph
+        ),
+        Role::Other
+    );
+    let (flow, _) = flow_of(
+        "外贸稳中提质\n\n会议强调，要着力扩大中间品贸易。\n\n会议指出，今年以来，我国外贸进出口保持较快增长，但外需走弱的\n\n![图片](https://img.example.com/a.jpg)\n\n不确定因素增多。\n",
+    );
+    assert_eq!(flow.splits.len(), 1, "{flow:?}");
+    assert_eq!(flow.splits[0].between, 3..4, "{flow:?}");
+}
+
+#[test]
 fn a_line_of_the_web_page_is_no_sentence_cut_off() {
     for line in [
         "更多精彩内容，请下载客户端",

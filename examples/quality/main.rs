@@ -184,49 +184,25 @@ fn main() {
         }
     }
 
-    // False alarms on the same files with deck lines.
-    let mut decked_chars = 0;
-    let mut decked_alarms = 0;
+    // False alarms on the same files with deck lines, and dressed as scraped web pages.
     let mut deck_rng = fastrand::Rng::with_seed(args.seed ^ 0xDEC);
-    for (name, paragraphs) in &files {
-        let Some(decked) = with_decks(paragraphs, &headings, &mut deck_rng) else {
-            continue;
-        };
-        let text = join(&decked);
-        decked_chars += text.chars().count();
-        if args.show.as_deref() == Some(name.as_str()) {
-            println!("=== {name} decked\n{text}");
-        }
-        for d in structure(&linter.lint(&text, None)) {
-            decked_alarms += 1;
-            alarm_examples.push(format!(
-                "{name} (decked): {} {}",
-                d.rule,
-                around(&text, d.span.range())
-            ));
-        }
-    }
-
-    // False alarms on the same files dressed as scraped web pages.
-    let mut paged_chars = 0;
-    let mut paged_alarms = 0;
+    let decked = dressed_alarms(
+        &linter,
+        &files,
+        &args,
+        "decked",
+        &mut alarm_examples,
+        |paragraphs| with_decks(paragraphs, &headings, &mut deck_rng),
+    );
     let mut page_rng = fastrand::Rng::with_seed(args.seed ^ 0x3EB);
-    for (name, paragraphs) in &files {
-        let paged = as_web_page(paragraphs, &headings, &mut page_rng);
-        let text = join(&paged);
-        paged_chars += text.chars().count();
-        if args.show.as_deref() == Some(name.as_str()) {
-            println!("=== {name} as a web page\n{text}");
-        }
-        for d in structure(&linter.lint(&text, None)) {
-            paged_alarms += 1;
-            alarm_examples.push(format!(
-                "{name} (web page): {} {}",
-                d.rule,
-                around(&text, d.span.range())
-            ));
-        }
-    }
+    let paged = dressed_alarms(
+        &linter,
+        &files,
+        &args,
+        "web page",
+        &mut alarm_examples,
+        |paragraphs| Some(as_web_page(paragraphs, &headings, &mut page_rng)),
+    );
 
     // Recall on the faulty copies.
     let mut found: BTreeMap<(&str, Kind), (usize, usize)> = BTreeMap::new();
@@ -325,12 +301,14 @@ fn main() {
         by_rule(&clean_alarms)
     );
     println!(
-        "false alarms on the copies with deck lines: {decked_alarms} = {:.2} per 10,000 characters",
-        per_10k(decked_alarms, decked_chars)
+        "false alarms on the copies with deck lines: {} = {:.2} per 10,000 characters",
+        decked.0,
+        per_10k(decked.0, decked.1)
     );
     println!(
-        "false alarms on the copies dressed as web pages: {paged_alarms} = {:.2} per 10,000 characters",
-        per_10k(paged_alarms, paged_chars)
+        "false alarms on the copies dressed as web pages: {} = {:.2} per 10,000 characters",
+        paged.0,
+        per_10k(paged.0, paged.1)
     );
     println!(
         "alarms away from the fault in the faulty copies: {stray} = {:.2} per 10,000 characters",
@@ -468,6 +446,38 @@ fn around(text: &str, range: std::ops::Range<usize>) -> String {
         .collect();
     let after: String = text[range.end..].chars().take(16).collect();
     format!("{before}[{}]{after}", &text[range]).replace('\n', "⏎")
+}
+
+/// The structure alarms on the files dressed by `dress` (None: left out), and the characters
+/// read: false alarms all, as the dressing adds no fault. `label` tags each alarm's example.
+fn dressed_alarms(
+    linter: &Linter,
+    files: &[(String, Vec<String>)],
+    args: &Args,
+    label: &str,
+    examples: &mut Vec<String>,
+    mut dress: impl FnMut(&[String]) -> Option<Vec<String>>,
+) -> (usize, usize) {
+    let (mut alarms, mut chars) = (0, 0);
+    for (name, paragraphs) in files {
+        let Some(dressed) = dress(paragraphs) else {
+            continue;
+        };
+        let text = join(&dressed);
+        chars += text.chars().count();
+        if args.show.as_deref() == Some(name.as_str()) {
+            println!("=== {name} {label}\n{text}");
+        }
+        for d in structure(&linter.lint(&text, None)) {
+            alarms += 1;
+            examples.push(format!(
+                "{name} ({label}): {} {}",
+                d.rule,
+                around(&text, d.span.range())
+            ));
+        }
+    }
+    (alarms, chars)
 }
 
 /// A file as a scraped web page leaves it: under the title, a header line of the page (its

@@ -133,6 +133,7 @@ struct Roles<'d, 'a, 'm> {
     cells: Vec<OnceCell<Role>>,
     headless: Vec<OnceCell<bool>>,
     deck: Vec<OnceCell<bool>>,
+    boilerplate: Vec<OnceCell<bool>>,
     /// How many paragraphs open with a sentence of a word or two (`short_first_sentence`).
     short_openings: OnceCell<usize>,
 }
@@ -201,6 +202,12 @@ impl Roles<'_, '_, '_> {
         j
     }
 
+    /// Block `i` is a line of the web page or the print page (更多精彩内容，请下载客户端): no
+    /// sentence, whatever it ends on. Asked only where something would be reported.
+    fn is_boilerplate(&self, i: usize) -> bool {
+        *self.boilerplate[i].get_or_init(|| residue::is_boilerplate(self.doc.block_text(&self.doc.blocks[i])))
+    }
+
     /// Block `i` is a Markdown picture or link alone (![图片](https://…)).
     fn is_picture(&self, i: usize) -> bool {
         self.get(i) == Some(Role::Other)
@@ -263,6 +270,7 @@ pub fn analyse(doc: &Document) -> Flow {
         cells: vec![OnceCell::new(); count],
         headless: vec![OnceCell::new(); count],
         deck: vec![OnceCell::new(); count],
+        boilerplate: vec![OnceCell::new(); count],
         short_openings: OnceCell::new(),
     };
     let text = |i: usize| doc.block_text(&doc.blocks[i]);
@@ -533,9 +541,7 @@ pub fn analyse(doc: &Document) -> Flow {
             // goes on there, whatever the weighed judgements say: two faults side by side are
             // rarer than one (…泰国总理佩通 | 图片新闻 | 坦。).
             let broken_next = surely_open && roles.headless(j) && !verse[j];
-            if (broken_next || joins && (carry == Carry::Certain || !rival()))
-                && !residue::is_boilerplate(first)
-            {
+            if (broken_next || joins && (carry == Carry::Certain || !rival())) && !roles.is_boilerplate(i) {
                 flow.splits.push(Split {
                     first: i,
                     second: j,
@@ -546,8 +552,7 @@ pub fn analyse(doc: &Document) -> Flow {
                 continue;
             }
         }
-        // A line of the web page or the print page (更多精彩内容，请下载客户端) is no sentence.
-        if surely_open && !residue::is_boilerplate(first) {
+        if surely_open && !roles.is_boilerplate(i) {
             if is_wrapped() {
                 return Flow::default();
             }
@@ -586,7 +591,7 @@ pub fn analyse(doc: &Document) -> Flow {
                     && r != truncation.block + 1
                     && !continued[r]
                     && roles.is_prose(r)
-                    && !residue::is_boilerplate(text(r))
+                    && !roles.is_boilerplate(r)
             })
             .filter_map(|r| {
                 let after = text(r);
@@ -626,12 +631,7 @@ pub fn analyse(doc: &Document) -> Flow {
     // runs across the two makes that line the broken one.
     let mut truncated: Vec<usize> = flow.truncations.iter().map(|t| t.block).collect();
     for r in 1..count {
-        if continued[r]
-            || verse[r]
-            || !roles.is_prose(r)
-            || !roles.headless(r)
-            || residue::is_boilerplate(text(r))
-        {
+        if continued[r] || verse[r] || !roles.is_prose(r) || !roles.headless(r) || roles.is_boilerplate(r) {
             continue;
         }
         // The paragraph right before it was judged with it already.
@@ -639,7 +639,7 @@ pub fn analyse(doc: &Document) -> Flow {
         let head = near
             .filter(|&k| k != r && k + 1 != r && !continued[k] && !truncated.contains(&k))
             .filter(|&k| matches!(roles.get(k), Some(Role::Prose(_) | Role::Heading)))
-            .filter(|&k| may_stop_mid_sentence(text(k)) && !verse[k] && !residue::is_boilerplate(text(k)))
+            .filter(|&k| may_stop_mid_sentence(text(k)) && !verse[k] && !roles.is_boilerplate(k))
             .filter(|&k| runs_across(text(k), text(r)))
             .min_by_key(|&k| k.abs_diff(r));
         if let Some(k) = head {
@@ -661,12 +661,7 @@ pub fn analyse(doc: &Document) -> Flow {
     // A paragraph that starts with a mark no sentence starts with, or with the end of a word,
     // lost its head.
     for (r, &continues) in continued.iter().enumerate() {
-        if !continues
-            && !verse[r]
-            && roles.is_prose(r)
-            && roles.headless(r)
-            && !residue::is_boilerplate(text(r))
-        {
+        if !continues && !verse[r] && roles.is_prose(r) && roles.headless(r) && !roles.is_boilerplate(r) {
             flow.orphans.push(Orphan { block: r, head: None });
         }
     }

@@ -136,6 +136,8 @@ struct Roles<'d, 'a, 'm> {
     boilerplate: Vec<OnceCell<bool>>,
     /// How many paragraphs open with a sentence of a word or two (`short_first_sentence`).
     short_openings: OnceCell<usize>,
+    /// The file sets each sentence as a paragraph of its own (`one_sentence_each`).
+    sentence_layout: OnceCell<bool>,
 }
 
 impl Roles<'_, '_, '_> {
@@ -158,14 +160,23 @@ impl Roles<'_, '_, '_> {
     fn headless(&self, i: usize) -> bool {
         *self.headless[i].get_or_init(|| {
             let text = self.doc.block_text(&self.doc.blocks[i]);
+            // Where every sentence is a paragraph, paragraphs open as sentences do, and
+            // sentences open on rarer words than paragraphs: a sentence that lists a deed opens
+            // on its verb (召开…, 促进…), a short one may be a saying (远亲不如近邻。).
+            let paragraphs_open = || !self.sentence_layout();
             starts_mid_sentence(text)
-                || starts_inside(text, self.model)
-                || opening_unlikely(text)
+                || starts_inside_by_form(text, self.model)
+                || (opens_on_a_rare_word(text) || opening_unlikely(text)) && paragraphs_open()
                 || i > 0 && starts_inside_an_echo(self.doc.text, text)
-                || i > 0 && short_paragraph_lost(text)
+                || i > 0 && short_paragraph_lost(text) && paragraphs_open()
                 || i > 0 && short_first_sentence_lost(text) && self.short_openings() == 1
                 || i > 0 && closes_a_pair_unopened(text, self.doc.block_text(&self.doc.blocks[i - 1]))
         })
+    }
+
+    /// The file sets each sentence as a paragraph of its own (`one_sentence_each`).
+    fn sentence_layout(&self) -> bool {
+        *self.sentence_layout.get_or_init(|| one_sentence_each(self.doc))
     }
 
     /// How many paragraphs open with a sentence of a word or two: where several do, they are
@@ -249,6 +260,33 @@ impl Roles<'_, '_, '_> {
     }
 }
 
+/// Paragraphs (the title aside) that end on a full stop and may tell the layout.
+const SENTENCE_LAYOUT_PARAGRAPHS: usize = 8;
+/// The share of them (percent) that hold one sentence in a file that sets each sentence as a
+/// paragraph: web and mobile news often do. No story of corpus-dev comes near (the most,
+/// 80%; nine of 250 reach 75%).
+const SENTENCE_LAYOUT_PERCENT: usize = 90;
+
+/// At least `SENTENCE_LAYOUT_PERCENT` of the file's paragraphs that end on a full stop, and
+/// `SENTENCE_LAYOUT_PARAGRAPHS` or more of them, hold no other stop: the file sets each
+/// sentence as a paragraph.
+fn one_sentence_each(doc: &Document) -> bool {
+    let (mut stated, mut single) = (0, 0);
+    for block in doc
+        .blocks
+        .iter()
+        .skip(1)
+        .filter(|block| block.kind == BlockKind::Paragraph)
+    {
+        let body = doc.block_text(block).trim_end().trim_end_matches(is_closing_mark);
+        if let Some(inner) = body.strip_suffix(['。', '！', '？']) {
+            stated += 1;
+            single += usize::from(!inner.contains(['。', '！', '？']));
+        }
+    }
+    stated >= SENTENCE_LAYOUT_PARAGRAPHS && single * 100 >= stated * SENTENCE_LAYOUT_PERCENT
+}
+
 pub fn analyse(doc: &Document) -> Flow {
     let alone = RefCell::default();
     let model = Model {
@@ -272,6 +310,7 @@ pub fn analyse(doc: &Document) -> Flow {
         deck: vec![OnceCell::new(); count],
         boilerplate: vec![OnceCell::new(); count],
         short_openings: OnceCell::new(),
+        sentence_layout: OnceCell::new(),
     };
     let text = |i: usize| doc.block_text(&doc.blocks[i]);
     let verse = verse_lines(doc);

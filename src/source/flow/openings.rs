@@ -5,18 +5,56 @@
 use super::*;
 
 /// The paragraph opens with the end of a word (济社会发展, 们纷纷表示) or with a word that
-/// cannot open a sentence.
+/// cannot open a sentence, or with one that seldom does (`opens_on_a_rare_word`).
 pub(super) fn starts_inside(text: &str, model: Model) -> bool {
+    starts_inside_by_form(text, model) || opens_on_a_rare_word(text)
+}
+
+/// The paragraph opens with an opener, a name or an organ: a start, whatever its first
+/// characters (`head`) read as.
+fn opens_as_a_start(text: &str, head: &str) -> bool {
+    OPENS_SENTENCE.is_match(text)
+        || fresh_start(text)
+        || is_person_name(first_chars(head, 3))
+        || organisation_first(head)
+        || places_abbreviated_first(head)
+}
+
+/// The paragraph opens with places or countries abbreviated to a character each (京港高铁,
+/// 京津冀, 粤港澳) or with a country's side (德方, 英方, 俄方), which the dictionary lacks:
+/// each character alone is the short name of a place (tagged ns or j).
+pub(super) fn places_abbreviated_first(head: &str) -> bool {
+    let lexicon = continuity::lexicon();
+    let place = |c: char| {
+        let mut buf = [0; 4];
+        lexicon
+            .tag(c.encode_utf8(&mut buf))
+            .is_some_and(|tag| tag == "ns" || tag == "j")
+    };
+    let mut chars = head.chars();
+    matches!((chars.next(), chars.next()), (Some(first), Some(second)) if place(first) && (second == '方' || place(second)))
+}
+
+/// A word that news sentences seldom open with and that most often ends a phrase (水平,
+/// 作用, 情况, 增长, 亿元): the rest of a sentence whose head was lost. A title opens one as
+/// its subject (主席会议…).
+pub(super) fn opens_on_a_rare_word(text: &str) -> bool {
+    let head = han_head(text);
+    // (The cheap look at the first characters first: the segmentation must agree.)
+    let rare = |word: &str| RARE_OPENING_WORDS.contains(word);
+    (2..=4).any(|n| rare(first_chars(head, n)))
+        && rare(crate::source::starts::first_token(text))
+        && !opens_as_a_start(text, head)
+}
+
+/// `starts_inside` but for the words that seldom open a sentence: what the form of the
+/// first characters says.
+pub(super) fn starts_inside_by_form(text: &str, model: Model) -> bool {
     let head = han_head(text);
     let Some(first) = head.chars().next() else {
         return is_bare_share_clause(text) || is_bare_figure_sentence(text);
     };
-    let is_start = || {
-        OPENS_SENTENCE.is_match(text)
-            || fresh_start(text)
-            || is_person_name(first_chars(head, 3))
-            || organisation_first(head)
-    };
+    let is_start = || opens_as_a_start(text, head);
     // A model built from the user's corpus knows how its sentences start.
     if model.starts_unlikely(text) && !is_start() {
         return true;
@@ -58,17 +96,6 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
     // sentence opens on a title after a surname, a name, an abbreviation or a word that
     // qualifies it (李总理, 习主席, 巴总理, 前总统, 该主席).
     if name_cut_before_title(head) {
-        return true;
-    }
-    // A word that news sentences seldom open with and that most often ends a phrase (水平,
-    // 作用, 情况, 增长, 亿元): the rest of a sentence whose head was lost. A title opens one as
-    // its subject (主席会议…).
-    // (The cheap look at the first characters first: the segmentation must agree.)
-    let rare = |word: &str| RARE_OPENING_WORDS.contains(word);
-    if (2..=4).any(|n| rare(first_chars(head, n)))
-        && rare(crate::source::starts::first_token(text))
-        && !is_start()
-    {
         return true;
     }
     // A character alone before a figure opens a sentence only as a preposition, an adverb or a
@@ -150,6 +177,7 @@ pub(super) fn opening_unlikely(text: &str) -> bool {
         && with_start_signs(bare, text).log_odds() < bar
         && !name_before_verb(han_head(text))
         && !organisation_first(han_head(text))
+        && !places_abbreviated_first(han_head(text))
         && !composed_opening(text)
         && !short_first_sentence(text).is_some_and(|head| ANSWERS.contains(&head))
 }

@@ -2300,3 +2300,47 @@ fn a_verb_alone_as_the_first_clause_lost_its_subject() {
         ],
     );
 }
+
+#[test]
+fn places_abbreviated_open_a_sentence() {
+    assert_openings(
+        &["们纷纷表示，要认真学习贯彻会议精神。"],
+        &[
+            "德方愿同中方加强沟通协调，共同倡导多边主义和自由贸易。",
+            "京港高铁（雄商段）是我国高速铁路网京港通道的重要组成部分。",
+            "粤港澳大湾区建设扎实推进。",
+        ],
+    );
+    assert!(places_abbreviated_first("英方表示") && places_abbreviated_first("京津冀协同发展"));
+    assert!(!places_abbreviated_first("京市民") && !places_abbreviated_first("德国"));
+}
+
+#[test]
+fn where_each_sentence_is_a_paragraph_paragraphs_open_as_sentences_do() {
+    let sentences = [
+        "今年以来，我国经济运行总体平稳。",
+        "一季度国内生产总值同比增长5.3%。",
+        "工业生产较快增长，服务业持续恢复。",
+        "市场销售保持增长，就业形势总体稳定。",
+        "我们隆重庆祝新中国成立75周年。",
+        "召开党的二十届三中全会，推动进一步全面深化改革。",
+        "远亲不如近邻。",
+        "促进两岸文化交流，共同弘扬中华文化。",
+        "各地区各部门认真贯彻落实党中央决策部署。",
+    ];
+    let set_apart = format!("经济平稳开局\n\n{}\n", sentences.join("\n\n"));
+    let (flow, _) = flow_of(&set_apart);
+    assert!(flow.orphans.is_empty(), "{flow:?}");
+    // A lost head still shows.
+    let lost = set_apart.replace("各地区各部门认真", "们认真");
+    assert_eq!(flow_of(&lost).0.orphans.len(), 1);
+    // Where paragraphs hold several sentences, a paragraph that opens so lost its head.
+    let run_on = format!(
+        "经济平稳开局\n\n{}\n\n{}\n\n{}\n\n{}\n",
+        sentences[..5].concat(),
+        sentences[5],
+        sentences[6],
+        sentences[7..].concat()
+    );
+    assert_eq!(flow_of(&run_on).0.orphans.len(), 3, "{:?}", flow_of(&run_on).0);
+}

@@ -307,19 +307,27 @@ pub(super) const DATELINE_CHARS: usize = 20;
 
 /// Text wrapped at a fixed width, a line break inside every paragraph: its lines stop
 /// mid-sentence because of the layout, not because of a fault. Most of the lines that stop
-/// mid-sentence then have the same length, give or take a character.
+/// mid-sentence then have the same length, give or take a character, and they are as many as
+/// the lines that end a sentence at least (short parallel headings, 三分威严，七分纯朴, may
+/// share a length in a paper whose paragraphs end on their stops).
 pub(super) fn hard_wrapped(doc: &Document) -> bool {
     let mut lengths = std::collections::BTreeMap::<usize, usize>::new();
-    let mut total = 0;
+    let (mut total, mut ended) = (0, 0);
     for line in &doc.lines {
         let text = doc.slice(&line.content);
         // Headings and titles stop without a mark too, and are often of a length: only lines
-        // of running text (with a clause mark or a stop in them) count.
+        // of running text (with a clause mark or a stop in them) count. The enumeration comma
+        // of a numbered heading (1、大江截流展宏图, 二、主要任务) is no clause mark.
         let running = || {
             let marks = census(text);
-            marks.stop || marks.clauses > 0
+            marks.stop || marks.clauses > usize::from(NUMBERED_ITEM.is_match(text))
         };
-        if line.kind == LineKind::Text && !text.is_empty() && stops_mid_sentence(text) && running() {
+        if line.kind != LineKind::Text || text.is_empty() {
+            continue;
+        }
+        if !stops_mid_sentence(text) {
+            ended += 1;
+        } else if running() {
             *lengths.entry(text.chars().count()).or_default() += 1;
             total += 1;
         }
@@ -330,8 +338,13 @@ pub(super) fn hard_wrapped(doc: &Document) -> bool {
         .map(|&n| count(n.saturating_sub(1)) + count(n) + count(n + 1))
         .max()
         .unwrap_or(0);
-    total >= 4 && most_alike * 2 >= total
+    total >= 4 && most_alike * 2 >= total && total >= ended
 }
+
+/// A number and an enumeration comma that open an item or a heading (1、, 十二、).
+static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9０-９]+|[一二三四五六七八九十]+)、").expect("numbered item pattern")
+});
 
 /// One or more Markdown pictures or links and nothing else.
 pub(super) static MARKDOWN_LINKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -455,6 +468,18 @@ pub(super) fn role(text: &str, kind: BlockKind) -> Role {
 /// word, on a word that leads into more, or where the trigram doubts an end).
 pub(super) fn is_headline_in_clauses(text: &str, marks: Census) -> bool {
     let text = text.trim();
+    // A numbered one (二、以进一步完善商品市场为契机，促进经济增长方式的优化; 一、解放思想，做“想为”文章，
+    // 以存量资产引财) is an item of a series, whatever its first clause opens with.
+    if let Some(number) = NUMBERED_ITEM.find(text) {
+        let item = &text[number.end()..];
+        return !NUMBERED_ITEM.is_match(item) && headline_clauses(item, census(item), true);
+    }
+    headline_clauses(text, marks, false)
+}
+
+/// `is_headline_in_clauses` for `text` with the census of its `marks`; `numbered`: it stands
+/// after the number of an item.
+fn headline_clauses(text: &str, marks: Census, numbered: bool) -> bool {
     if marks.enumerations > 0
         || marks.clauses > MAX_HEADLINE_CLAUSES - 1
         || marks.unclosed()
@@ -473,7 +498,7 @@ pub(super) fn is_headline_in_clauses(text: &str, marks: Census) -> bool {
     last >= 3
         && 2 * last >= count(first)
         && clauses.all(|clause| (2..=MAX_HEADLINE_CLAUSE_CHARS).contains(&count(clause)))
-        && (first.starts_with('第') || !OPENS_SENTENCE.is_match(text) && !fresh_start(first))
+        && (numbered || first.starts_with('第') || !OPENS_SENTENCE.is_match(text) && !fresh_start(first))
         && !opens_with_a_pronoun(first)
         && !OPENS_WITH_SETTING.is_match(text)
         && !first.contains(|c: char| c.is_ascii_digit())

@@ -15,9 +15,26 @@ pub(super) fn starts_inside(text: &str, model: Model) -> bool {
 fn opens_as_a_start(text: &str, head: &str) -> bool {
     OPENS_SENTENCE.is_match(text)
         || fresh_start(text)
-        || is_person_name(first_chars(head, 3))
+        || name_first(head)
         || organisation_first(head)
         || places_abbreviated_first(head)
+}
+
+/// The paragraph opens with three characters that read as a person's name, and the
+/// dictionary reads no word across its end: 代化航空装备 is 现|代化 and 航空, not a name 代化航.
+pub(super) fn name_first(head: &str) -> bool {
+    let name = first_chars(head, 3);
+    if !is_person_name(name) {
+        return false;
+    }
+    let mut at = 0;
+    !continuity::lexicon()
+        .segment(first_chars(head, 5))
+        .iter()
+        .any(|word| {
+            at += word.len();
+            at > name.len() && at - word.len() < name.len()
+        })
 }
 
 /// The paragraph opens with places or countries abbreviated to a character each (京港高铁,

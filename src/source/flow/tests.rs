@@ -2344,3 +2344,65 @@ fn where_each_sentence_is_a_paragraph_paragraphs_open_as_sentences_do() {
     );
     assert_eq!(flow_of(&run_on).0.orphans.len(), 3, "{:?}", flow_of(&run_on).0);
 }
+
+#[test]
+fn a_numbered_headline_in_clauses_is_a_heading() {
+    for headline in [
+        "二、以进一步完善商品市场为契机，促进经济增长方式的优化",
+        "一、解放思想，做“想为”文章，以存量资产引财",
+        "3、开拓进取，以深化改革生财",
+    ] {
+        assert_eq!(role(headline, BlockKind::Paragraph), Role::Heading, "{headline}");
+    }
+    for cut in [
+        "三、加大财政支持力度，对符合条件的企业给予",
+        "二、要加强组织领导，",
+    ] {
+        assert_ne!(role(cut, BlockKind::Paragraph), Role::Heading, "{cut}");
+    }
+}
+
+#[test]
+fn short_numbered_headlines_make_no_text_hard_wrapped() {
+    // Numbered headlines of one length, with an enumeration comma and no stop, and headlines
+    // in clauses of one length: running text whose paragraphs end on their stops.
+    let mut text = String::from("通过坦赞铁路局的验收，开始在\n\n坦赞铁路线上投入使用。\n\n");
+    for (k, headline) in [
+        "1、大江截流展宏图",
+        "2、棉堆如山喜煞人",
+        "3、百年老矿创新绩",
+        "4、科技确保粮丰收",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text.push_str(&format!(
+            "{headline}\n\n我国最大的棉产区新疆去年棉花再获丰收，第{k}批新棉已经运抵内地。\n\n"
+        ));
+    }
+    for headline in [
+        "三分威严，七分纯朴",
+        "一年一度，又是春风",
+        "十年磨剑，终成大器",
+        "千里之行，始于足下",
+    ] {
+        text.push_str(&format!(
+            "{headline}\n\n记者在现场看到，工人们正在紧张施工，各项工作有序推进。\n\n"
+        ));
+    }
+    let doc = Document::parse(&text);
+    assert!(!hard_wrapped(&doc));
+    assert_eq!(analyse(&doc).splits.len(), 1);
+    // Wrapped at a width, lines stop mid-sentence more often than on a stop.
+    let wrapped = "今年以来，重庆高新区不断优化办事、审批等环节\n和流程，持续为企业减负，激发企业创业激情。据\n统计，新增市场主体一万余户，同比增长百分之\n十五。重庆高新区还出台了一系列政策措施，支持\n企业发展壮大。\n";
+    assert!(hard_wrapped(&Document::parse(wrapped)));
+}
+
+#[test]
+fn a_name_that_a_word_runs_across_opens_nothing() {
+    assert_openings(
+        &["代化航空装备，以及俄罗斯太平洋舰队的舰艇。"],
+        &["代小红说：“我们很满意。”"],
+    );
+    assert!(name_first("代小红说") && !name_first("代化航空装备"));
+}

@@ -137,7 +137,7 @@ fn main() {
     let headings: Vec<String> = files
         .iter()
         .filter_map(|(_, p)| p.first())
-        .filter(|t| t.chars().count() <= MAX_HEADING_CHARS)
+        .filter(|t| t.chars().count() <= MAX_HEADING_CHARS && !t.trim_end().ends_with(['。', '，', '；', '：']))
         .cloned()
         .collect();
 

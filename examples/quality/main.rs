@@ -587,7 +587,7 @@ fn as_web_page(paragraphs: &[String], headings: &[String], rng: &mut fastrand::R
 }
 
 /// The file dressed as a commentary: one to three deck lines under the title, each the first
-/// sentence of a body paragraph without its stop, and a subheading (from another file's
+/// sentence of a body paragraph without its stop (one without quotation marks or a semicolon), and a subheading (from another file's
 /// title, bulleted half of the time) before a body paragraph, with that paragraph's first
 /// sentence as its deck line.
 fn with_decks(paragraphs: &[String], headings: &[String], rng: &mut fastrand::Rng) -> Option<Vec<String>> {
@@ -601,7 +601,8 @@ fn with_decks(paragraphs: &[String], headings: &[String], rng: &mut fastrand::Rn
             .map_or(0, |at| at + '：'.len_utf8());
         let sentence = &p[start..end];
         let chars = sentence.chars().count();
-        ((8..=60).contains(&chars) && !sentence.contains(['“', '”'])).then(|| sentence.to_owned())
+        // One clause: sentences joined by a semicolon make running text, not a deck.
+        ((8..=60).contains(&chars) && !sentence.contains(['“', '”', '；'])).then(|| sentence.to_owned())
     };
     let body: Vec<usize> = (1..paragraphs.len())
         .filter(|&i| deck_of(&paragraphs[i]).is_some())

@@ -137,7 +137,9 @@ fn main() {
     let headings: Vec<String> = files
         .iter()
         .filter_map(|(_, p)| p.first())
-        .filter(|t| t.chars().count() <= MAX_HEADING_CHARS && !t.trim_end().ends_with(['。', '，', '；', '：']))
+        .filter(|t| {
+            t.chars().count() <= MAX_HEADING_CHARS && !t.trim_end().ends_with(['。', '，', '；', '：'])
+        })
         .cloned()
         .collect();
 

@@ -18,6 +18,15 @@ fn opens_as_a_start(text: &str, head: &str) -> bool {
         || name_first(head)
         || organisation_first(head)
         || places_abbreviated_first(head)
+        || verb_said_twice(head)
+}
+
+/// The paragraph opens with a verb said twice with 着 (品着品着, 走着走着, 说着说着): a scene set,
+/// which no cut leaves but by chance.
+pub(super) fn verb_said_twice(head: &str) -> bool {
+    let mut chars = head.chars();
+    let first = [chars.next(), chars.next()];
+    first[1] == Some('着') && [chars.next(), chars.next()] == first
 }
 
 /// The paragraph opens with three characters that read as a person's name, and the
@@ -38,8 +47,9 @@ pub(super) fn name_first(head: &str) -> bool {
 }
 
 /// The paragraph opens with places or countries abbreviated to a character each (京港高铁,
-/// 京津冀, 粤港澳) or with a country's side (德方, 英方, 俄方), which the dictionary lacks:
-/// each character alone is the short name of a place (tagged ns or j).
+/// 京津冀, 粤港澳), with a country's side (德方, 英方, 俄方) or with where one comes from (川籍),
+/// which the dictionary lacks: each character alone is the short name of a place (tagged ns
+/// or j).
 pub(super) fn places_abbreviated_first(head: &str) -> bool {
     let lexicon = continuity::lexicon();
     let place = |c: char| {
@@ -49,7 +59,7 @@ pub(super) fn places_abbreviated_first(head: &str) -> bool {
             .is_some_and(|tag| tag == "ns" || tag == "j")
     };
     let mut chars = head.chars();
-    matches!((chars.next(), chars.next()), (Some(first), Some(second)) if place(first) && (second == '方' || place(second)))
+    matches!((chars.next(), chars.next()), (Some(first), Some(second)) if place(first) && (matches!(second, '方' | '籍') || place(second)))
 }
 
 /// A word that news sentences seldom open with and that most often ends a phrase (水平,

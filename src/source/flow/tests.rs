@@ -2309,6 +2309,7 @@ fn places_abbreviated_open_a_sentence() {
             "德方愿同中方加强沟通协调，共同倡导多边主义和自由贸易。",
             "京港高铁（雄商段）是我国高速铁路网京港通道的重要组成部分。",
             "粤港澳大湾区建设扎实推进。",
+            "川籍学者的提法，不是一个地域概念。",
         ],
     );
     assert!(places_abbreviated_first("英方表示") && places_abbreviated_first("京津冀协同发展"));

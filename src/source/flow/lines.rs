@@ -307,14 +307,17 @@ pub(super) const DATELINE_CHARS: usize = 20;
 
 /// Text wrapped at a fixed width, a line break inside every paragraph: its lines stop
 /// mid-sentence because of the layout, not because of a fault. Most of the lines that stop
-/// mid-sentence then have the same length, give or take a character, and they are as many as
-/// the lines that end a sentence at least (short parallel headings, 三分威严，七分纯朴, may
-/// share a length in a paper whose paragraphs end on their stops).
+/// mid-sentence then have the same length, give or take a character, the width, and most
+/// lines that end a sentence, a paragraph's last, are no longer (short parallel headings,
+/// 三分威严，七分纯朴, may share a length, but the paragraphs under them run longer).
 pub(super) fn hard_wrapped(doc: &Document) -> bool {
     let mut lengths = std::collections::BTreeMap::<usize, usize>::new();
-    let (mut total, mut ended) = (0, 0);
+    let mut ended = Vec::new();
     for line in &doc.lines {
         let text = doc.slice(&line.content);
+        if line.kind != LineKind::Text || text.is_empty() {
+            continue;
+        }
         // Headings and titles stop without a mark too, and are often of a length: only lines
         // of running text (with a clause mark or a stop in them) count. The enumeration comma
         // of a numbered heading (1、大江截流展宏图, 二、主要任务) is no clause mark.
@@ -322,23 +325,23 @@ pub(super) fn hard_wrapped(doc: &Document) -> bool {
             let marks = census(text);
             marks.stop || marks.clauses > usize::from(NUMBERED_ITEM.is_match(text))
         };
-        if line.kind != LineKind::Text || text.is_empty() {
-            continue;
-        }
         if !stops_mid_sentence(text) {
-            ended += 1;
+            ended.push(text.chars().count());
         } else if running() {
             *lengths.entry(text.chars().count()).or_default() += 1;
-            total += 1;
         }
     }
+    let total: usize = lengths.values().sum();
     let count = |n: usize| lengths.get(&n).copied().unwrap_or(0);
-    let most_alike = lengths
+    let Some((most_alike, width)) = lengths
         .keys()
-        .map(|&n| count(n.saturating_sub(1)) + count(n) + count(n + 1))
+        .map(|&n| (count(n.saturating_sub(1)) + count(n) + count(n + 1), n))
         .max()
-        .unwrap_or(0);
-    total >= 4 && most_alike * 2 >= total && total >= ended
+    else {
+        return false;
+    };
+    let within = ended.iter().filter(|&&n| n <= width + 1).count();
+    total >= 4 && most_alike * 2 >= total && within * 2 >= ended.len()
 }
 
 /// A number and an enumeration comma that open an item or a heading (1、, 十二、).

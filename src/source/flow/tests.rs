@@ -2394,9 +2394,43 @@ fn short_numbered_headlines_make_no_text_hard_wrapped() {
     let doc = Document::parse(&text);
     assert!(!hard_wrapped(&doc));
     assert_eq!(analyse(&doc).splits.len(), 1);
-    // Wrapped at a width, lines stop mid-sentence more often than on a stop.
+    // Wrapped at a width: the lines that end a paragraph run no longer than the width.
     let wrapped = "今年以来，重庆高新区不断优化办事、审批等环节\n和流程，持续为企业减负，激发企业创业激情。据\n统计，新增市场主体一万余户，同比增长百分之\n十五。重庆高新区还出台了一系列政策措施，支持\n企业发展壮大。\n";
     assert!(hard_wrapped(&Document::parse(wrapped)));
+    // Short paragraphs wrapped at a width: as many lines end on a stop as stop mid-sentence.
+    let short = concat!(
+        "十四届全国人大常委会第五次会议在京举行\n",
+        "央视网消息（新闻联播）：十四届全国人大常委会第五次会\n",
+        "议28日上午在北京人民大会堂举行第一次全体会议。赵乐\n",
+        "际委员长主持。\n",
+        "会议听取了全国人大宪法和法律委员会副主任委员袁曙宏作\n",
+        "的关于行政复议法修订草案审议结果的报告。草案三审稿加\n",
+        "强行政复议履职保障、完善有关工作要求；增强行政复议吸\n",
+        "纳行政争议的能力等。\n",
+        "会议听取了宪法和法律委员会副主任委员周光权作的关于外\n",
+        "国国家豁免法草案审议结果的报告。草案二审稿根据常委会\n",
+        "审议意见和各方面意见进行了修改完善。\n",
+        "会议听取了周光权作的关于民事诉讼法修正草案审议结果的\n",
+        "报告。草案二审稿完善涉外案件地域管辖的相关规定；妥善\n",
+        "协调管辖权冲突问题，完善相关规定等。\n",
+        "宪法和法律委员会认为上述三项草案已比较成熟，建议提请\n",
+        "本次常委会会议审议通过。\n",
+        "会议听取了袁曙宏作的关于公司法修订草案修改情况的汇报\n",
+        "。\n",
+        "会议听取了宪法和法律委员会副主任委员何平作的关于增值\n",
+        "税法草案修改情况的汇报。\n",
+        "国务院提出了关于提请审议学前教育法草案的议案。受国务\n",
+        "院委托，教育部部长怀进鹏作了说明。\n",
+        "国务院提出了关于提请审议学位法草案的议案。受国务院委\n",
+        "托，司法部部长贺荣作了说明。\n",
+        "国务院提出了关于提请审议治安管理处罚法修订草案的议案\n",
+        "。受国务院委托，贺荣作了说明。\n",
+        "国务院提出了关于提请审议关于延长授权国务院在粤港澳大\n",
+        "湾区内地九市开展香港法律执业者和澳门执业律师取得内地\n",
+        "执业资质和从事律师职业试点工作期限的决定草案的议案。\n",
+        "受国务院委托，贺荣作了说明。\n",
+    );
+    assert!(hard_wrapped(&Document::parse(short)));
 }
 
 #[test]

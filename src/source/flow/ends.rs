@@ -218,7 +218,7 @@ pub(super) const LEADS_ON_AFTER_A_MARK: [&str; 16] = [
 /// are left out), adverbs that lead on to a verb, and verbs that take what follows as their
 /// object or the clause they report (包括, 位于, 成为, 认为, 获悉, 具有, 受到; 已, 更加, 这种, 任何:
 /// none ends a sentence or a line in corpus-dev or the People's Daily of January 1998).
-pub(super) const LEADS_INTO_MORE: [&str; 162] = [
+pub(super) const LEADS_INTO_MORE: [&str; 167] = [
     "就",
     "首先",
     "其次",
@@ -384,6 +384,14 @@ pub(super) const LEADS_INTO_MORE: [&str; 162] = [
     "再",
     "均",
     "正",
+    // Adverbs of degree and of manner and modal verbs that lead on to what they qualify, met
+    // 150 times or more and never last (最 ends a line only in 之最, where 之 stands alone
+    // before it).
+    "最",
+    "非常",
+    "大力",
+    "应该",
+    "未",
 ];
 
 /// `LEADS_INTO_MORE` as a set.

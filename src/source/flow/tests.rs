@@ -304,6 +304,12 @@ fn prepositions_conjunctions_and_determiners_end_nothing() {
         // … or the clause they report.
         "宪法和法律委员会认为",
         "记者从商务部获悉",
+        // Adverbs of degree and manner and modal verbs.
+        "这是我们非常",
+        "各地要大力",
+        "这就是边防军人的最",
+        "这些问题未",
+        "我们应该",
     ] {
         assert!(ends_on_a_word_before_more(han_tail_of(tail, 8)), "{tail}");
     }
@@ -319,6 +325,7 @@ fn prepositions_conjunctions_and_determiners_end_nothing() {
         "主要表现为",
         "项目建成投用",
         "有效应对",
+        "创浦东楼价之最",
     ] {
         assert!(!ends_on_a_word_before_more(han_tail_of(tail, 8)), "{tail}");
     }

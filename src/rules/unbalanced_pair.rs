@@ -154,6 +154,26 @@ fn marks<'t>(text: &'t str, offsets: &'t [u32], base: usize) -> impl Iterator<It
 
 impl Check for UnbalancedPair {
     fn check(&self, doc: &Document, out: &mut Vec<Diagnostic>) {
+        let blocks: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&n| doc.blocks[n].kind != BlockKind::Code)
+            .collect();
+        // Nearly every paragraph is balanced on its own, and halves balanced on their own
+        // make a balanced whole: which paragraphs are halves of one (the flow analysis, the
+        // costly part) is asked only of a file with a paragraph that is not.
+        let alone = |n: usize| {
+            let block = &doc.blocks[n];
+            (
+                doc.block_text(block),
+                block.content.start,
+                doc.marks(&block.content),
+            )
+        };
+        if blocks
+            .iter()
+            .all(|&n| unmatched(std::iter::once(alone(n))).is_empty())
+        {
+            return;
+        }
         // The halves of a split paragraph are checked as one paragraph.
         let mut carried_on = vec![None; doc.blocks.len()];
         for split in &doc.flow().splits {
@@ -163,9 +183,6 @@ impl Check for UnbalancedPair {
         for &second in carried_on.iter().flatten() {
             is_second_half[second] = true;
         }
-        let blocks: Vec<usize> = (0..doc.blocks.len())
-            .filter(|&n| doc.blocks[n].kind != BlockKind::Code)
-            .collect();
         for (k, &n) in blocks.iter().enumerate() {
             if is_second_half[n] {
                 continue;
@@ -246,6 +263,24 @@ mod tests {
     use crate::rules::test_support::check;
 
     const RULE: &str = "unbalanced-pair";
+
+    #[test]
+    fn a_balanced_file_needs_no_flow_analysis() {
+        use crate::rule::Check;
+        use crate::source::Document;
+        let check = |text: &str| {
+            let doc = Document::parse(text);
+            let mut out = Vec::new();
+            super::UnbalancedPair.check(&doc, &mut out);
+            (out.len(), doc.flow_analysed())
+        };
+        assert_eq!(
+            check("他说：“我们很满意。”\n\n会议通过了《决定》。\n"),
+            (0, false)
+        );
+        // A quotation split across a page break: the halves are read together.
+        assert_eq!(check("他说：“我们很满\n\n意。”\n"), (0, true));
+    }
 
     #[test]
     fn flags_unclosed_and_unopened_marks() {

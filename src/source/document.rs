@@ -167,6 +167,12 @@ impl<'a> Document<'a> {
         self.flow.get_or_init(|| super::flow::analyse(self))
     }
 
+    /// The flow analysis has been made (a rule asked for it).
+    #[cfg(test)]
+    pub fn flow_analysed(&self) -> bool {
+        self.flow.get().is_some()
+    }
+
     /// Sentences of a block: byte ranges ending after a sentence mark and any closing
     /// quotes or brackets that follow it; the last one may have no mark.
     pub fn sentences(&self, block: &Block) -> Vec<Range<usize>> {

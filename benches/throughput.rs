@@ -6,7 +6,9 @@
 //! `cargo bench` runs it; `NEWSLINT_BENCH_MB=50 cargo bench` builds a smaller corpus (in MiB), and
 //! `NEWSLINT_BENCH_DUPLICATES=corpus cargo bench` adds the cross-file duplicate pass (every
 //! file of the corpus is a copy, so every paragraph after the first copies is reported: the
-//! worst case for it).
+//! worst case for it), and `NEWSLINT_BENCH_IGNORE=RULES` leaves rules out, as `--ignore` does
+//! (`split-paragraph,truncated-paragraph,orphan-fragment,interrupting-heading`: what a gate
+//! that does not need the structure rules runs).
 //!
 //! Then it sets the `newslint` binary beside ripgrep on the same corpus, three runs of each
 //! interleaved, both on all cores and writing their findings to a pipe, and prints the ratio
@@ -73,16 +75,22 @@ fn peak_memory_mb() -> f64 {
 }
 
 fn run(corpus: &Path, threads: usize, duplicates: &str) -> (f64, usize) {
-    let cli = Cli::parse_from([
+    let threads = threads.to_string();
+    let mut args = vec![
         "newslint",
         "check",
         "--isolated",
         "--duplicates",
         duplicates,
         "--threads",
-        &threads.to_string(),
-        corpus.to_str().expect("UTF-8 path"),
-    ]);
+        &threads,
+    ];
+    let ignored = ignored();
+    if let Some(rules) = &ignored {
+        args.extend(["--ignore", rules]);
+    }
+    args.push(corpus.to_str().expect("UTF-8 path"));
+    let cli = Cli::parse_from(args);
     let Command::Check(args) = cli.command else {
         unreachable!()
     };
@@ -99,6 +107,13 @@ fn run(corpus: &Path, threads: usize, duplicates: &str) -> (f64, usize) {
     (seconds, diagnostics)
 }
 
+/// The rules `NEWSLINT_BENCH_IGNORE` leaves out, if any.
+fn ignored() -> Option<String> {
+    std::env::var("NEWSLINT_BENCH_IGNORE")
+        .ok()
+        .filter(|rules| !rules.is_empty())
+}
+
 fn main() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let megabytes: usize = std::env::var("NEWSLINT_BENCH_MB")
@@ -113,8 +128,9 @@ fn main() {
     let mb = bytes as f64 / 1e6;
     let duplicates = std::env::var("NEWSLINT_BENCH_DUPLICATES").unwrap_or_else(|_| "file".to_owned());
     println!(
-        "corpus: {mib:.0} MiB ({mb:.0} MB) in {} source texts, copied; duplicates looked for per {duplicates}",
-        texts.len()
+        "corpus: {mib:.0} MiB ({mb:.0} MB) in {} source texts, copied; duplicates looked for per {duplicates}; rules left out: {}",
+        texts.len(),
+        ignored().as_deref().unwrap_or("none")
     );
     // Warm the page cache so the first run does not measure the disk.
     let _ = run(&corpus, 0, &duplicates);
@@ -183,6 +199,12 @@ fn beside_ripgrep(corpus: &Path, rg: &Path, mb: f64) {
         let (ours, diagnostics) = timed(
             std::process::Command::new(newslint)
                 .args(["check", "--isolated", "--format", "jsonl"])
+                .args(
+                    ignored()
+                        .map(|rules| ["--ignore".to_owned(), rules])
+                        .into_iter()
+                        .flatten(),
+                )
                 .arg(corpus),
         );
         let (theirs, matches) = timed(

@@ -32,7 +32,13 @@ declare_rule! {
     /// `RARE_BEFORE_FUNCTION_WORD`) or a verb alone as its first clause that no report opens with
     /// (配合，…; not 据悉，); or it completes a truncated paragraph elsewhere in the file
     /// (see `truncated-paragraph`). A paragraph that opens with a sentence opener or a name
-    /// (代小红说：) is a start. A paragraph that directly carries on the one before it is a
+    /// (代小红说：), with places abbreviated to a character each (京港高铁…, 德方愿…) or with a
+    /// verb said twice with 着 (品着品着，…) is a start. In a file that sets each sentence as a
+    /// paragraph (90% or more of at least eight paragraphs that end on a stop hold no other:
+    /// `SENTENCE_LAYOUT_PERCENT`, `SENTENCE_LAYOUT_PARAGRAPHS`), a paragraph opens as sentences
+    /// do, and the signs that only a paragraph's opening makes unlikely (a first word that
+    /// seldom opens one, the "starts here?" odds, a paragraph of a few words) are not read as
+    /// a lost head. A paragraph that directly carries on the one before it is a
     /// split (`split-paragraph`), not an orphan. A fragment that starts with a whole word and
     /// has no partner in the file cannot be told from a new sentence, and is not reported.
     ///

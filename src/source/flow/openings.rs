@@ -59,7 +59,10 @@ pub(super) fn places_abbreviated_first(head: &str) -> bool {
             .is_some_and(|tag| tag == "ns" || tag == "j")
     };
     let mut chars = head.chars();
-    matches!((chars.next(), chars.next()), (Some(first), Some(second)) if place(first) && (matches!(second, '方' | '籍') || place(second)))
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    place(first) && (matches!(second, '方' | '籍') || place(second))
 }
 
 /// A word that news sentences seldom open with and that most often ends a phrase (水平,

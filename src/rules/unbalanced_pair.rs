@@ -160,6 +160,7 @@ impl Check for UnbalancedPair {
         // Nearly every paragraph is balanced on its own, and halves balanced on their own
         // make a balanced whole: which paragraphs are halves of one (the flow analysis, the
         // costly part) is asked only of a file with a paragraph that is not.
+        // A block as a part of a paragraph: its text, where it starts, its marks.
         let alone = |n: usize| {
             let block = &doc.blocks[n];
             (
@@ -188,15 +189,7 @@ impl Check for UnbalancedPair {
                 continue;
             }
             let group = std::iter::successors(Some(n), |&g| carried_on[g]);
-            let parts = group.clone().map(|g| {
-                let block = &doc.blocks[g];
-                (
-                    doc.block_text(block),
-                    block.content.start,
-                    doc.marks(&block.content),
-                )
-            });
-            let lone = unmatched(parts);
+            let lone = unmatched(group.clone().map(alone));
             if lone.is_empty() {
                 continue;
             }

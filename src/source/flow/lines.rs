@@ -346,7 +346,7 @@ pub(super) fn hard_wrapped(doc: &Document) -> bool {
 
 /// A number and an enumeration comma that open an item or a heading (1、, 十二、).
 static NUMBERED_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9０-９]+|[一二三四五六七八九十]+)、").expect("numbered item pattern")
+    Regex::new(&format!(r"^(?:[0-9０-９]+|[{CHINESE_NUMERALS}]+)、")).expect("numbered item pattern")
 });
 
 /// One or more Markdown pictures or links and nothing else.

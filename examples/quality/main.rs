@@ -317,21 +317,16 @@ fn main() {
         per_10k(total, clean_chars),
         by_rule(&clean_alarms)
     );
-    println!(
-        "false alarms on the copies with deck lines: {} = {:.2} per 10,000 characters",
-        decked.0,
-        per_10k(decked.0, decked.1)
-    );
-    println!(
-        "false alarms on the copies dressed as web pages: {} = {:.2} per 10,000 characters",
-        paged.0,
-        per_10k(paged.0, paged.1)
-    );
-    println!(
-        "false alarms on the copies set a sentence a paragraph: {} = {:.2} per 10,000 characters",
-        sentenced.0,
-        per_10k(sentenced.0, sentenced.1)
-    );
+    for (copies, (alarms, chars)) in [
+        ("with deck lines", decked),
+        ("dressed as web pages", paged),
+        ("set a sentence a paragraph", sentenced),
+    ] {
+        println!(
+            "false alarms on the copies {copies}: {alarms} = {:.2} per 10,000 characters",
+            per_10k(alarms, chars)
+        );
+    }
     println!(
         "alarms away from the fault in the faulty copies: {stray} = {:.2} per 10,000 characters",
         per_10k(stray, faulty_chars)

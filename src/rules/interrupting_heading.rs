@@ -21,8 +21,8 @@ declare_rule! {
     /// 庆的热情，合作项目接连落地。
     /// ```
     ///
-    /// Reported only where `split-paragraph` finds the halves: at most two headings between
-    /// them, running text before them that stops mid-sentence, and a strong sign that the
+    /// Reported only where `split-paragraph` finds the halves: at most two headings, bylines
+    /// or captions between them, running text before them that stops mid-sentence, and a strong sign that the
     /// paragraph after them carries the sentence on: a word or a number across the break
     /// (重|庆, 45|00顶), a paragraph that starts with a mark no sentence starts with, or the
     /// judgements of the break weighed together (`source/carry.rs`) at ln odds of
@@ -91,6 +91,9 @@ mod tests {
         // A caption line stands in the way just as a heading does.
         let text = "发展很快。为重庆产业向上发展吸纳高端创新机构、跨\n\n记者 张锦辉 摄\n\n国企业等入驻。\n";
         assert_eq!(check(RULE, text), ["记者 张锦辉 摄"]);
+        // So do a byline and a note of pictures, which are neither prose nor headings.
+        let text = "江泽民发表新年讲话\n\n世界还不安宁。南北之间的贫富差距继续扩大。和平与发展的前景是光明的，关键是世界各国人民要进一步\n\n孙为刚\n\n（附图片2张）\n\n团结起来，共同推动早日建立公正合理的国际政治经济新秩序。\n";
+        assert_eq!(check(RULE, text), ["孙为刚", "（附图片2张）"]);
     }
 
     #[test]

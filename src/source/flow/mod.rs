@@ -49,7 +49,7 @@ const MAX_RIVAL_BLOCKS: usize = 4;
 /// How many truncations of a file may look for their quoted-term continuation in the whole
 /// file.
 const MAX_WHOLE_FILE_SCANS: usize = 16;
-/// Headings that may stand between the two halves of a split sentence.
+/// Headings, bylines and captions that may stand between the two halves of a split sentence.
 const MAX_INTERRUPTING: usize = 2;
 /// Characters on each side of a break that word segmentation looks at.
 const JOIN_CONTEXT: usize = 6;
@@ -203,11 +203,13 @@ impl Roles<'_, '_, '_> {
         matches!(self.get(i), Some(Role::Prose(_)))
     }
 
-    /// The block after block `i`, past up to `MAX_INTERRUPTING` headings or Markdown pictures
-    /// (captions of a kind): where a sentence broken off at `i` may go on.
+    /// The block after block `i`, past up to `MAX_INTERRUPTING` headings or lines that are
+    /// neither prose nor headings (a byline, a note of pictures, a Markdown picture): where a
+    /// sentence broken off at `i` may go on. A page break puts another story's headline and
+    /// byline between the halves as readily as a heading.
     fn next_past_headings(&self, i: usize) -> usize {
         let mut j = i + 1;
-        while (self.get(j) == Some(Role::Heading) || self.is_picture(j)) && j - i - 1 < MAX_INTERRUPTING {
+        while matches!(self.get(j), Some(Role::Heading | Role::Other)) && j - i - 1 < MAX_INTERRUPTING {
             j += 1;
         }
         j
@@ -217,12 +219,6 @@ impl Roles<'_, '_, '_> {
     /// sentence, whatever it ends on. Asked only where something would be reported.
     fn is_boilerplate(&self, i: usize) -> bool {
         *self.boilerplate[i].get_or_init(|| residue::is_boilerplate(self.doc.block_text(&self.doc.blocks[i])))
-    }
-
-    /// Block `i` is a Markdown picture or link alone (![图片](https://…)).
-    fn is_picture(&self, i: usize) -> bool {
-        self.get(i) == Some(Role::Other)
-            && MARKDOWN_LINKS.is_match(self.doc.block_text(&self.doc.blocks[i]).trim_end())
     }
 
     /// Block `i` stands where deck (summary) lines stand: at the top of the article or under

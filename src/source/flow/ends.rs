@@ -195,14 +195,26 @@ pub(super) fn ends_on_a_word_before_more(tail: &str) -> bool {
     !lone_before && !verb_after_adverb
 }
 
-/// `text` ends on one Han character, `tail`, after a bracket, a quotation, a number or a
-/// Latin word, and it only leads into more ((6月21日）在, “十四五”和, G20与).
+/// `text` stops on a clause mark or on a word that only leads into more (`leads_alone_into_more`,
+/// `ends_on_a_word_before_more`): no headline does.
+pub(super) fn ends_leading_into_more(text: &str) -> bool {
+    let text = text.trim_end();
+    let tail = han_tail_of(text, 8);
+    text.ends_with(CLAUSE_MARKS)
+        || leads_alone_into_more(text, tail)
+        || tail.chars().nth(1).is_some() && ends_on_a_word_before_more(tail)
+}
+
+/// `text` ends on one Han character, `tail`, after a bracket, a quotation, a number, a Latin
+/// word or a clause mark, and it only leads into more ((6月21日）在, “十四五”和, G20与, 武装冲突，在).
 pub(super) fn leads_alone_into_more(text: &str, tail: &str) -> bool {
     let before = &text[..text.len() - tail.len()];
     tail.chars().nth(1).is_none()
         && (LEADING_WORDS.contains(tail) || LEADS_ON_AFTER_A_MARK.contains(&tail))
         && before.ends_with(|c: char| {
-            c.is_ascii_alphanumeric() || matches!(c, '）' | ')' | '”' | '’' | '》' | '」' | '%')
+            c.is_ascii_alphanumeric()
+                || matches!(c, '）' | ')' | '”' | '’' | '》' | '」' | '%')
+                || CLAUSE_MARKS.contains(&c)
         })
 }
 

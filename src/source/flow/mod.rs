@@ -337,9 +337,11 @@ pub fn analyse(doc: &Document) -> Flow {
             }
             None => false,
         })
-        // A short line over a byline is a headline (缺斤又短两 | 本报记者赵志文).
+        // A short line over a byline is a headline (缺斤又短两 | 本报记者赵志文), unless it stops
+        // on a mark or a word that only leads into more (…结束目前的武装冲突，在 | 本报记者周笑浪).
         .filter(|&i| {
             !(roles.get(i + 1) == Some(Role::Other)
+                && !ends_leading_into_more(text(i))
                 && text(i).chars().nth(MAX_HEADING_CHARS).is_none()
                 && is_signature(text(i + 1)))
         })

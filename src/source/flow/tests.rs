@@ -353,6 +353,15 @@ fn credits_and_bylines() {
         ),
         ("发展很快。\n\n缺斤又短两\n\n张同吾\n\n元旦前后，市场繁荣。\n", 0),
         (
+            "发展很快。\n\n旧米充新米，缺斤又短两\n\n本报记者赵志文\n\n元旦前后，市场繁荣。\n",
+            0,
+        ),
+        // … unless it stops as no headline does.
+        (
+            "发展很快。\n\n巴希尔强调，政府主张通过和平途径结束目前的武装冲突，在\n\n本报记者周笑浪\n\n在谈到周边关系时，巴希尔说，苏丹将改善与周边国家的关系。\n",
+            1,
+        ),
+        (
             "发展很快。\n\n今天上午，记者来到了施工现场，看到工人们正在紧张施工，各项工作都在有序推进，现场的\n\n本报记者王楚\n",
             1,
         ),
@@ -724,9 +733,12 @@ fn running_text_without_its_full_stop_is_open() {
     let (flow, _) =
         flow_of("标题\n\n央视网消息（新闻联播）：在内蒙古燕山\n\n据了解，今年以来，各类物资储备充足。\n");
     assert_eq!((flow.splits.len(), flow.truncations.len()), (0, 1), "{flow:?}");
-    // A word that leads into more ends no line, even right after a bracket or a number.
+    // A word that leads into more ends no line, even right after a bracket, a number or a
+    // clause mark.
     for (text, open) in [
         ("伏羲大典今天（6月21日）在", true),
+        ("结束目前的武装冲突，在", true),
+        ("各方表示，将", true),
         ("推动“十四五”和", true),
         ("峰会在G20与", true),
         ("活动（6月21日）在", true),

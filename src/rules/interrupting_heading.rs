@@ -92,8 +92,12 @@ mod tests {
         let text = "发展很快。为重庆产业向上发展吸纳高端创新机构、跨\n\n记者 张锦辉 摄\n\n国企业等入驻。\n";
         assert_eq!(check(RULE, text), ["记者 张锦辉 摄"]);
         // So do a byline and a note of pictures, which are neither prose nor headings.
-        let text = "江泽民发表新年讲话\n\n世界还不安宁。南北之间的贫富差距继续扩大。和平与发展的前景是光明的，关键是世界各国人民要进一步\n\n孙为刚\n\n（附图片2张）\n\n团结起来，共同推动早日建立公正合理的国际政治经济新秩序。\n";
-        assert_eq!(check(RULE, text), ["孙为刚", "（附图片2张）"]);
+        for between in ["（附图片2张）", "（新华社北京1997年12月29日电）"] {
+            let text = format!(
+                "江泽民发表新年讲话\n\n世界还不安宁。南北之间的贫富差距继续扩大。和平与发展的前景是光明的，关键是世界各国人民要进一步\n\n孙为刚\n\n{between}\n\n团结起来，共同推动早日建立公正合理的国际政治经济新秩序。\n"
+            );
+            assert_eq!(check(RULE, &text), ["孙为刚", between]);
+        }
     }
 
     #[test]

@@ -22,6 +22,17 @@ pub(super) fn picture_note(text: &str) -> Option<usize> {
     is_note.then_some(open)
 }
 
+/// `text` is one pair of brackets and what they hold, with no sentence stop inside.
+pub(super) fn is_bracketed_note(text: &str) -> bool {
+    let Some(inside) = text
+        .strip_prefix(['（', '('])
+        .and_then(|rest| rest.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    !inside.is_empty() && !inside.contains(['（', '(', '）', ')', '。', '！', '？'])
+}
+
 /// A line that opens on its place in a series (原因之一：农电负担重, 镜头之二：民办医院，各具特色,
 /// 思考之二：政府出题，社会投资) and has no stop of its own: a paper's subheading, whatever
 /// clauses follow the label.
@@ -403,6 +414,11 @@ pub(super) fn role(text: &str, kind: BlockKind) -> Role {
     // A picture or a link alone (![图片](https://…)), as pages turned into Markdown keep them:
     // no text of the story.
     if text.starts_with(['!', '[']) && MARKDOWN_LINKS.is_match(text.trim_end()) {
+        return Role::Other;
+    }
+    // A note wholly in brackets with no sentence of its own (（新华社北京1月25日电）, （完）,
+    // （记者 王楚）): the source or the end of a story, not its text.
+    if is_bracketed_note(text.trim()) {
         return Role::Other;
     }
     // Bulleted items (■ 用好数字化变革…), bylines (□本报记者), table rows.

@@ -211,8 +211,20 @@ fn roles() {
         "表1：镇区占地面积和人口数量",
         "图①：张家口地震灾区村民在贴对联",
         "（附图片3张）",
+        // So are notes wholly in brackets: where a story came from, its end, its reporter.
+        "（新华社北京1997年12月29日电）",
+        "（完）",
+        "(记者 王楚)",
     ] {
         assert_eq!(role(other, BlockKind::Paragraph), Role::Other, "{other}");
+    }
+    // A note in brackets that says something in sentences of its own is text.
+    for aside in [
+        "（周秀兰，58岁，江苏省淮阴市文化局退休干部，三个孩子分别在南京、北京、纽约。）",
+        "（一）坚持稳中求进",
+        "（本报记者）近日在北京",
+    ] {
+        assert_ne!(role(aside, BlockKind::Paragraph), Role::Other, "{aside}");
     }
     for not_names in [
         "石泰峰、李干杰、李书磊、李鸿忠、陈文清、刘",

@@ -1,6 +1,7 @@
 //! Words, for the judgements a byte pattern cannot make (is this a word written twice, is
 //! this a person's name): the dictionary of the continuity model, read in place.
 
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 /// Words of five to eight characters (idioms, institutions), which the lattice does not
@@ -46,21 +47,40 @@ pub fn segment(text: &str) -> Vec<&str> {
     out
 }
 
-static SURNAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../rules/surnames.txt")
+/// The surnames of `rules/surnames.txt` by their first character, in the file's order: asked
+/// of every name-like string, where a scan of the whole list would cost more than the rest.
+static SURNAMES: LazyLock<FxHashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
+    for l in include_str!("../../rules/surnames.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
-        .flat_map(|l| {
-            let l = l.trim();
-            // A line of two characters is a compound surname; a longer one lists single ones.
-            if l.chars().count() == 2 {
-                vec![l]
-            } else {
-                l.char_indices().map(|(i, c)| &l[i..i + c.len_utf8()]).collect()
+    {
+        let l = l.trim();
+        // A line of two characters is a compound surname; a longer one lists single ones.
+        let names: Vec<&str> = if l.chars().count() == 2 {
+            vec![l]
+        } else {
+            l.char_indices().map(|(i, c)| &l[i..i + c.len_utf8()]).collect()
+        };
+        for name in names {
+            if let Some(first) = name.chars().next() {
+                by_first.entry(first).or_default().push(name);
             }
-        })
-        .collect()
+        }
+    }
+    by_first
 });
+
+/// The surnames that `text` starts with, in the file's order.
+fn surnames_before(text: &str) -> impl Iterator<Item = &'static str> + '_ {
+    text.chars()
+        .next()
+        .and_then(|first| SURNAMES.get(&first))
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(move |s| text.starts_with(*s))
+}
 
 /// Whether `text` reads as a person's name: two or three Han characters after a common
 /// surname, not a word of the dictionary (高新区 starts with the surname 高 but is a word).
@@ -71,14 +91,12 @@ static SURNAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 pub fn may_be_listed_name(text: &str) -> bool {
     (2..=4).contains(&text.chars().count())
         && text.chars().all(super::chars::is_han)
-        && SURNAMES
-            .iter()
-            .any(|s| text.starts_with(*s) && text.len() > s.len())
+        && surnames_before(text).any(|s| text.len() > s.len())
 }
 
 /// `text` is a common surname of one or two characters (`rules/surnames.txt`).
 pub fn is_surname(text: &str) -> bool {
-    SURNAMES.contains(&text)
+    surnames_before(text).any(|s| s == text)
 }
 
 pub fn is_person_name(text: &str) -> bool {
@@ -86,7 +104,7 @@ pub fn is_person_name(text: &str) -> bool {
     if !(2..=4).contains(&count) || !text.chars().all(super::chars::is_han) {
         return false;
     }
-    let Some(surname) = SURNAMES.iter().find(|s| text.starts_with(**s)) else {
+    let Some(surname) = surnames_before(text).next() else {
         return false;
     };
     if text.len() == surname.len() || text[surname.len()..].chars().any(never_in_given_names) {

@@ -1003,9 +1003,18 @@ pub(super) fn time_frame_alone(text: &str) -> bool {
 
 /// The end of a dateline that lost its agency and place: its source's word, or the end of it,
 /// before the programme or the reporter in brackets or a colon (消息（新闻联播）：, 息（新闻联播）：,
-/// 电（记者…）), or the brackets and the colon alone (（新闻联播）：). No paragraph of corpus-dev
-/// or of the People's Daily of January 1998 opens so.
+/// 电（记者…）), or the brackets and the colon alone (（新闻联播）：), or the same after the end of
+/// its date (2日电（记者…）). No paragraph of corpus-dev or of the People's Daily of January 1998
+/// opens so.
 pub(super) fn dateline_cut(text: &str) -> bool {
+    // The date's rest before the source's word (2日电（记者…）, 月18日讯): the agency, the place
+    // and the head of the date were lost; after the month's sign, whatever follows.
+    if let Some(rest) = strip_date_rest(text).filter(|rest| rest.starts_with(['电', '讯'])) {
+        if text.starts_with('月') {
+            return true;
+        }
+        return dateline_cut(rest);
+    }
     let rest = ["视网消息", "网消息", "消息", "息", "电", "讯"]
         .iter()
         .find_map(|word| text.strip_prefix(word));
@@ -1299,6 +1308,14 @@ fn closes_twice(rest: &str, pair: usize) -> bool {
         }
     }
     false
+}
+
+/// `text` without the end of a date it opens with: the day (2日, 18日), after the month's
+/// sign (月18日) or alone (日).
+fn strip_date_rest(text: &str) -> Option<&str> {
+    let text = text.strip_prefix('月').unwrap_or(text);
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (digits <= 2).then(|| text[digits..].strip_prefix('日')).flatten()
 }
 
 /// How far into a paragraph a closing mark is looked for, in characters.

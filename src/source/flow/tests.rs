@@ -1485,6 +1485,13 @@ fn a_dateline_cut_before_its_colon_lost_its_story() {
     assert!(dateline_cut("息（新闻联播）：各地积极探索新模式。"));
     assert!(dateline_cut("视网消息（新闻联播）：各地积极探索新模式。"));
     assert!(!dateline_cut("息息相关，密不可分。"));
+    // So does a wire story's dateline cut inside its date.
+    assert!(dateline_cut(
+        "2日电（记者袁锦林）正在这里访问的中国副总理会见了外宾。"
+    ));
+    assert!(dateline_cut("月19日电国家主席江泽民今天会见了外宾。"));
+    assert!(!dateline_cut("18日，电视剧《江海潮生》开播。"));
+    assert!(!dateline_cut("18日电网负荷创下新高。"));
     let (flow, _) = flow_of(
         "标题\n\n息（新闻联播）：各地积极探索新模式。\n\n会议在北京举行。\n\n央视网消\n\n会议还研究了其他事项。\n",
     );

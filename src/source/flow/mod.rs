@@ -346,8 +346,9 @@ pub fn analyse(doc: &Document) -> Flow {
                 && is_signature(text(i + 1)))
         })
         // So is a line over a story's dateline (…刘澜涛同志逝世 | （附图片1张） | 新华社北京1月25日电…),
-        // past a note of pictures, unless a word runs across (央视 | 网消息（新闻联播）：) or the
-        // dateline lost its agency to the line (央视网 | 消息（新闻联播）：).
+        // past a note of pictures, unless a word or a number runs across (央视 | 网消息（新闻联播）：,
+        // 新华社北京1月1 | 9日电) or the dateline lost its agency to the line (央视网 |
+        // 消息（新闻联播）：).
         .filter(|&i| {
             let next = match roles.get(i + 1) {
                 Some(Role::Other) if !is_signature(text(i + 1)) => i + 2,
@@ -357,6 +358,8 @@ pub fn analyse(doc: &Document) -> Flow {
                 && next < count
                 && opens_a_story(text(next))
                 && !dateline_cut(text(next))
+                && !(text(i).trim_end().ends_with(|c: char| c.is_ascii_digit())
+                    && text(next).starts_with(|c: char| c.is_ascii_digit()))
                 && continuity::join_gain(han_tail(text(i)), han_head(text(next))) <= WORD_ACROSS_GAIN)
         })
         .collect();

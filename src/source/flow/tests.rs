@@ -588,6 +588,11 @@ fn a_range_or_a_dateline_cut_goes_on() {
     assert!(flow.splits.len() == 1 && flow.splits[0].certain, "{flow:?}");
     let (flow, _) = flow_of(&cut.replace("{next}", "座谈会上，代表们围绕深入学习发言。"));
     assert!(flow.splits.iter().all(|s| !s.certain), "{flow:?}");
+    // A dateline cut inside its date goes on in the date's rest: the line is no headline over
+    // a story's dateline.
+    let text = "标题\n\n会议在北京举行。\n\n新华社北京1月1\n\n9日电国家主席江泽民今天会见了外宾。\n";
+    let (flow, _) = flow_of(text);
+    assert!(flow.splits.len() == 1 && flow.splits[0].certain, "{flow:?}");
     // A decimal cut before its decimals goes on in them, and only in them.
     let cut = "标题\n\n会议在北京举行。\n\n国家医保局表示，今年1月份，医保基金支出51.\n\n{next}\n";
     let (flow, _) = flow_of(&cut.replace("{next}", "97亿元，平均实际报销比例69.12%。"));

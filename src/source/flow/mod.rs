@@ -338,10 +338,17 @@ pub fn analyse(doc: &Document) -> Flow {
             None => false,
         })
         // A short line over a byline is a headline (缺斤又短两 | 本报记者赵志文), unless it stops
-        // on a mark or a word that only leads into more (…结束目前的武装冲突，在 | 本报记者周笑浪).
+        // on a mark or a word that only leads into more (…结束目前的武装冲突，在 | 本报记者周笑浪),
+        // leaves a pair open (…韩国《东) or is running text that stops mid-sentence (…与现代社会对运).
         .filter(|&i| {
+            let broken = || {
+                ends_leading_into_more(text(i))
+                    || left_open(text(i)).is_some()
+                    || roles.get(i) == Some(Role::Prose(Ending::Open))
+                        && ends_open(text(i), model, Doubt::Unlikely)
+            };
             !(roles.get(i + 1) == Some(Role::Other)
-                && !ends_leading_into_more(text(i))
+                && !broken()
                 && text(i).chars().nth(MAX_HEADING_CHARS).is_none()
                 && is_signature(text(i + 1)))
         })

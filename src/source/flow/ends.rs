@@ -195,12 +195,13 @@ pub(super) fn ends_on_a_word_before_more(tail: &str) -> bool {
     !lone_before && !verb_after_adverb
 }
 
-/// `text` stops on a clause mark or on a word that only leads into more (`leads_alone_into_more`,
-/// `ends_on_a_word_before_more`): no headline does.
+/// `text` stops on a comma, an enumeration comma or a semicolon, or on a word that only leads
+/// into more (`leads_alone_into_more`, `ends_on_a_word_before_more`): no headline does. (A
+/// colon ends labels: 央视网消息：, 记者：.)
 pub(super) fn ends_leading_into_more(text: &str) -> bool {
     let text = text.trim_end();
     let tail = han_tail_of(text, 8);
-    text.ends_with(CLAUSE_MARKS)
+    text.ends_with(['，', '、', '；', ',', ';'])
         || leads_alone_into_more(text, tail)
         || tail.chars().nth(1).is_some() && ends_on_a_word_before_more(tail)
 }

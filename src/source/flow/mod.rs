@@ -310,6 +310,14 @@ pub fn analyse(doc: &Document) -> Flow {
     };
     let text = |i: usize| doc.block_text(&doc.blocks[i]);
     let verse = verse_lines(doc);
+    // Block `i` stops on a mark or a word that only leads into more (…武装冲突，在), leaves a pair
+    // open (…韩国《东), or is running text that stops mid-sentence (…与现代社会对运): no headline
+    // does, whatever stands under it.
+    let broken_off = |i: usize| {
+        ends_leading_into_more(text(i))
+            || left_open(text(i)).is_some()
+            || roles.get(i) == Some(Role::Prose(Ending::Open)) && ends_open(text(i), model, Doubt::Unlikely)
+    };
     let open: Vec<usize> = (0..count)
         // A dateline alone is open over running text; over a headline it heads a digest, its
         // stories under their headlines.
@@ -337,25 +345,18 @@ pub fn analyse(doc: &Document) -> Flow {
             }
             None => false,
         })
-        // A short line over a byline is a headline (缺斤又短两 | 本报记者赵志文), unless it stops
-        // on a mark or a word that only leads into more (…结束目前的武装冲突，在 | 本报记者周笑浪),
-        // leaves a pair open (…韩国《东) or is running text that stops mid-sentence (…与现代社会对运).
+        // A short line over a byline is a headline (缺斤又短两 | 本报记者赵志文), unless it is
+        // broken as no headline is (`broken_off`: …结束目前的武装冲突，在 | 本报记者周笑浪).
         .filter(|&i| {
-            let broken = || {
-                ends_leading_into_more(text(i))
-                    || left_open(text(i)).is_some()
-                    || roles.get(i) == Some(Role::Prose(Ending::Open))
-                        && ends_open(text(i), model, Doubt::Unlikely)
-            };
             !(roles.get(i + 1) == Some(Role::Other)
-                && !broken()
                 && text(i).chars().nth(MAX_HEADING_CHARS).is_none()
-                && is_signature(text(i + 1)))
+                && is_signature(text(i + 1))
+                && !broken_off(i))
         })
         // So is a line over a story's dateline (…刘澜涛同志逝世 | （附图片1张） | 新华社北京1月25日电…),
         // past a note of pictures, unless a word or a number runs across (央视 | 网消息（新闻联播）：,
-        // 新华社北京1月1 | 9日电) or the dateline lost its agency to the line (央视网 |
-        // 消息（新闻联播）：).
+        // 新华社北京1月1 | 9日电), the dateline lost its agency to the line (央视网 |
+        // 消息（新闻联播）：) or the line is broken as no headline is.
         .filter(|&i| {
             let next = match roles.get(i + 1) {
                 Some(Role::Other) if !is_signature(text(i + 1)) => i + 2,
@@ -367,7 +368,8 @@ pub fn analyse(doc: &Document) -> Flow {
                 && !dateline_cut(text(next))
                 && !(text(i).trim_end().ends_with(|c: char| c.is_ascii_digit())
                     && text(next).starts_with(|c: char| c.is_ascii_digit()))
-                && continuity::join_gain(han_tail(text(i)), han_head(text(next))) <= WORD_ACROSS_GAIN)
+                && continuity::join_gain(han_tail(text(i)), han_head(text(next))) <= WORD_ACROSS_GAIN
+                && !broken_off(i))
         })
         .collect();
     // Whether the text is hard-wrapped is asked only once something would be reported.

@@ -1843,6 +1843,8 @@ fn deck_lines_headlines_and_name_lines_stand_alone() {
         "要闻\n\n会议在北京举行。\n\n共产主义战士，久经考验的无产阶级革命家刘澜涛同志逝世\n\n（附图片1张）\n\n新华社北京1月25日电 刘澜涛同志因病医治无效逝世。\n\n职工心系灾区已捐款八百多万元，捐衣被等物品七十余万件\n\n本报讯 综合新华社和本报消息：全国职工踊跃捐款。\n\n草原英雄小姐妹中的妹妹玉荣——－\n\n一个厅级干部，在单位集资分房时，因为住房面积超标，主动退出了分房。\n",
         // A headline with a note of its pictures.
         "要闻\n\n会议在北京举行。\n\n演出三场，然后又直奔北京（附图片1张）\n\n周小燕歌剧中心，这个名字对音乐爱好者并不陌生。\n",
+        // A web page's label over the story's dateline.
+        "国内联播快讯\n\n央视网消息：\n\n央视网消息（新闻联播）：\n\n全国铁路将投产新线3300公里\n\n今天，湖北黄冈至黄梅高铁开始联调联试。\n",
     ] {
         let (flow, _) = flow_of(text);
         assert!(
@@ -1859,6 +1861,11 @@ fn cut_words_and_numbers_at_a_break() {
     assert_eq!(flow.splits.len(), 1);
     let (flow, _) = flow_of("标题\n\n学校隆重庆祝建校10\n\n0周年，校友纷纷返校。\n");
     assert!(flow.splits[0].certain);
+    // A line that leaves a title mark open is no headline over a story's dateline.
+    let (flow, _) = flow_of(
+        "标题\n\n会议在北京举行。\n\n据报道：自今日起，韩国《东\n\n新华社北京1月25日电 韩国政府宣布新的经济措施。\n",
+    );
+    assert_eq!(flow.truncations.len(), 1, "{flow:?}");
     // A paragraph whose head was lost: it opens with the end of a word.
     let (flow, _) = flow_of("标题\n\n今年发展很快。\n\n济社会发展取得新成效，人民生活水平提高。\n");
     assert_eq!(flow.orphans.len(), 1);

@@ -22,14 +22,15 @@ declare_rule! {
     /// ```
     ///
     /// Reported only where `split-paragraph` finds the halves: at most two headings, bylines
-    /// or captions between them, running text before them that stops mid-sentence, and a strong sign that the
-    /// paragraph after them carries the sentence on: a word or a number across the break
-    /// (重|庆, 45|00顶), a paragraph that starts with a mark no sentence starts with, or the
-    /// judgements of the break weighed together (`source/carry.rs`) at ln odds of
-    /// `APART_CARRY` (−1.0) or more, and when the text before the headings stops on a
-    /// comma (after which any clause reads on) the trigram model's odds for one sentence
-    /// against two at `JOIN_ODDS` (0.5) or more (see `source/flow/mod.rs`). A paragraph a few blocks away
-    /// that reads on better takes the sentence instead (see `truncated-paragraph`).
+    /// or captions between them, running text before them that stops mid-sentence, and a
+    /// strong sign that the paragraph after them carries the sentence on: a word or a number
+    /// across the break (重|庆, 45|00顶), a paragraph that starts with a mark no sentence
+    /// starts with, or the judgements of the break weighed together (`source/carry.rs`) at ln
+    /// odds of `APART_CARRY` (−1.3) or more; when the text before the headings stops on a
+    /// comma (after which any clause reads on), at `COMMA_APART_CARRY` (0.0) or more, and on
+    /// an enumeration comma at `ENUMERATION_APART_CARRY` (2.0) or more (see
+    /// `source/flow/joins.rs`). A paragraph a few blocks away that reads on better takes the
+    /// sentence instead (see `truncated-paragraph`).
     ///
     /// ## Fix safety
     /// No fix: whether the heading belongs before or after the sentence is for a person to

@@ -72,9 +72,9 @@ declare_rule! {
     /// the parts of speech on either side) give ln odds of carrying on below
     /// `NEIGHBOUR_CARRY` (−1.6). Running text that leaves a bracket, a title mark or a
     /// quotation mark open goes on into a paragraph that closes it before opening one
-    /// (今天（6月|26日）). Up to two headings, bylines or captions may stand
-    /// between the halves on a strong sign (see `interrupting-heading`). A file where most lines that stop
-    /// mid-sentence have the same length is hard-wrapped text, and is left alone.
+    /// (今天（6月|26日）). Up to two headings, bylines or captions may stand between the
+    /// halves on a strong sign (see `interrupting-heading`). A file where most lines that
+    /// stop mid-sentence have the same length is hard-wrapped text, and is left alone.
     ///
     /// The model behind these judgements (`source/continuity.rs`, `source/ngram.rs`) is a
     /// word lattice over jieba's dictionary and the open-gram word trigram, both shipped in
